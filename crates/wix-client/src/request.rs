@@ -1,0 +1,264 @@
+//! Describing one API call: method, path, query, body and per-request options.
+
+use std::fmt;
+use std::time::Duration;
+
+use bytes::Bytes;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::path::encode_segment;
+use crate::query;
+use crate::secret::Secret;
+
+/// The HTTP methods Wix APIs use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HttpMethod {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+}
+
+impl HttpMethod {
+    /// The method's name, e.g. `"GET"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Delete => "DELETE",
+        }
+    }
+
+    /// Whether the client retries this method after a 502, 503, 504 or a
+    /// connection failure without an explicit opt-in (`GET` and `DELETE`).
+    pub fn retries_by_default(self) -> bool {
+        matches!(self, HttpMethod::Get | HttpMethod::Delete)
+    }
+
+    pub(crate) fn to_reqwest(self) -> reqwest::Method {
+        match self {
+            HttpMethod::Get => reqwest::Method::GET,
+            HttpMethod::Post => reqwest::Method::POST,
+            HttpMethod::Put => reqwest::Method::PUT,
+            HttpMethod::Patch => reqwest::Method::PATCH,
+            HttpMethod::Delete => reqwest::Method::DELETE,
+        }
+    }
+}
+
+impl fmt::Display for HttpMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Per-request options: extra headers, retry opt-in, timeout.
+///
+/// ```
+/// use std::time::Duration;
+/// use wix_client::RequestOptions;
+///
+/// let opts = RequestOptions::default()
+///     .header("x-correlation-id", "job-42")
+///     .retry_non_idempotent(true)
+///     .timeout(Duration::from_secs(5));
+/// # let _ = opts;
+/// ```
+#[derive(Clone, Default)]
+pub struct RequestOptions {
+    pub(crate) headers: Vec<(String, Secret)>,
+    pub(crate) retry_non_idempotent: bool,
+    pub(crate) timeout: Option<Duration>,
+}
+
+impl RequestOptions {
+    /// Adds a header to the request; it replaces a default header of the same name.
+    ///
+    /// The name and value are checked when the request is sent: an invalid name,
+    /// or a value with a line break (`\r`, `\n`) or another control character,
+    /// fails the request with [`Error::InvalidRequest`] and nothing is sent.
+    /// Values are treated as secrets: they never appear in `Debug` output or errors.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), Secret::new(value)));
+        self
+    }
+
+    /// Allows retrying a `POST`, `PUT` or `PATCH` after a 502, 503, 504 or a
+    /// connection failure. Only opt in when repeating the call is harmless
+    /// (e.g. it carries an idempotency key). 429 answers are always retried.
+    pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+        self.retry_non_idempotent = retry;
+        self
+    }
+
+    /// Overrides the client's request timeout for this request (per attempt).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("RequestOptions")
+            .field("headers", &names)
+            .field("retry_non_idempotent", &self.retry_non_idempotent)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
+/// One call to a Wix API, built by generated code and sent with
+/// [`Client::send`](crate::Client::send).
+///
+/// ```
+/// use wix_client::{ApiRequest, HttpMethod};
+///
+/// #[derive(serde::Serialize)]
+/// struct Paging { limit: u32 }
+/// #[derive(serde::Serialize)]
+/// struct Query { paging: Paging }
+///
+/// let req = ApiRequest::new(HttpMethod::Get, "inbox.ConversationsService.getConversation")
+///     .path("/inbox/v2/conversations/")
+///     .path_param("c/1")
+///     .query(&Query { paging: Paging { limit: 10 } })?;
+/// assert_eq!(req.path_and_query(), "/inbox/v2/conversations/c%2F1?paging.limit=10");
+/// # Ok::<(), wix_client::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct ApiRequest {
+    pub(crate) method: HttpMethod,
+    pub(crate) operation: &'static str,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) body: Option<Bytes>,
+    pub(crate) options: RequestOptions,
+    /// A problem found while building (e.g. an empty path parameter), reported by `send`.
+    pub(crate) deferred_error: Option<String>,
+}
+
+impl ApiRequest {
+    /// Starts a request. `operation` names it for errors and observers,
+    /// e.g. `"inbox.ConversationsService.getConversation"`.
+    pub fn new(method: HttpMethod, operation: &'static str) -> Self {
+        ApiRequest {
+            method,
+            operation,
+            path: String::new(),
+            query: Vec::new(),
+            body: None,
+            options: RequestOptions::default(),
+            deferred_error: None,
+        }
+    }
+
+    /// Appends literal path text, slashes included, e.g. `"/inbox/v2/conversations/"`.
+    /// It is not encoded: pass only trusted, already valid path text.
+    pub fn path(mut self, literal: &'static str) -> Self {
+        self.path.push_str(literal);
+        self
+    }
+
+    /// Appends `value` percent-encoded as exactly one path segment: every byte
+    /// outside `A-Z a-z 0-9 - . _ ~` is encoded, so `/`, `?`, `#` and `%` cannot
+    /// change the path. The values `""`, `.` and `..` cannot be sent as a
+    /// segment; they make [`Client::send`](crate::Client::send) fail with
+    /// [`Error::InvalidRequest`] without sending anything.
+    pub fn path_param(mut self, value: &str) -> Self {
+        match encode_segment(value) {
+            Ok(segment) => self.path.push_str(&segment),
+            Err(reason) => {
+                if self.deferred_error.is_none() {
+                    self.deferred_error = Some(reason.to_owned());
+                }
+                // Keep the path visibly broken so it can never be sent by mistake.
+                self.path.push_str("%00");
+            }
+        }
+        self
+    }
+
+    /// Adds query parameters from a serializable struct or map: nested objects
+    /// become dotted names (`paging.limit=10`), arrays repeat the key, `null` and
+    /// `None` are skipped. May be called more than once.
+    pub fn query<Q: Serialize + ?Sized>(mut self, q: &Q) -> Result<Self, Error> {
+        let pairs =
+            query::to_pairs(q).map_err(|reason| Error::invalid_request(self.operation, reason))?;
+        self.query.extend(pairs);
+        Ok(self)
+    }
+
+    /// Sets the JSON body.
+    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<Self, Error> {
+        let bytes = serde_json::to_vec(body).map_err(|e| Error::InvalidRequest {
+            operation: self.operation,
+            reason: format!("the request body does not serialize to JSON: {e}"),
+            source: Some(Box::new(e)),
+        })?;
+        self.body = Some(Bytes::from(bytes));
+        Ok(self)
+    }
+
+    /// Applies per-request options (extra headers are added to those already set).
+    pub fn options(mut self, opts: &RequestOptions) -> Self {
+        self.options
+            .headers
+            .extend(opts.headers.iter().cloned());
+        self.options.retry_non_idempotent |= opts.retry_non_idempotent;
+        if opts.timeout.is_some() {
+            self.options.timeout = opts.timeout;
+        }
+        self
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> HttpMethod {
+        self.method
+    }
+
+    /// The operation name.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// The encoded path and query string, as they will be appended to the base URL.
+    pub fn path_and_query(&self) -> String {
+        if self.query.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}?{}", self.path, query::encode(&self.query))
+        }
+    }
+
+    /// Marks the request retryable for every method (used for the token request).
+    pub(crate) fn retry_always(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+}
+
+impl fmt::Debug for ApiRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The body and query values may carry personal data or secrets: show sizes only.
+        let query_names: Vec<&str> = self.query.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("ApiRequest")
+            .field("method", &self.method)
+            .field("operation", &self.operation)
+            .field("path", &self.path)
+            .field("query_names", &query_names)
+            .field("body_len", &self.body.as_ref().map(Bytes::len))
+            .field("options", &self.options)
+            .finish()
+    }
+}

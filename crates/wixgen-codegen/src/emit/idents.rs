@@ -1,0 +1,145 @@
+//! Identifiers: the only way a name from a page becomes Rust syntax.
+//!
+//! Every identifier in generated code is built here, from a name that is
+//! checked to be a plain ASCII identifier. Anything else is rewritten
+//! (deterministically) into one, so nothing a page says can turn into tokens
+//! other than a single identifier.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span};
+
+/// Words that cannot be identifiers, even raw (`r#self` is not valid).
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// An identifier for `name`. `r#type` and plain keywords (`type`) become raw
+/// identifiers; names that cannot be raw get a trailing `_`; anything that is
+/// not an ASCII identifier is sanitised. Never panics.
+pub fn ident(name: &str) -> Ident {
+    let bare = name.strip_prefix("r#").unwrap_or(name);
+    let bare = sanitize(bare);
+    if NOT_RAW.contains(&bare.as_str()) {
+        return Ident::new(&format!("{bare}_"), Span::call_site());
+    }
+    // `syn` rejects keywords (strict and reserved) when parsing an `Ident`.
+    if syn::parse_str::<Ident>(&bare).is_ok() {
+        Ident::new(&bare, Span::call_site())
+    } else {
+        Ident::new_raw(&bare, Span::call_site())
+    }
+}
+
+/// `name` as a plain ASCII identifier: invalid characters become `_`, a leading
+/// digit gets a `_` in front, the empty name becomes `unnamed`.
+fn sanitize(name: &str) -> String {
+    let mut out: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .collect();
+    if out.is_empty() {
+        out.push_str("unnamed");
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    out
+}
+
+/// The name without a raw prefix, as written in prose and in method names
+/// built from it (`with_type` for the field `r#type`).
+pub fn bare(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// `UpperCamelCase` for a snake or camel name (`anonymous_visitor_id` →
+/// `AnonymousVisitorId`); never empty.
+pub fn upper_camel(name: &str) -> String {
+    let s = bare(name).to_upper_camel_case();
+    if s.is_empty() { "Unnamed".to_owned() } else { s }
+}
+
+/// `snake_case` (`ConversationsService` → `conversations_service`); never empty.
+pub fn snake(name: &str) -> String {
+    let s = bare(name).to_snake_case();
+    if s.is_empty() { "unnamed".to_owned() } else { s }
+}
+
+/// `lowerCamelCase` by lowering the first character only, as Wix writes
+/// operation names (`GetOrCreateConversation` → `getOrCreateConversation`).
+pub fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Make each name in `names` unique by appending `2`, `3`, ... to later
+/// duplicates, in order. Deterministic: the first keeps its name.
+pub fn dedupe(names: &mut [String]) {
+    let mut seen = std::collections::BTreeSet::new();
+    for name in names.iter_mut() {
+        if !seen.insert(name.clone()) {
+            let mut n = 2;
+            while seen.contains(&format!("{name}{n}")) {
+                n += 1;
+            }
+            *name = format!("{name}{n}");
+            seen.insert(name.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(name: &str) -> String {
+        ident(name).to_string()
+    }
+
+    #[test]
+    fn plain_names_pass_through() {
+        assert_eq!(s("participant_id"), "participant_id");
+        assert_eq!(s("Conversation"), "Conversation");
+    }
+
+    #[test]
+    fn keywords_become_raw() {
+        assert_eq!(s("type"), "r#type");
+        assert_eq!(s("r#type"), "r#type");
+        assert_eq!(s("async"), "r#async");
+        assert_eq!(s("gen"), "r#gen");
+    }
+
+    #[test]
+    fn names_that_cannot_be_raw_get_an_underscore() {
+        assert_eq!(s("self"), "self_");
+        assert_eq!(s("Self"), "Self_");
+        assert_eq!(s("crate"), "crate_");
+        assert_eq!(s("_"), "__");
+    }
+
+    #[test]
+    fn injection_attempts_become_one_identifier() {
+        assert_eq!(s("a; fn evil() {}"), "a__fn_evil____");
+        assert_eq!(s("x\"]"), "x__");
+        assert_eq!(s("1st"), "_1st");
+        assert_eq!(s(""), "unnamed");
+        assert_eq!(s("naïve"), "na_ve");
+    }
+
+    #[test]
+    fn dedupe_is_deterministic() {
+        let mut names = vec!["a".to_owned(), "a".to_owned(), "a2".to_owned(), "a".to_owned()];
+        dedupe(&mut names);
+        assert_eq!(names, ["a", "a2", "a22", "a3"]);
+    }
+
+    #[test]
+    fn cases() {
+        assert_eq!(upper_camel("anonymous_visitor_id"), "AnonymousVisitorId");
+        assert_eq!(upper_camel("r#type"), "Type");
+        assert_eq!(snake("ConversationsService"), "conversations_service");
+        assert_eq!(lower_first("GetOrCreateConversation"), "getOrCreateConversation");
+    }
+}

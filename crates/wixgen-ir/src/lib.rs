@@ -1,0 +1,2 @@
+//! IR
+pub mod model;

@@ -1,0 +1,79 @@
+//! `URL:` lines: the path template split into literals and `{param}`s.
+
+use crate::model::PathSegment;
+
+/// A URL template's path, split. The scheme and host are dropped (the base URL
+/// is the client's), as are a query string and a fragment. An unclosed `{` is
+/// kept as literal text and reported in the second value.
+pub(crate) fn split_path(url: &str) -> (Vec<PathSegment>, bool) {
+    let rest = match url.find("://") {
+        Some(i) => {
+            let after = &url[i + 3..];
+            after.find('/').map_or("/", |j| &after[j..])
+        }
+        None => url,
+    };
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let mut segments = Vec::new();
+    let mut literal = String::new();
+    let mut malformed = false;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '{' {
+            if let Some(len) = rest[i + 1..].find('}') {
+                let name = rest[i + 1..i + 1 + len].trim();
+                if !name.is_empty() {
+                    if !literal.is_empty() {
+                        segments.push(PathSegment::Literal(std::mem::take(&mut literal)));
+                    }
+                    segments.push(PathSegment::Param(name.to_string()));
+                    while chars.peek().is_some_and(|&(j, _)| j <= i + 1 + len) {
+                        chars.next();
+                    }
+                    continue;
+                }
+            } else {
+                malformed = true;
+            }
+        }
+        literal.push(c);
+    }
+    if !literal.is_empty() || segments.is_empty() {
+        segments.push(PathSegment::Literal(if literal.is_empty() { "/".into() } else { literal }));
+    }
+    (segments, malformed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PathSegment::{Literal, Param};
+
+    #[test]
+    fn splits_host_and_params() {
+        assert_eq!(
+            split_path("https://www.wixapis.com/inbox/v2/conversations/{conversationId}"),
+            (vec![Literal("/inbox/v2/conversations/".into()), Param("conversationId".into())], false)
+        );
+        assert_eq!(
+            split_path("https://www.wixapis.com/inbox/v2/conversations"),
+            (vec![Literal("/inbox/v2/conversations".into())], false)
+        );
+        assert_eq!(
+            split_path("https://x.com/a/{a}/b/{b.c}:cancel?x=1"),
+            (
+                vec![
+                    Literal("/a/".into()),
+                    Param("a".into()),
+                    Literal("/b/".into()),
+                    Param("b.c".into()),
+                    Literal(":cancel".into())
+                ],
+                false
+            )
+        );
+        assert_eq!(split_path("https://x.com"), (vec![Literal("/".into())], false));
+        assert_eq!(split_path("https://x.com/a/{b"), (vec![Literal("/a/{b".into())], true));
+        assert_eq!(split_path("/v1/{é}"), (vec![Literal("/v1/".into()), Param("é".into())], false));
+    }
+}

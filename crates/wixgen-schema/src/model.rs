@@ -1,0 +1,347 @@
+//! The page model: what a Wix method page says, as plain data.
+//!
+//! Every node carries a [`Span`] pointing back into the page, so that every later
+//! stage (lowering, code generation, change reports) can name the line a fact
+//! came from. The model is `serde`-serialisable; `wixgen parse --json` prints it.
+
+use serde::Serialize;
+
+/// A position in a page: 1-based line and column (in characters), plus the byte
+/// range, so that diagnostics can underline the exact text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+pub struct Span {
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, counted in characters (not bytes).
+    pub column: u32,
+    /// Byte offset of the start of the spanned text.
+    pub offset: usize,
+    /// Length of the spanned text in bytes.
+    pub len: usize,
+}
+
+/// A value together with the place it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Self { value, span }
+    }
+}
+
+/// One parsed method page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Page {
+    /// The method name from the first `#` heading (PascalCase). Absent on webhook pages.
+    pub title: Option<Spanned<String>>,
+    /// `# Package: inbox`
+    pub package: Option<Spanned<String>>,
+    /// `# Namespace: ConversationsService`
+    pub namespace: Option<Spanned<String>>,
+    /// `# Method link: https://dev.wix.com/...md`
+    pub method_link: Option<Spanned<String>>,
+    /// The lines under `## Permission Scopes:`.
+    pub permission_scopes: Vec<PermissionScope>,
+    /// The markdown under `## Introduction`, as written.
+    pub introduction: Option<Spanned<String>>,
+    /// The `## REST API` section.
+    pub rest: Option<Section>,
+    /// The `## JavaScript SDK` section.
+    pub sdk: Option<Section>,
+    /// Named types as the page lists them, gathered from both sections: the
+    /// type knowledge that resolves fields whose type is listed elsewhere.
+    /// Ordered by name.
+    pub types: Vec<TypeListing>,
+}
+
+/// `Display Name: SCOPE.ID`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PermissionScope {
+    pub display_name: String,
+    pub id: String,
+    pub span: Span,
+}
+
+/// Which half of the page a section or listing comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    Rest,
+    Sdk,
+}
+
+/// A `## REST API` or `## JavaScript SDK` section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub kind: SectionKind,
+    /// The span of the section heading.
+    pub span: Span,
+    /// The fenced block under `### Schema`.
+    pub schema: Option<SchemaBlock>,
+    /// The examples under `### Examples`, in page order.
+    pub examples: Vec<Example>,
+}
+
+/// One example: a `###` heading, an optional description and a code block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Example {
+    pub title: Spanned<String>,
+    pub description: Option<Spanned<String>>,
+    /// The code block's info string (`curl`, `javascript`).
+    pub language: Option<String>,
+    /// The code as written, inner `~~~cURL` fences included.
+    pub code: Spanned<String>,
+    /// The curl command, when the code is one.
+    pub curl: Option<CurlCommand>,
+}
+
+/// A curl command from a REST example.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurlCommand {
+    /// `-X POST`; `None` when the command does not say (curl then sends GET, or POST with `-d`).
+    pub verb: Option<Spanned<String>>,
+    /// The quoted `https://...` argument.
+    pub url: Option<Spanned<String>>,
+    /// Every `-H 'Name: value'`.
+    pub headers: Vec<CurlHeader>,
+    /// The argument of `-d '...'`, verbatim; its span covers the JSON text only.
+    pub body: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CurlHeader {
+    pub name: String,
+    pub value: String,
+    pub span: Span,
+}
+
+/// The contents of a `### Schema` fence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SchemaBlock {
+    pub span: Span,
+    /// First `Method:` line: the REST method name, or the SDK call signature.
+    pub method_name: Option<Spanned<String>>,
+    /// `Description:`, folded onto one line as the page has it.
+    pub description: Option<Spanned<String>>,
+    /// `URL:`; `None` inside when the page says `URL: null`.
+    pub url: Option<Spanned<Option<String>>>,
+    /// Second `Method:` line: the HTTP verb (REST only).
+    pub http_method: Option<Spanned<String>>,
+    /// `# Note:` lines.
+    pub notes: Vec<Spanned<String>>,
+    /// `Required parameters:`, as dotted paths.
+    pub required_parameters: Option<Spanned<Vec<String>>>,
+    /// `param name:` entries under `Method parameters:`, in page order.
+    pub params: Vec<Param>,
+    /// `Return type:` and the fields under it.
+    pub return_type: Option<ReturnType>,
+    /// `Possible Errors:` entries.
+    pub errors: Vec<PossibleError>,
+    /// `field: <path> | operators: <ops>` lines.
+    pub filter_capabilities: Vec<FilterCapability>,
+    /// `Webhook:` / `Event body:` on webhook pages.
+    pub webhook: Option<Webhook>,
+}
+
+/// `param name: <name> | type: <type> [| attr ...]` and the tree under it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Param {
+    pub name: Spanned<String>,
+    pub ty: Spanned<TypeExpr>,
+    pub attrs: Attributes,
+    /// Tokens after the last attribute that are not an attribute (the SDK's stray `none`).
+    pub stray: Option<Spanned<String>>,
+    /// The fields and ONE-OF groups of the param's type, as resolved (see FORMAT.md "Nesting").
+    pub members: Vec<Member>,
+    /// Enum values listed directly under the param (an enum-typed param).
+    pub enum_values: Option<EnumValues>,
+    pub span: Span,
+}
+
+/// `Return type: <type>` and its fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReturnType {
+    /// The type as written; `PROMISE<T>` is unwrapped into `T` with `promise` set.
+    /// `None` when the page lost it (a bare, stripped `PROMISE`).
+    pub ty: Option<Spanned<TypeExpr>>,
+    /// The page wrote `PROMISE<...>` (or a bare, stripped `PROMISE`).
+    pub promise: bool,
+    pub members: Vec<Member>,
+    pub span: Span,
+}
+
+/// A member of a message: a field, or a group of mutually exclusive fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Member {
+    Field(Field),
+    OneOf(OneOf),
+}
+
+/// `- name: <name> | type: <type> [| attr ...]`
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    pub name: Spanned<String>,
+    pub ty: Spanned<TypeExpr>,
+    pub attrs: Attributes,
+    /// Enum values of the field's type, inline (`- enum: A, B`) or block form.
+    pub enum_values: Option<EnumValues>,
+    /// Fields of the field's own type, as listed under it.
+    pub members: Vec<Member>,
+    /// Where the field's type is listed, when its members are not under it here.
+    pub listed_at: Option<Span>,
+    pub span: Span,
+}
+
+/// `- ONE-OF: [- required: true]` and its members.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OneOf {
+    /// `- required: true` on the header.
+    pub required: bool,
+    /// The page showed no `- ONE-OF:` header; the group was inferred from indentation.
+    pub implicit: bool,
+    pub members: Vec<Field>,
+    /// The header line, or the first member for an implicit group.
+    pub span: Span,
+}
+
+/// The attributes after `name` and `type`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Attributes {
+    pub description: Option<Spanned<String>>,
+    /// `required: true`
+    pub required: bool,
+    /// `read-only: true`
+    pub read_only: bool,
+    /// `validation:` split into its rules.
+    pub validation: Vec<Spanned<ValidationRule>>,
+    /// Keys this parser does not know, kept in order.
+    pub other: Vec<Spanned<(String, String)>>,
+}
+
+impl Attributes {
+    /// The description text, or `""`.
+    pub fn description(&self) -> &str {
+        self.description.as_ref().map_or("", |d| d.value.as_str())
+    }
+
+    /// The value of a `format X` validation rule.
+    pub fn format(&self) -> Option<&str> {
+        self.validation.iter().find_map(|r| match &r.value {
+            ValidationRule::Format(f) => Some(f.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// One comma-separated token of `validation:`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", content = "value", rename_all = "snake_case")]
+pub enum ValidationRule {
+    /// `format int64`, `format GUID`, `format date-time`, ...
+    Format(String),
+    /// `minLength 1`, `maxSize 100`, `minimum 0`, ...: a keyword and its number as written.
+    Bound { keyword: String, value: String },
+    /// `decimalValue {"gte":"0","maxScale":2}`: a keyword and its JSON argument.
+    Json { keyword: String, json: String },
+    /// `immutable` and other bare keywords.
+    Flag(String),
+}
+
+/// A type as written in a schema block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", content = "of", rename_all = "snake_case")]
+pub enum TypeExpr {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    /// SDK timestamps.
+    Date,
+    /// Free-form JSON object.
+    Object,
+    /// `string (date-time)` and similar annotated strings on webhook pages.
+    FormattedString(String),
+    /// `array<T>`, or a bare `array` (element type not shown: `None`).
+    Array(Option<Box<TypeExpr>>),
+    /// A message or enum name, or (a page defect) a param's own name.
+    Named(String),
+}
+
+impl TypeExpr {
+    /// The message or enum name this type refers to, looking through arrays.
+    pub fn named(&self) -> Option<&str> {
+        match self {
+            TypeExpr::Named(n) => Some(n),
+            TypeExpr::Array(Some(inner)) => inner.named(),
+            _ => None,
+        }
+    }
+
+    /// True for types that cannot have fields of their own.
+    pub fn is_scalar(&self) -> bool {
+        match self {
+            TypeExpr::Named(_) => false,
+            TypeExpr::Array(Some(inner)) => inner.is_scalar(),
+            _ => true,
+        }
+    }
+}
+
+/// Enum values in either form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnumValues {
+    /// `true` for `- enum: A, B`; `false` for the block form.
+    pub inline: bool,
+    pub values: Vec<EnumValue>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EnumValue {
+    pub name: String,
+    /// Only the block form carries descriptions.
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+/// `HTTP Code: 403 | Status Code: PERMISSION_DENIED | Application Code: X | Description: ...`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PossibleError {
+    pub http_code: Option<u16>,
+    pub status_code: Option<String>,
+    pub application_code: Option<String>,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+/// `field: code | operators: $eq, $ne`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FilterCapability {
+    pub field: String,
+    pub operators: Vec<String>,
+    pub span: Span,
+}
+
+/// `Webhook:` and `Event body:` on webhook pages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Webhook {
+    pub name: Option<Spanned<String>>,
+    pub event_body: Vec<Member>,
+    pub span: Span,
+}
+
+/// A named type as the page lists it (with its fields or enum values), for
+/// resolving fields whose type is listed elsewhere.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeListing {
+    pub name: String,
+    pub section: SectionKind,
+    pub members: Vec<Member>,
+    pub enum_values: Option<EnumValues>,
+    pub span: Span,
+}

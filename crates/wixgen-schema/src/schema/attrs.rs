@@ -1,0 +1,270 @@
+//! The `<name> | type: <type> | key: value ...` part of `param name:` and `- name:` lines.
+
+use super::types::{TypeError, parse_type};
+use crate::diag::Diagnostic;
+use crate::model::{Attributes, Spanned, TypeExpr, ValidationRule};
+use crate::source::Source;
+
+/// Keys in the order pages list them.
+const KNOWN_KEYS: [&str; 5] = ["type", "description", "required", "read-only", "validation"];
+
+/// A field or param line, read.
+pub(crate) struct Entry {
+    pub name: Spanned<String>,
+    pub ty: Spanned<TypeExpr>,
+    pub attrs: Attributes,
+    pub stray: Option<Spanned<String>>,
+}
+
+/// Read `rest` (the text after `name: `, a slice of the page). `what` names the
+/// line kind for messages. Returns `None` (with an error pushed) when the line
+/// cannot be used; problems that leave it usable are warnings.
+pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<Entry> {
+    let segments = split_segments(rest);
+    let name_text = segments[0].trim();
+    let name_span = src.span_of(name_text);
+    if name_text.is_empty() {
+        diags.push(
+            Diagnostic::error("E010", src.span_of(rest), format!("{what} line has no name"))
+                .with_help(format!("write it as `{what}: <name> | type: <type>`")),
+        );
+        return None;
+    }
+    if let Some(bad) = name_text.find(|c: char| c.is_whitespace()) {
+        diags.push(
+            Diagnostic::error(
+                "E011",
+                src.span_of(name_text),
+                format!("`{name_text}` is not a field name: it contains whitespace at byte {bad}"),
+            )
+            .with_help("a name is one word; check that the line was not folded or truncated"),
+        );
+        return None;
+    }
+    let mut ty: Option<Spanned<TypeExpr>> = None;
+    let mut stray = None;
+    let mut attrs = Attributes::default();
+    let mut last_rank: Option<(usize, &str)> = None;
+    for seg in &segments[1..] {
+        let Some((key_raw, value_raw)) = seg.split_once(':') else {
+            continue; // split_segments only cuts before `key:`
+        };
+        let key = key_raw.trim();
+        let value = value_raw.trim();
+        let key_span = src.span_of(key);
+        if let Some(rank) = KNOWN_KEYS.iter().position(|k| *k == key) {
+            if let Some((prev_rank, prev)) = last_rank {
+                if rank == prev_rank {
+                    diags.push(
+                        Diagnostic::warning("W011", key_span, format!("attribute `{key}` is given twice; the last one is used"))
+                            .with_help("remove the duplicate"),
+                    );
+                } else if rank < prev_rank {
+                    diags.push(
+                        Diagnostic::warning("W012", key_span, format!("attribute `{key}` comes after `{prev}`"))
+                            .with_help("pages list type, description, required, read-only, validation in that order; the value was read anyway"),
+                    );
+                }
+            }
+            last_rank = Some((rank, KNOWN_KEYS[rank]));
+        }
+        match key {
+            "type" => {
+                let (t, s) = split_stray(value);
+                if let Some(s) = s {
+                    stray = Some(Spanned::new(s.to_owned(), src.span_of(s)));
+                }
+                match parse_type(t) {
+                    Ok(parsed) => ty = Some(Spanned::new(parsed, src.span_of(t))),
+                    Err(e) => {
+                        diags.push(type_error(src, t, value, &e));
+                        return None;
+                    }
+                }
+            }
+            "description" => {
+                let text = value_raw.trim_start().trim_end();
+                attrs.description = Some(Spanned::new(text.to_owned(), src.span_of(text)));
+            }
+            "required" | "read-only" => {
+                let flag = match value {
+                    "true" => true,
+                    "false" => false,
+                    other => {
+                        diags.push(
+                            Diagnostic::warning("W013", src.span_of(seg.trim()), format!("`{key}: {other}` is not `true` or `false`; read as `true`"))
+                                .with_help(format!("write `{key}: true`")),
+                        );
+                        true
+                    }
+                };
+                if key == "required" {
+                    attrs.required = flag;
+                } else {
+                    attrs.read_only = flag;
+                }
+            }
+            "validation" => attrs.validation = parse_validation(src, value, diags),
+            _ => {
+                diags.push(
+                    Diagnostic::warning("W014", key_span, format!("unknown attribute `{key}`; kept but not used"))
+                        .with_help("known attributes are type, description, required, read-only, validation"),
+                );
+                attrs.other.push(Spanned::new((key.to_owned(), value.to_owned()), src.span_of(seg.trim())));
+            }
+        }
+    }
+    if attrs.required && attrs.read_only {
+        diags.push(
+            Diagnostic::warning("W015", name_span, format!("`{name_text}` is both required and read-only"))
+                .with_help("pages never mark a field both; check the attributes"),
+        );
+    }
+    let Some(ty) = ty else {
+        diags.push(
+            Diagnostic::error("E012", name_span, format!("{what} line for `{name_text}` has no `type:`"))
+                .with_help(format!("write it as `{what}: {name_text} | type: <type>`; the line was skipped")),
+        );
+        return None;
+    };
+    Some(Entry { name: Spanned::new(name_text.to_owned(), name_span), ty, attrs, stray })
+}
+
+fn type_error(src: &Source, t: &str, value: &str, e: &TypeError) -> Diagnostic {
+    match e {
+        TypeError::Empty => Diagnostic::error("E013", src.span_of(value), "`type:` is empty")
+            .with_help("write a type such as `string`, `array<Name>` or a type name; the line was skipped"),
+        TypeError::Unbalanced(at) => Diagnostic::error("E014", src.span_of(sub(t, *at, 1)), format!("unbalanced `<`/`>` in type `{t}`"))
+            .with_help("write `array<Type>` with one `<` and one `>`; the line was skipped"),
+        TypeError::BadName(at) => Diagnostic::error("E015", src.span_of(sub(t, *at, t.len())), format!("`{t}` is not a type"))
+            .with_help("a type is `string`, `integer`, `number`, `boolean`, `object`, `Date`, `array<T>` or a type name; the line was skipped"),
+    }
+}
+
+/// `len` bytes of `t` from `at`, clamped to `t` and to character boundaries.
+fn sub(t: &str, at: usize, len: usize) -> &str {
+    let floor = |mut i: usize| {
+        i = i.min(t.len());
+        while !t.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(at);
+    let end = floor(at.saturating_add(len)).max(start);
+    &t[start..end]
+}
+
+/// `GetFooOptions  none` → (`GetFooOptions`, Some(`none`)); `string (date-time)` stays whole.
+fn split_stray(value: &str) -> (&str, Option<&str>) {
+    if value.starts_with("string (") {
+        return (value, None);
+    }
+    match value.find(char::is_whitespace) {
+        Some(i) if !value[..i].contains('<') || value[..i].ends_with('>') => {
+            let rest = value[i..].trim();
+            (&value[..i], (!rest.is_empty()).then_some(rest))
+        }
+        _ => (value, None),
+    }
+}
+
+/// Cut `text` before every ` | key:` where `key` is a known attribute, or a
+/// lowercase word outside backticks (an unknown attribute). Descriptions may
+/// contain `|` inside backticks, so nothing else is a cut.
+pub(crate) fn split_segments(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut cuts = Vec::new();
+    let mut in_code = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'`' => in_code = !in_code,
+            b'|' if i > 0 && bytes[i - 1] == b' ' => {
+                let after = text[i + 1..].trim_start();
+                let key_len = after.find(':').unwrap_or(0);
+                let key = &after[..key_len];
+                let known = KNOWN_KEYS.contains(&key);
+                let keyish = !key.is_empty() && key.bytes().all(|c| c.is_ascii_lowercase() || c == b'-') && !in_code;
+                if known || keyish {
+                    cuts.push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts {
+        out.push(&text[start..cut - 1]);
+        start = cut + 1;
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// `minLength 1, maxLength 100`, `format DECIMAL_VALUE, decimalValue {"gte":"0","maxScale":2}`.
+fn parse_validation(src: &Source, value: &str, diags: &mut Vec<Diagnostic>) -> Vec<Spanned<ValidationRule>> {
+    let mut rules = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut tokens = Vec::new();
+    for (i, c) in value.char_indices() {
+        match c {
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth -= 1,
+            ',' if depth <= 0 => {
+                tokens.push(&value[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    tokens.push(&value[start..]);
+    if depth != 0 {
+        diags.push(
+            Diagnostic::warning("W016", src.span_of(value), "unbalanced `{`/`}` in `validation:`")
+                .with_help("the rules were split as well as possible; check the line"),
+        );
+    }
+    for token in tokens {
+        let token = token.trim();
+        if token.is_empty() {
+            diags.push(Diagnostic::warning("W017", src.span_of(value), "empty rule in `validation:`").with_help("remove the extra comma"));
+            continue;
+        }
+        let rule = match token.split_once(char::is_whitespace) {
+            None => ValidationRule::Flag(token.to_owned()),
+            Some(("format", f)) => ValidationRule::Format(f.trim().to_owned()),
+            Some((kw, arg)) if arg.trim_start().starts_with(['{', '[']) => {
+                ValidationRule::Json { keyword: kw.to_owned(), json: arg.trim().to_owned() }
+            }
+            Some((kw, arg)) => ValidationRule::Bound { keyword: kw.to_owned(), value: arg.trim().to_owned() },
+        };
+        rules.push(Spanned::new(rule, src.span_of(token)));
+    }
+    rules
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_respect_backticks_and_known_keys() {
+        let s = "order | type: SortOrder | description: a `x | y` b | required: true";
+        assert_eq!(split_segments(s), vec!["order", " type: SortOrder", " description: a `x | y` b", " required: true"]);
+    }
+
+    #[test]
+    fn known_key_cut_even_after_odd_backtick() {
+        let s = "a | type: string | description: one ` tick | required: true";
+        assert_eq!(split_segments(s).len(), 4);
+    }
+
+    #[test]
+    fn stray_token() {
+        assert_eq!(split_stray("GetOptions  none"), ("GetOptions", Some("none")));
+        assert_eq!(split_stray("ParticipantId"), ("ParticipantId", None));
+        assert_eq!(split_stray("string (date-time)"), ("string (date-time)", None));
+    }
+}

@@ -1,0 +1,258 @@
+//! Resolving what indentation alone cannot (FORMAT.md, "Nesting"), with the
+//! type knowledge of the whole page and of the [`TypeKnowledge`] given.
+//!
+//! 1. Under `param name:`, the last ONE-OF member's children and the param
+//!    type's own fields sit at the same indentation. Fields known to belong
+//!    to the param's type (or known not to belong to the member's type) are
+//!    moved out of the member; when nothing decides, a warning says so.
+//! 2. A message type is listed with its fields only once per block; later
+//!    fields of that type point at the listing (`Field::listed_at`).
+
+use crate::diag::Diagnostic;
+use crate::knowledge::TypeKnowledge;
+use crate::model::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Field names per type name, as listed on this page, REST first.
+type Listings = BTreeMap<String, BTreeSet<String>>;
+
+pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Vec<Diagnostic>) {
+    // Listings not under suspicion: everything but the trailing member of each param.
+    let mut listings = Listings::new();
+    for section in [&page.rest, &page.sdk].into_iter().flatten() {
+        let Some(block) = &section.schema else { continue };
+        for param in &block.params {
+            let trailing = trailing_member_index(param);
+            for (i, m) in param.members.iter().enumerate() {
+                if Some(i) == trailing.map(|(g, _)| g) {
+                    if let (Member::OneOf(g), Some((_, last))) = (m, trailing) {
+                        for (j, f) in g.members.iter().enumerate() {
+                            if j != last {
+                                collect_field(f, &mut listings);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                collect_member(m, &mut listings);
+            }
+        }
+        if let Some(rt) = &block.return_type {
+            if let Some(name) = rt.ty.as_ref().and_then(|t| t.value.named()) {
+                add_listing(&mut listings, name, &rt.members);
+            }
+            rt.members.iter().for_each(|m| collect_member(m, &mut listings));
+        }
+    }
+
+    // Members whose fields stayed undecided: their listing is not knowledge.
+    let mut undecided = BTreeSet::new();
+    for section in [&mut page.rest, &mut page.sdk].into_iter().flatten() {
+        let Some(block) = &mut section.schema else { continue };
+        for param in &mut block.params {
+            if let Some(span) = split_trailing_member(param, &listings, knowledge, diags) {
+                undecided.insert(span);
+            }
+        }
+    }
+
+    page.types = gather_types(page, &undecided);
+    let listed: BTreeMap<String, Span> = page.types.iter().map(|t| (t.name.clone(), t.span)).collect();
+    for section in [&mut page.rest, &mut page.sdk].into_iter().flatten() {
+        let Some(block) = &mut section.schema else { continue };
+        for param in &mut block.params {
+            let own = param.name.value.clone();
+            link_members(&mut param.members, &listed, knowledge, &own, diags);
+        }
+        if let Some(rt) = &mut block.return_type {
+            link_members(&mut rt.members, &listed, knowledge, "", diags);
+        }
+        if let Some(hook) = &mut block.webhook {
+            link_members(&mut hook.event_body, &listed, knowledge, "", diags);
+        }
+    }
+}
+
+/// The ONE-OF group that ends the param's members and its last member, when
+/// that member has children (the ambiguous case).
+fn trailing_member_index(param: &Param) -> Option<(usize, usize)> {
+    let last = param.members.len().checked_sub(1)?;
+    let Member::OneOf(group) = &param.members[last] else { return None };
+    let m = group.members.len().checked_sub(1)?;
+    (!group.members[m].members.is_empty()).then_some((last, m))
+}
+
+/// Returns the span of the member when nothing decided its fields.
+fn split_trailing_member(param: &mut Param, listings: &Listings, knowledge: &TypeKnowledge, diags: &mut Vec<Diagnostic>) -> Option<Span> {
+    let (g, m) = trailing_member_index(param)?;
+    let param_type = param.ty.value.named().map(str::to_owned);
+    let Member::OneOf(group) = &mut param.members[g] else { return None };
+    let member = &mut group.members[m];
+    let fields_of = |name: &str| -> Option<BTreeSet<String>> {
+        let mut set = listings.get(name).cloned();
+        if let Some(known) = knowledge.fields(name) {
+            set.get_or_insert_with(BTreeSet::new).extend(known.iter().cloned());
+        }
+        set
+    };
+    let split_at = if member.ty.value.is_scalar() {
+        Some(0)
+    } else {
+        let member_fields = member.ty.value.named().and_then(fields_of);
+        let param_fields = param_type.as_deref().filter(|p| *p != param.name.value).and_then(fields_of);
+        if member_fields.is_none() && param_fields.is_none() {
+            let first = child_name(&member.members[0]);
+            diags.push(
+                Diagnostic::warning(
+                    "W050",
+                    member.members[0].span(),
+                    format!(
+                        "cannot tell whether `{first}` belongs to `{}` or to `{}`: neither type is listed elsewhere; read as a field of `{}`",
+                        member.name.value, param.name.value, member.name.value
+                    ),
+                )
+                .with_help("put a page that lists one of the two types beside this one (wixgen reads the fields of types from every page it is given)"),
+            );
+            return Some(member.span);
+        } else {
+            member.members.iter().position(|c| {
+                let name = child_name(c);
+                let not_member = member_fields.as_ref().is_some_and(|s| !s.contains(name));
+                let of_param = param_fields.as_ref().is_some_and(|s| s.contains(name))
+                    && !member_fields.as_ref().is_some_and(|s| s.contains(name));
+                not_member || of_param
+            })
+        }
+    };
+    if let Some(at) = split_at {
+        let moved = member.members.split_off(at);
+        param.members.extend(moved);
+    }
+    None
+}
+
+fn child_name(m: &Member) -> &str {
+    match m {
+        Member::Field(f) => &f.name.value,
+        Member::OneOf(_) => "ONE-OF",
+    }
+}
+
+fn collect_member(m: &Member, listings: &mut Listings) {
+    match m {
+        Member::Field(f) => collect_field(f, listings),
+        Member::OneOf(g) => g.members.iter().for_each(|f| collect_field(f, listings)),
+    }
+}
+
+fn collect_field(f: &Field, listings: &mut Listings) {
+    if let Some(name) = f.ty.value.named()
+        && !f.members.is_empty()
+    {
+        add_listing(listings, name, &f.members);
+    }
+    f.members.iter().for_each(|m| collect_member(m, listings));
+}
+
+fn add_listing(listings: &mut Listings, name: &str, members: &[Member]) {
+    let set = listings.entry(name.to_owned()).or_default();
+    for m in members {
+        match m {
+            Member::Field(f) => {
+                set.insert(f.name.value.clone());
+            }
+            Member::OneOf(g) => set.extend(g.members.iter().map(|f| f.name.value.clone())),
+        }
+    }
+}
+
+/// One listing per type name: the first with members or enum values, REST before SDK.
+fn gather_types(page: &Page, undecided: &BTreeSet<Span>) -> Vec<TypeListing> {
+    let mut out: BTreeMap<String, TypeListing> = BTreeMap::new();
+    for section in [&page.rest, &page.sdk].into_iter().flatten() {
+        let Some(block) = &section.schema else { continue };
+        let kind = section.kind;
+        for param in &block.params {
+            // A REST param typed with its own name is a page defect, not a type.
+            if let Some(name) = param.ty.value.named()
+                && name != param.name.value
+            {
+                offer(&mut out, name, kind, &param.members, param.enum_values.as_ref(), param.span);
+            }
+            gather_members(&param.members, kind, undecided, &mut out);
+        }
+        if let Some(rt) = &block.return_type {
+            if let Some(name) = rt.ty.as_ref().and_then(|t| t.value.named()) {
+                offer(&mut out, name, kind, &rt.members, None, rt.span);
+            }
+            gather_members(&rt.members, kind, undecided, &mut out);
+        }
+        if let Some(hook) = &block.webhook {
+            gather_members(&hook.event_body, kind, undecided, &mut out);
+        }
+    }
+    out.into_values().collect()
+}
+
+fn gather_members(members: &[Member], kind: SectionKind, undecided: &BTreeSet<Span>, out: &mut BTreeMap<String, TypeListing>) {
+    for m in members {
+        let fields: Vec<&Field> = match m {
+            Member::Field(f) => vec![f],
+            Member::OneOf(g) => g.members.iter().collect(),
+        };
+        for f in fields {
+            if let Some(name) = f.ty.value.named()
+                && !undecided.contains(&f.span)
+            {
+                offer(out, name, kind, &f.members, f.enum_values.as_ref(), f.span);
+            }
+            gather_members(&f.members, kind, undecided, out);
+        }
+    }
+}
+
+fn offer(out: &mut BTreeMap<String, TypeListing>, name: &str, kind: SectionKind, members: &[Member], enums: Option<&EnumValues>, span: Span) {
+    if (members.is_empty() && enums.is_none()) || out.contains_key(name) {
+        return;
+    }
+    out.insert(
+        name.to_owned(),
+        TypeListing { name: name.to_owned(), section: kind, members: members.to_vec(), enum_values: enums.cloned(), span },
+    );
+}
+
+fn link_members(members: &mut [Member], listed: &BTreeMap<String, Span>, knowledge: &TypeKnowledge, param: &str, diags: &mut Vec<Diagnostic>) {
+    for m in members {
+        match m {
+            Member::Field(f) => link_field(f, listed, knowledge, param, diags),
+            Member::OneOf(g) => g.members.iter_mut().for_each(|f| link_field(f, listed, knowledge, param, diags)),
+        }
+    }
+}
+
+fn link_field(f: &mut Field, listed: &BTreeMap<String, Span>, knowledge: &TypeKnowledge, param: &str, diags: &mut Vec<Diagnostic>) {
+    if f.members.is_empty()
+        && f.enum_values.is_none()
+        && let Some(name) = f.ty.value.named()
+    {
+        match listed.get(name) {
+            Some(span) => f.listed_at = Some(*span),
+            None if knowledge.fields(name).is_some() || name == param || name == f.name.value => {}
+            None => diags.push(
+                Diagnostic::warning("W051", f.ty.span, format!("type `{name}` of `{}` is not listed on this page; its fields are unknown", f.name.value))
+                    .with_help("generation looks for the type on the other pages it is given; add a page that lists it"),
+            ),
+        }
+    }
+    link_members(&mut f.members, listed, knowledge, param, diags);
+}
+
+impl Member {
+    /// The span of the member's line (the header for a ONE-OF group).
+    pub fn span(&self) -> Span {
+        match self {
+            Member::Field(f) => f.span,
+            Member::OneOf(g) => g.span,
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! The page text and the mapping from byte offsets to line and column.
+
+use crate::diag::Diagnostic;
+use crate::model::Span;
+use std::borrow::Cow;
+
+/// A page's text with a line index. Offsets are byte offsets into `text`,
+/// which is the input minus a leading byte-order mark (so columns match what
+/// an editor shows).
+pub(crate) struct Source<'a> {
+    pub text: Cow<'a, str>,
+    /// Byte length of the stripped byte-order mark (0 or 3), added back to
+    /// offsets so spans index the original bytes.
+    bom: usize,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Source<'a> {
+    /// Decode `bytes`, reporting a byte-order mark and invalid UTF-8.
+    pub fn new(bytes: &'a [u8], diags: &mut Vec<Diagnostic>) -> Self {
+        let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (3, rest),
+            None => (0, bytes),
+        };
+        let text = match std::str::from_utf8(body) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let lossy = String::from_utf8_lossy(body).into_owned();
+                let src = Source::index(Cow::Borrowed(&lossy[..]), bom);
+                diags.push(
+                    Diagnostic::error(
+                        "E002",
+                        src.span(at, 1),
+                        "the page is not valid UTF-8; invalid bytes were replaced with U+FFFD",
+                    )
+                    .with_help("save the page as UTF-8 (fetch it again with `curl -sSL '<method link>'`)"),
+                );
+                Cow::Owned(lossy)
+            }
+        };
+        let src = Source::index(text, bom);
+        if bom > 0 {
+            diags.push(
+                Diagnostic::warning("W001", src.span(0, 0), "the page starts with a byte-order mark; it was ignored")
+                    .with_help("save the page as UTF-8 without a BOM"),
+            );
+        }
+        src
+    }
+
+    fn index(text: Cow<'a, str>, bom: usize) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        Self { text, bom, line_starts }
+    }
+
+    /// The span of `len` bytes at byte `offset` of `text`.
+    pub fn span(&self, offset: usize, len: usize) -> Span {
+        let offset = offset.min(self.text.len());
+        let line_idx = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = self.line_starts[line_idx];
+        let column = self.text.get(line_start..offset).map_or(offset - line_start, |s| s.chars().count()) + 1;
+        Span {
+            line: u32::try_from(line_idx + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+            offset: offset + self.bom,
+            len,
+        }
+    }
+
+    /// The span of a sub-slice of `text` (which must point into it).
+    pub fn span_of(&self, part: &str) -> Span {
+        let base = self.text.as_ptr() as usize;
+        let start = (part.as_ptr() as usize).saturating_sub(base).min(self.text.len());
+        self.span(start, part.len())
+    }
+}
