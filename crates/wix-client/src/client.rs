@@ -258,6 +258,8 @@ impl ClientBuilder {
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
+            // Wix APIs do not redirect; never carry credentials to another location.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("wix-client/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| {

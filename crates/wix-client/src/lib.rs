@@ -1,13 +1,82 @@
-#[cfg(test)]
-mod t {
-    #[test]
-    fn urls() {
-        for p in ["/a/%2E%2E/b", "/a/%2e%2E/b", "/a/.%2E/b", "/a/%2E/b", "/a/%252E%252E/b", "/a/%2F/b"] {
-            let u = reqwest::Url::parse(&format!("http://x{p}")).unwrap();
-            println!("{p} -> {}", u.path());
-        }
-        let mut u = reqwest::Url::parse("http://x/a").unwrap();
-        u.path_segments_mut().unwrap().push("..").push(".").push("b");
-        println!("push -> {}", u.path());
-    }
-}
+//! Runtime for the generated `wix-apis` crate: an async HTTP client for Wix's
+//! REST APIs with authentication, typed errors, retries, pagination and hooks.
+//!
+//! Generated code builds an [`ApiRequest`] per call and sends it with
+//! [`Client::send`]; people use it the same way for endpoints that are not
+//! generated.
+//!
+//! ```no_run
+//! use serde::{Deserialize, Serialize};
+//! use wix_client::{ApiRequest, Auth, Client, HttpMethod, OAuthApp, RequestOptions};
+//!
+//! #[derive(Serialize)]
+//! struct Paging { limit: u32 }
+//! #[derive(Serialize)]
+//! struct ListQuery { paging: Paging }
+//! #[derive(Deserialize)]
+//! struct Conversation { id: String }
+//! #[derive(Deserialize)]
+//! struct ListResponse { conversations: Vec<Conversation> }
+//!
+//! # async fn run() -> Result<(), wix_client::Error> {
+//! // An OAuth app: tokens are fetched, cached and refreshed by the client.
+//! let client = Client::builder()
+//!     .auth(Auth::oauth_app(OAuthApp::new("app-id", "app-secret", "instance-id")))
+//!     .build()?;
+//!
+//! // GET /inbox/v2/conversations?paging.limit=10
+//! let request = ApiRequest::new(HttpMethod::Get, "inbox.ConversationsService.listConversations")
+//!     .path("/inbox/v2/conversations")
+//!     .query(&ListQuery { paging: Paging { limit: 10 } })?
+//!     .options(&RequestOptions::default().header("x-correlation-id", "job-42"));
+//! match client.send::<ListResponse>(request).await {
+//!     Ok(list) => println!("{} conversations", list.conversations.len()),
+//!     Err(e) if e.status() == Some(404) => println!("no inbox on this site"),
+//!     Err(e) => return Err(e),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Behaviour in brief
+//!
+//! - **Auth** ([`Auth`]): API key with a site or account ID, OAuth app
+//!   (client-credentials token from `{base_url}/oauth2/token`, cached, refreshed
+//!   before expiry and once after a 401, single-flight), or a fixed token.
+//! - **Errors** ([`Error`]): transport, timeout, Wix API error (status, message,
+//!   application and validation errors, request ID), undecodable response (JSON
+//!   path and body excerpt), invalid request, configuration, auth.
+//! - **Retries** ([`RetryPolicy`]): exponential backoff with jitter, `Retry-After`;
+//!   429 for all methods, 502/503/504 and connection failures for `GET`/`DELETE`
+//!   or on opt-in ([`RequestOptions::retry_non_idempotent`]).
+//! - **Pagination** ([`paginate::cursor_stream`]).
+//! - **Hooks**: per-request and default headers, and an [`Observer`].
+//! - **Secrets** ([`Secret`]) never appear in `Debug` output or errors; header
+//!   values with line breaks are refused.
+
+#![warn(missing_docs)]
+
+mod auth;
+mod client;
+mod error;
+mod execute;
+mod headers;
+mod observe;
+pub mod paginate;
+mod path;
+mod query;
+mod request;
+mod retry;
+mod secret;
+pub mod wire;
+
+pub use auth::{Auth, OAuthApp};
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use error::{
+    ApiError, ApplicationError, BoxError, DecodeError, Error, ErrorKind, FieldViolation,
+    ValidationError,
+};
+pub use observe::{Observer, RequestInfo, ResponseInfo};
+pub use request::{ApiRequest, HttpMethod, RequestOptions};
+pub use retry::RetryPolicy;
+pub use secret::Secret;

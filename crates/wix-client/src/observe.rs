@@ -77,8 +77,11 @@ pub struct ResponseInfo {
     pub elapsed: Duration,
     /// The `x-wix-request-id` response header.
     pub request_id: Option<String>,
-    /// The kind of error this attempt ended with, if any.
+    /// The kind of error this attempt ended with, if any. Decoding happens after
+    /// the last attempt, so decode errors are not reported here.
     pub error: Option<ErrorKind>,
     /// Whether the client will try again.
     pub will_retry: bool,
+    /// How long the client waits before trying again, when it will.
+    pub retry_delay: Option<Duration>,
 }

@@ -195,6 +195,11 @@ impl NameSet {
         self.claim_with(name, |n| format!("{name}{n}"))
     }
 
+    /// Claims a kebab-case name (a Cargo feature): `time-slots`, then `time-slots-2`, ...
+    pub fn claim_with_dash(&mut self, name: &str) -> String {
+        self.claim_with(name, |n| format!("{name}-{n}"))
+    }
+
     /// Claims a type name: like [`NameSet::claim_camel`], but a name from
     /// [`RESERVED_TYPE_NAMES`] first gets the suffix `Type`.
     pub fn claim_type(&mut self, name: &str) -> String {

@@ -114,7 +114,7 @@ impl<'a> SdkIndex<'a> {
                 index.add_node(Node::from(p));
             }
             if let Some(rt) = &block.return_type {
-                if let Some(n) = rt.ty.value.named() {
+                if let Some(n) = rt.ty.as_ref().and_then(|t| t.value.named()) {
                     index.add(n, &rt.members, None);
                 }
                 index.add_members(&rt.members);
@@ -153,7 +153,8 @@ impl<'a> SdkIndex<'a> {
 }
 
 /// Reconciles one page. Create with [`PageReconciler::new`], lower params and
-/// the return type, then [`PageReconciler::finish`].
+/// the return type, then [`PageReconciler::fill_unlisted`] and
+/// [`PageReconciler::into_parts`].
 pub(crate) struct PageReconciler<'a> {
     path: &'a str,
     listings: &'a [TypeListing],
@@ -216,19 +217,23 @@ impl<'a> PageReconciler<'a> {
     /// return type when both name the same type, else with the SDK listing of that name.
     pub(crate) fn response(&mut self, rest: &'a SchemaBlock) -> Option<Ty> {
         let rt = rest.return_type.as_ref()?;
-        let (ty, _) = lower_expr(&rt.ty.value, "", &Attributes::default());
+        let rt_ty = rt.ty.as_ref()?;
+        let (ty, _) = lower_expr(&rt_ty.value, "", &Attributes::default());
         if let Some(name) = ty.named() {
             let name = name.to_string();
             self.referenced.push((name.clone(), Context::Response));
             if !rt.members.is_empty() {
                 let sdk_rt = self.sdk_block.and_then(|b| b.return_type.as_ref());
                 let sdk_members = match sdk_rt {
-                    Some(s) if s.ty.value.named() == Some(name.as_str()) && !s.members.is_empty() => {
+                    Some(s)
+                        if s.ty.as_ref().and_then(|t| t.value.named()) == Some(name.as_str())
+                            && !s.members.is_empty() =>
+                    {
                         s.members.as_slice()
                     }
                     _ => self.sdk.structs.get(name.as_str()).copied().unwrap_or(&[]),
                 };
-                self.record_struct(&name, &rt.members, sdk_members, Context::Response, false, rt.ty.span);
+                self.record_struct(&name, &rt.members, sdk_members, Context::Response, false, rt_ty.span);
             }
         }
         Some(ty)
@@ -506,10 +511,15 @@ impl<'a> PageReconciler<'a> {
         );
     }
 
+    /// The drafts and diagnostics of the page.
+    pub(crate) fn into_parts(self) -> (Vec<TypeDraft>, Vec<IrDiagnostic>) {
+        (self.types, self.diags)
+    }
+
     /// Adds listings of types that are referenced but listed only in the
     /// page's `types` table or only in the SDK section (SDK names mapped to
-    /// REST wire names), then returns the drafts.
-    pub(crate) fn finish(mut self) -> (Vec<TypeDraft>, Vec<IrDiagnostic>) {
+    /// REST wire names).
+    pub(crate) fn fill_unlisted(&mut self) {
         for t in &self.types {
             if let Some(s) = t.first_source() {
                 self.seen_spans.insert(s.span);
@@ -546,7 +556,6 @@ impl<'a> PageReconciler<'a> {
                 self.record_struct(&name, m, &[], ctx, true, span);
             }
         }
-        (self.types, self.diags)
     }
 }
 

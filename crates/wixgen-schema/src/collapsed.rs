@@ -30,7 +30,9 @@ pub(crate) fn check(src: &Source) -> Option<Diagnostic> {
             let link = method_link(text);
             let fetch = match link {
                 Some(url) => format!("fetch the real page with `curl -sSL '{url}'` and save it in place of this file"),
-                None => "fetch the real page with `curl -sSL '<method link>'` (the page URL with `.md` appended)".to_owned(),
+                None => {
+                    "fetch the real page with `curl -sSL '<method link>'` (the page URL with `.md` appended)".to_owned()
+                }
             };
             let span = src.span_of(&line[..line.len().min(40)]);
             return Some(

@@ -17,7 +17,12 @@ struct Word<'a> {
 pub(crate) fn parse_curl(src: &Source, code: &str) -> Option<CurlCommand> {
     let words = split_words(code);
     let start = words.iter().position(|w| w.text == "curl")?;
-    let mut cmd = CurlCommand { verb: None, url: None, headers: Vec::new(), body: None };
+    let mut cmd = CurlCommand {
+        verb: None,
+        url: None,
+        headers: Vec::new(),
+        body: None,
+    };
     let mut it = words[start + 1..].iter();
     while let Some(w) = it.next() {
         match w.text.as_str() {
@@ -29,7 +34,11 @@ pub(crate) fn parse_curl(src: &Source, code: &str) -> Option<CurlCommand> {
             "-H" | "--header" => {
                 if let Some(v) = it.next() {
                     let (name, value) = v.text.split_once(':').unwrap_or((&v.text, ""));
-                    cmd.headers.push(CurlHeader { name: name.trim().to_owned(), value: value.trim().to_owned(), span: src.span_of(v.raw) });
+                    cmd.headers.push(CurlHeader {
+                        name: name.trim().to_owned(),
+                        value: value.trim().to_owned(),
+                        span: src.span_of(v.raw),
+                    });
                 }
             }
             "-d" | "--data" | "--data-raw" | "--data-binary" => {
@@ -37,10 +46,8 @@ pub(crate) fn parse_curl(src: &Source, code: &str) -> Option<CurlCommand> {
                     cmd.body = Some(Spanned::new(v.text.clone(), src.span_of(v.raw)));
                 }
             }
-            t if t.starts_with("http://") || t.starts_with("https://") => {
-                if cmd.url.is_none() {
-                    cmd.url = Some(Spanned::new(w.text.clone(), src.span_of(w.raw)));
-                }
+            t if (t.starts_with("http://") || t.starts_with("https://")) && cmd.url.is_none() => {
+                cmd.url = Some(Spanned::new(w.text.clone(), src.span_of(w.raw)));
             }
             _ => {}
         }

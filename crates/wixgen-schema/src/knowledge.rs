@@ -23,10 +23,16 @@ const COMMON_TYPES: &[(&str, &[&str])] = &[
     ("Paging", &["limit", "offset"]),
     ("Sorting", &["fieldName", "order", "selectItemsBy"]),
     ("CursorQuery", &["cursorPaging", "filter", "sort"]),
-    ("QueryV2", &["paging", "cursorPaging", "filter", "sort", "fields", "fieldsets"]),
+    (
+        "QueryV2",
+        &["paging", "cursorPaging", "filter", "sort", "fields", "fieldsets"],
+    ),
     ("CursorPagingMetadata", &["count", "cursors", "hasNext"]),
     ("PagingMetadata", &["count", "offset", "total", "tooManyToCount"]),
-    ("PagingMetadataV2", &["count", "offset", "total", "tooManyToCount", "cursors", "hasNext"]),
+    (
+        "PagingMetadataV2",
+        &["count", "offset", "total", "tooManyToCount", "cursors", "hasNext"],
+    ),
     ("Cursors", &["next", "prev"]),
     ("ExtendedFields", &["namespaces"]),
 ];

@@ -40,22 +40,35 @@ pub fn parse_with(bytes: &[u8], knowledge: &TypeKnowledge) -> ParseOutput {
             Diagnostic::error("E001", src.span(0, 0), "the page is empty")
                 .with_help("fetch the page with `curl -sSL '<method link>'` (the page URL with `.md` appended)"),
         );
-        return ParseOutput { page: None, diagnostics: diags };
+        return ParseOutput {
+            page: None,
+            diagnostics: diags,
+        };
     }
     if let Some(refusal) = collapsed::check(&src) {
         diags.push(refusal);
-        return ParseOutput { page: None, diagnostics: diags };
+        return ParseOutput {
+            page: None,
+            diagnostics: diags,
+        };
     }
     if let Some(at) = src.text.find("\r\n") {
         diags.push(
-            Diagnostic::warning("W002", src.span(at, 2), "the page has CRLF line endings; they were read as LF")
-                .with_help("save the page with LF line endings to keep diffs clean"),
+            Diagnostic::warning(
+                "W002",
+                src.span(at, 2),
+                "the page has CRLF line endings; they were read as LF",
+            )
+            .with_help("save the page with LF line endings to keep diffs clean"),
         );
     }
     let mut page = outline::parse_outline(&src, &mut diags);
     schema::nesting::resolve(&mut page, knowledge, &mut diags);
     check_page(&src, &page, &mut diags);
-    ParseOutput { page: Some(page), diagnostics: finish(diags) }
+    ParseOutput {
+        page: Some(page),
+        diagnostics: finish(diags),
+    }
 }
 
 /// Page-level facts that the generator needs.
@@ -67,8 +80,9 @@ fn check_page(src: &source::Source, page: &Page, diags: &mut Vec<Diagnostic>) {
         .any(|s| s.schema.as_ref().is_some_and(|b| b.webhook.is_some()));
     if page.rest.is_none() && !webhook {
         diags.push(
-            Diagnostic::error("E040", anchor, "the page has no `## REST API` section")
-                .with_help("bindings call the REST API: the page needs a `## REST API` section with a `### Schema` block"),
+            Diagnostic::error("E040", anchor, "the page has no `## REST API` section").with_help(
+                "bindings call the REST API: the page needs a `## REST API` section with a `### Schema` block",
+            ),
         );
     }
     if page.package.is_none() {
@@ -97,10 +111,18 @@ fn finish(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let errors = diags[MAX_DIAGNOSTICS..].iter().filter(|d| d.is_error()).count();
         diags.truncate(MAX_DIAGNOSTICS);
         let last = diags[MAX_DIAGNOSTICS - 1].span;
-        let diag: fn(&'static str, Span, String) -> Diagnostic = if errors > 0 { Diagnostic::error } else { Diagnostic::warning };
+        let diag: fn(&'static str, Span, String) -> Diagnostic = if errors > 0 {
+            Diagnostic::error
+        } else {
+            Diagnostic::warning
+        };
         diags.push(
-            diag("E099", last, format!("{more} more problems on this page were not shown ({errors} of them errors)"))
-                .with_help("fix the ones shown and run again"),
+            diag(
+                "E099",
+                last,
+                format!("{more} more problems on this page were not shown ({errors} of them errors)"),
+            )
+            .with_help("fix the ones shown and run again"),
         );
     }
     diags

@@ -177,6 +177,9 @@ pub struct ReturnType {
 /// A member of a message: a field, or a group of mutually exclusive fields.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+// Nearly every member is a field, so boxing fields would cost an allocation
+// each for no saving.
+#[allow(clippy::large_enum_variant)]
 pub enum Member {
     Field(Field),
     OneOf(OneOf),

@@ -11,10 +11,22 @@ use std::ops::Range;
 
 /// A top-level block of the page.
 enum Block {
-    Heading { level: HeadingLevel, text: String, range: Range<usize> },
-    Paragraph { range: Range<usize> },
-    Code { info: String, content: Range<usize>, range: Range<usize> },
-    Rule { range: Range<usize> },
+    Heading {
+        level: HeadingLevel,
+        text: String,
+        range: Range<usize>,
+    },
+    Paragraph {
+        range: Range<usize>,
+    },
+    Code {
+        info: String,
+        content: Range<usize>,
+        range: Range<usize>,
+    },
+    Rule {
+        range: Range<usize>,
+    },
 }
 
 fn blocks(text: &str) -> Vec<Block> {
@@ -47,7 +59,11 @@ fn blocks(text: &str) -> Vec<Block> {
                     match tag {
                         TagEnd::Heading(_) => {
                             if let Some((level, text, range)) = heading.take() {
-                                out.push(Block::Heading { level, text: text.trim().to_owned(), range });
+                                out.push(Block::Heading {
+                                    level,
+                                    text: text.trim().to_owned(),
+                                    range,
+                                });
                             }
                         }
                         TagEnd::CodeBlock => {
@@ -142,10 +158,16 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
         match block {
             Block::Heading { level, text: h, range } => {
                 let raw = &text[range.clone()];
-                let value_span = |v: &str| raw.find(v).map_or(src.span(range.start, raw.trim_end().len()), |i| src.span(range.start + i, v.len()));
+                let value_span = |v: &str| {
+                    raw.find(v).map_or(src.span(range.start, raw.trim_end().len()), |i| {
+                        src.span(range.start + i, v.len())
+                    })
+                };
                 match level {
                     HeadingLevel::H1 => {
-                        let (key, value) = h.split_once(':').map_or((h.as_str(), ""), |(k, v)| (k.trim(), v.trim()));
+                        let (key, value) = h
+                            .split_once(':')
+                            .map_or((h.as_str(), ""), |(k, v)| (k.trim(), v.trim()));
                         let spanned = || Spanned::new(value.to_owned(), value_span(value));
                         match key {
                             "Package" => page.package = Some(spanned()),
@@ -153,8 +175,12 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
                             "Method link" => page.method_link = Some(spanned()),
                             _ if page.title.is_none() => page.title = Some(Spanned::new(h.clone(), value_span(h))),
                             _ => diags.push(
-                                Diagnostic::warning("W060", value_span(h), format!("second title heading `# {h}`; ignored"))
-                                    .with_help("a page has one `# Method` title; the rest of the page was read"),
+                                Diagnostic::warning(
+                                    "W060",
+                                    value_span(h),
+                                    format!("second title heading `# {h}`; ignored"),
+                                )
+                                .with_help("a page has one `# Method` title; the rest of the page was read"),
                             ),
                         }
                     }
@@ -174,12 +200,21 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
                                 };
                                 if existing {
                                     diags.push(
-                                        Diagnostic::warning("W061", value_span(h), format!("second `## {h}` section; ignored"))
-                                            .with_help("a page has one REST and one SDK section"),
+                                        Diagnostic::warning(
+                                            "W061",
+                                            value_span(h),
+                                            format!("second `## {h}` section; ignored"),
+                                        )
+                                        .with_help("a page has one REST and one SDK section"),
                                     );
                                     At::Other
                                 } else {
-                                    section = Some(Section { kind, span: value_span(h), schema: None, examples: Vec::new() });
+                                    section = Some(Section {
+                                        kind,
+                                        span: value_span(h),
+                                        schema: None,
+                                        examples: Vec::new(),
+                                    });
                                     At::Section
                                 }
                             }
@@ -214,8 +249,12 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
                                 span: src.span_of(line),
                             }),
                             _ if !line.is_empty() => diags.push(
-                                Diagnostic::warning("W062", src.span_of(line), format!("permission scope line `{line}` is not `Display Name: SCOPE.ID`"))
-                                    .with_help("write one `Display Name: SCOPE.ID` per line; the line was skipped"),
+                                Diagnostic::warning(
+                                    "W062",
+                                    src.span_of(line),
+                                    format!("permission scope line `{line}` is not `Display Name: SCOPE.ID`"),
+                                )
+                                .with_help("write one `Display Name: SCOPE.ID` per line; the line was skipped"),
                             ),
                             _ => {}
                         }
@@ -234,8 +273,12 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
                 let closed = fence_closed(&text[range.clone()]);
                 if !closed {
                     diags.push(
-                        Diagnostic::error("E003", fence_span, "code fence never closes: everything after it was read as code")
-                            .with_help("add a closing ``` line after the block"),
+                        Diagnostic::error(
+                            "E003",
+                            fence_span,
+                            "code fence never closes: everything after it was read as code",
+                        )
+                        .with_help("add a closing ``` line after the block"),
                     );
                 }
                 if at != At::Section {
@@ -281,18 +324,31 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
     page
 }
 
-fn flush_example(section: &mut Option<Section>, pending: &mut Option<(Spanned<String>, Option<Spanned<String>>)>, diags: &mut Vec<Diagnostic>) {
+fn flush_example(
+    section: &mut Option<Section>,
+    pending: &mut Option<(Spanned<String>, Option<Spanned<String>>)>,
+    diags: &mut Vec<Diagnostic>,
+) {
     if let Some((title, _)) = pending.take()
         && section.is_some()
     {
         diags.push(
-            Diagnostic::warning("W063", title.span, format!("example `{}` has no code block", title.value))
-                .with_help("follow each example heading with a fenced code block"),
+            Diagnostic::warning(
+                "W063",
+                title.span,
+                format!("example `{}` has no code block", title.value),
+            )
+            .with_help("follow each example heading with a fenced code block"),
         );
     }
 }
 
-fn close_section(page: &mut Page, section: &mut Option<Section>, pending: &mut Option<(Spanned<String>, Option<Spanned<String>>)>, diags: &mut Vec<Diagnostic>) {
+fn close_section(
+    page: &mut Page,
+    section: &mut Option<Section>,
+    pending: &mut Option<(Spanned<String>, Option<Spanned<String>>)>,
+    diags: &mut Vec<Diagnostic>,
+) {
     flush_example(section, pending, diags);
     if let Some(sec) = section.take() {
         if sec.schema.is_none() {

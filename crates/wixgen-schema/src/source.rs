@@ -42,8 +42,12 @@ impl<'a> Source<'a> {
         let src = Source::index(text, bom);
         if bom > 0 {
             diags.push(
-                Diagnostic::warning("W001", src.span(0, 0), "the page starts with a byte-order mark; it was ignored")
-                    .with_help("save the page as UTF-8 without a BOM"),
+                Diagnostic::warning(
+                    "W001",
+                    src.span(0, 0),
+                    "the page starts with a byte-order mark; it was ignored",
+                )
+                .with_help("save the page as UTF-8 without a BOM"),
             );
         }
         src
@@ -51,7 +55,12 @@ impl<'a> Source<'a> {
 
     fn index(text: Cow<'a, str>, bom: usize) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         Self { text, bom, line_starts }
     }
 
@@ -60,7 +69,11 @@ impl<'a> Source<'a> {
         let offset = offset.min(self.text.len());
         let line_idx = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let line_start = self.line_starts[line_idx];
-        let column = self.text.get(line_start..offset).map_or(offset - line_start, |s| s.chars().count()) + 1;
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(offset - line_start, |s| s.chars().count())
+            + 1;
         Span {
             line: u32::try_from(line_idx + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column).unwrap_or(u32::MAX),

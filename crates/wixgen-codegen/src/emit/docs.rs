@@ -34,6 +34,15 @@ pub fn lines_to_attrs(lines: &[String]) -> TokenStream {
     quote!(#(#attrs)*)
 }
 
+/// `#![doc = "..."]` inner attributes for already safe lines.
+pub fn inner_attrs(lines: &[String]) -> TokenStream {
+    let attrs = lines.iter().map(|line| {
+        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        quote!(#![doc = #line])
+    });
+    quote!(#(#attrs)*)
+}
+
 /// Rustdoc-safe markdown lines for a page description. Paragraphs are
 /// separated by empty lines.
 pub fn doc_lines(text: &str) -> Vec<String> {

@@ -56,8 +56,12 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
             if let Some((prev_rank, prev)) = last_rank {
                 if rank == prev_rank {
                     diags.push(
-                        Diagnostic::warning("W011", key_span, format!("attribute `{key}` is given twice; the last one is used"))
-                            .with_help("remove the duplicate"),
+                        Diagnostic::warning(
+                            "W011",
+                            key_span,
+                            format!("attribute `{key}` is given twice; the last one is used"),
+                        )
+                        .with_help("remove the duplicate"),
                     );
                 } else if rank < prev_rank {
                     diags.push(
@@ -92,8 +96,12 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
                     "false" => false,
                     other => {
                         diags.push(
-                            Diagnostic::warning("W013", src.span_of(seg.trim()), format!("`{key}: {other}` is not `true` or `false`; read as `true`"))
-                                .with_help(format!("write `{key}: true`")),
+                            Diagnostic::warning(
+                                "W013",
+                                src.span_of(seg.trim()),
+                                format!("`{key}: {other}` is not `true` or `false`; read as `true`"),
+                            )
+                            .with_help(format!("write `{key}: true`")),
                         );
                         true
                     }
@@ -107,27 +115,49 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
             "validation" => attrs.validation = parse_validation(src, value, diags),
             _ => {
                 diags.push(
-                    Diagnostic::warning("W014", key_span, format!("unknown attribute `{key}`; kept but not used"))
-                        .with_help("known attributes are type, description, required, read-only, validation"),
+                    Diagnostic::warning(
+                        "W014",
+                        key_span,
+                        format!("unknown attribute `{key}`; kept but not used"),
+                    )
+                    .with_help("known attributes are type, description, required, read-only, validation"),
                 );
-                attrs.other.push(Spanned::new((key.to_owned(), value.to_owned()), src.span_of(seg.trim())));
+                attrs.other.push(Spanned::new(
+                    (key.to_owned(), value.to_owned()),
+                    src.span_of(seg.trim()),
+                ));
             }
         }
     }
     if attrs.required && attrs.read_only {
         diags.push(
-            Diagnostic::warning("W015", name_span, format!("`{name_text}` is both required and read-only"))
-                .with_help("pages never mark a field both; check the attributes"),
+            Diagnostic::warning(
+                "W015",
+                name_span,
+                format!("`{name_text}` is both required and read-only"),
+            )
+            .with_help("pages never mark a field both; check the attributes"),
         );
     }
     let Some(ty) = ty else {
         diags.push(
-            Diagnostic::error("E012", name_span, format!("{what} line for `{name_text}` has no `type:`"))
-                .with_help(format!("write it as `{what}: {name_text} | type: <type>`; the line was skipped")),
+            Diagnostic::error(
+                "E012",
+                name_span,
+                format!("{what} line for `{name_text}` has no `type:`"),
+            )
+            .with_help(format!(
+                "write it as `{what}: {name_text} | type: <type>`; the line was skipped"
+            )),
         );
         return None;
     };
-    Some(Entry { name: Spanned::new(name_text.to_owned(), name_span), ty, attrs, stray })
+    Some(Entry {
+        name: Spanned::new(name_text.to_owned(), name_span),
+        ty,
+        attrs,
+        stray,
+    })
 }
 
 fn type_error(src: &Source, t: &str, value: &str, e: &TypeError) -> Diagnostic {
@@ -229,16 +259,23 @@ fn parse_validation(src: &Source, value: &str, diags: &mut Vec<Diagnostic>) -> V
     for token in tokens {
         let token = token.trim();
         if token.is_empty() {
-            diags.push(Diagnostic::warning("W017", src.span_of(value), "empty rule in `validation:`").with_help("remove the extra comma"));
+            diags.push(
+                Diagnostic::warning("W017", src.span_of(value), "empty rule in `validation:`")
+                    .with_help("remove the extra comma"),
+            );
             continue;
         }
         let rule = match token.split_once(char::is_whitespace) {
             None => ValidationRule::Flag(token.to_owned()),
             Some(("format", f)) => ValidationRule::Format(f.trim().to_owned()),
-            Some((kw, arg)) if arg.trim_start().starts_with(['{', '[']) => {
-                ValidationRule::Json { keyword: kw.to_owned(), json: arg.trim().to_owned() }
-            }
-            Some((kw, arg)) => ValidationRule::Bound { keyword: kw.to_owned(), value: arg.trim().to_owned() },
+            Some((kw, arg)) if arg.trim_start().starts_with(['{', '[']) => ValidationRule::Json {
+                keyword: kw.to_owned(),
+                json: arg.trim().to_owned(),
+            },
+            Some((kw, arg)) => ValidationRule::Bound {
+                keyword: kw.to_owned(),
+                value: arg.trim().to_owned(),
+            },
         };
         rules.push(Spanned::new(rule, src.span_of(token)));
     }
@@ -252,7 +289,15 @@ mod tests {
     #[test]
     fn segments_respect_backticks_and_known_keys() {
         let s = "order | type: SortOrder | description: a `x | y` b | required: true";
-        assert_eq!(split_segments(s), vec!["order", " type: SortOrder", " description: a `x | y` b", " required: true"]);
+        assert_eq!(
+            split_segments(s),
+            vec![
+                "order",
+                " type: SortOrder",
+                " description: a `x | y` b",
+                " required: true"
+            ]
+        );
     }
 
     #[test]

@@ -67,8 +67,12 @@ pub(crate) fn parse_block(src: &Source, content: &str, span: Span, diags: &mut V
         if lead.contains('\t') && !warned_tab {
             warned_tab = true;
             diags.push(
-                Diagnostic::warning("W020", src.span_of(lead), "tab in the indentation of a schema line; a tab counts as one space")
-                    .with_help("nesting is read from indentation: indent with spaces as the docs do"),
+                Diagnostic::warning(
+                    "W020",
+                    src.span_of(lead),
+                    "tab in the indentation of a schema line; a tab counts as one space",
+                )
+                .with_help("nesting is read from indentation: indent with spaces as the docs do"),
             );
         }
         let indent = lead.len();
@@ -101,32 +105,62 @@ impl Builder<'_, '_> {
             }
             LineKind::Description(value) => {
                 self.close_all(diags);
-                set_once(&mut self.block.description, Spanned::new(value.to_owned(), src.span_of(value)), "`Description:`", diags);
+                set_once(
+                    &mut self.block.description,
+                    Spanned::new(value.to_owned(), src.span_of(value)),
+                    "`Description:`",
+                    diags,
+                );
             }
             LineKind::Url(value) => {
                 self.close_all(diags);
                 let url = (value != "null").then(|| value.to_owned());
                 if url.is_none() {
                     diags.push(
-                        Diagnostic::warning("W021", src.span_of(value), "`URL: null`: the method has no REST endpoint")
-                            .with_help("service-plugin pages have no URL; no client method can be generated for this page"),
+                        Diagnostic::warning(
+                            "W021",
+                            src.span_of(value),
+                            "`URL: null`: the method has no REST endpoint",
+                        )
+                        .with_help("service-plugin pages have no URL; no client method can be generated for this page"),
                     );
                 } else if !value.starts_with("https://") && !value.starts_with("http://") {
                     diags.push(
-                        Diagnostic::warning("W022", src.span_of(value), format!("`URL:` value `{value}` is not an http(s) URL"))
-                            .with_help("write the full endpoint, e.g. `URL: https://www.wixapis.com/...`"),
+                        Diagnostic::warning(
+                            "W022",
+                            src.span_of(value),
+                            format!("`URL:` value `{value}` is not an http(s) URL"),
+                        )
+                        .with_help("write the full endpoint, e.g. `URL: https://www.wixapis.com/...`"),
                     );
                 }
-                set_once(&mut self.block.url, Spanned::new(url, src.span_of(value)), "`URL:`", diags);
+                set_once(
+                    &mut self.block.url,
+                    Spanned::new(url, src.span_of(value)),
+                    "`URL:`",
+                    diags,
+                );
             }
             LineKind::Note(value) => {
                 self.close_all(diags);
-                self.block.notes.push(Spanned::new(value.to_owned(), src.span_of(value)));
+                self.block
+                    .notes
+                    .push(Spanned::new(value.to_owned(), src.span_of(value)));
             }
             LineKind::RequiredParams(value) => {
                 self.close_all(diags);
-                let paths = value.split(',').map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect();
-                set_once(&mut self.block.required_parameters, Spanned::new(paths, src.span_of(value)), "`Required parameters:`", diags);
+                let paths = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                set_once(
+                    &mut self.block.required_parameters,
+                    Spanned::new(paths, src.span_of(value)),
+                    "`Required parameters:`",
+                    diags,
+                );
             }
             LineKind::MethodParams => {
                 self.close_all(diags);
@@ -136,8 +170,12 @@ impl Builder<'_, '_> {
                 self.close_param(diags);
                 if !matches!(self.region, Region::Params) {
                     diags.push(
-                        Diagnostic::warning("W023", span, "`param name:` line outside `Method parameters:`; read as a parameter")
-                            .with_help("put `Method parameters:` before the parameters"),
+                        Diagnostic::warning(
+                            "W023",
+                            span,
+                            "`param name:` line outside `Method parameters:`; read as a parameter",
+                        )
+                        .with_help("put `Method parameters:` before the parameters"),
                     );
                     self.close_all(diags);
                     self.region = Region::Params;
@@ -145,8 +183,12 @@ impl Builder<'_, '_> {
                 if let Some(e) = parse_entry(src, rest, "param name", diags) {
                     if let Some(stray) = &e.stray {
                         diags.push(
-                            Diagnostic::warning("W024", stray.span, format!("stray `{}` after the type of `{}`; ignored", stray.value, e.name.value))
-                                .with_help("SDK pages end `options` params with a stray token; nothing to do"),
+                            Diagnostic::warning(
+                                "W024",
+                                stray.span,
+                                format!("stray `{}` after the type of `{}`; ignored", stray.value, e.name.value),
+                            )
+                            .with_help("SDK pages end `options` params with a stray token; nothing to do"),
                         );
                     }
                     let param = Param {
@@ -158,7 +200,13 @@ impl Builder<'_, '_> {
                         enum_values: None,
                         span,
                     };
-                    self.param = Some((param, Open { indent, items: Vec::new() }));
+                    self.param = Some((
+                        param,
+                        Open {
+                            indent,
+                            items: Vec::new(),
+                        },
+                    ));
                 }
             }
             LineKind::ReturnType(value) => {
@@ -177,17 +225,33 @@ impl Builder<'_, '_> {
                     Err(_) => {
                         diags.push(
                             Diagnostic::error("E021", src.span_of(value), format!("`{value}` is not a return type"))
-                                .with_help("write `Return type: TypeName` (REST) or `Return type: PROMISE<TypeName>` (SDK)"),
+                                .with_help(
+                                    "write `Return type: TypeName` (REST) or `Return type: PROMISE<TypeName>` (SDK)",
+                                ),
                         );
                         None
                     }
                 };
                 if let Some((ty, promise)) = ty {
                     if self.block.return_type.is_some() {
-                        diags.push(Diagnostic::warning("W026", span, "second `Return type:` line; the first one is kept").with_help("remove the duplicate"));
+                        diags.push(
+                            Diagnostic::warning("W026", span, "second `Return type:` line; the first one is kept")
+                                .with_help("remove the duplicate"),
+                        );
                     } else {
-                        let rt = ReturnType { ty, promise, members: Vec::new(), span };
-                        self.ret = Some((rt, Open { indent, items: Vec::new() }));
+                        let rt = ReturnType {
+                            ty,
+                            promise,
+                            members: Vec::new(),
+                            span,
+                        };
+                        self.ret = Some((
+                            rt,
+                            Open {
+                                indent,
+                                items: Vec::new(),
+                            },
+                        ));
                     }
                 }
             }
@@ -198,8 +262,12 @@ impl Builder<'_, '_> {
             LineKind::ErrorEntry(text) => {
                 if !matches!(self.region, Region::Errors) {
                     diags.push(
-                        Diagnostic::warning("W027", span, "`HTTP Code:` line outside `Possible Errors:`; read as an error entry")
-                            .with_help("put `Possible Errors:` before the error entries"),
+                        Diagnostic::warning(
+                            "W027",
+                            span,
+                            "`HTTP Code:` line outside `Possible Errors:`; read as an error entry",
+                        )
+                        .with_help("put `Possible Errors:` before the error entries"),
                     );
                 }
                 self.block.errors.push(parse_error_entry(src, text, span, diags));
@@ -209,20 +277,42 @@ impl Builder<'_, '_> {
                 let ops = ops.trim().strip_prefix("operators:").unwrap_or(ops);
                 self.block.filter_capabilities.push(FilterCapability {
                     field: field.trim().to_owned(),
-                    operators: ops.split(',').map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned).collect(),
+                    operators: ops
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|o| !o.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
                     span,
                 });
             }
             LineKind::Webhook(value) => {
                 self.close_all(diags);
                 let name = (!value.is_empty()).then(|| Spanned::new(value.to_owned(), src.span_of(value)));
-                self.block.webhook.get_or_insert_with(|| Webhook { name: None, event_body: Vec::new(), span }).name = name;
+                self.block
+                    .webhook
+                    .get_or_insert_with(|| Webhook {
+                        name: None,
+                        event_body: Vec::new(),
+                        span,
+                    })
+                    .name = name;
             }
             LineKind::EventBody => {
                 self.close_all(diags);
                 self.region = Region::EventBody;
-                let hook = self.block.webhook.take().unwrap_or(Webhook { name: None, event_body: Vec::new(), span });
-                self.event = Some((hook, Open { indent, items: Vec::new() }));
+                let hook = self.block.webhook.take().unwrap_or(Webhook {
+                    name: None,
+                    event_body: Vec::new(),
+                    span,
+                });
+                self.event = Some((
+                    hook,
+                    Open {
+                        indent,
+                        items: Vec::new(),
+                    },
+                ));
             }
             LineKind::OneOf(rest) => {
                 let required = match rest.trim() {
@@ -231,20 +321,35 @@ impl Builder<'_, '_> {
                     "- required: false" => false,
                     other => {
                         diags.push(
-                            Diagnostic::warning("W028", src.span_of(rest), format!("unexpected `{other}` after `- ONE-OF:`; ignored"))
-                                .with_help("the header is `- ONE-OF:` or `- ONE-OF: - required: true`"),
+                            Diagnostic::warning(
+                                "W028",
+                                src.span_of(rest),
+                                format!("unexpected `{other}` after `- ONE-OF:`; ignored"),
+                            )
+                            .with_help("the header is `- ONE-OF:` or `- ONE-OF: - required: true`"),
                         );
                         false
                     }
                 };
-                self.push_item(Item { indent, kind: ItemKind::OneOf { required, span } }, span, diags);
+                self.push_item(
+                    Item {
+                        indent,
+                        kind: ItemKind::OneOf { required, span },
+                    },
+                    span,
+                    diags,
+                );
             }
             LineKind::Field(rest) => {
                 if let Some(e) = parse_entry(src, rest, "- name", diags) {
                     if let Some(stray) = &e.stray {
                         diags.push(
-                            Diagnostic::warning("W024", stray.span, format!("stray `{}` after the type of `{}`; ignored", stray.value, e.name.value))
-                                .with_help("remove the extra token"),
+                            Diagnostic::warning(
+                                "W024",
+                                stray.span,
+                                format!("stray `{}` after the type of `{}`; ignored", stray.value, e.name.value),
+                            )
+                            .with_help("remove the extra token"),
                         );
                     }
                     let field = Field {
@@ -256,7 +361,14 @@ impl Builder<'_, '_> {
                         listed_at: None,
                         span,
                     };
-                    self.push_item(Item { indent, kind: ItemKind::Field(Box::new(field)) }, span, diags);
+                    self.push_item(
+                        Item {
+                            indent,
+                            kind: ItemKind::Field(Box::new(field)),
+                        },
+                        span,
+                        diags,
+                    );
                 }
             }
             LineKind::Enum(rest) => {
@@ -264,18 +376,44 @@ impl Builder<'_, '_> {
                     .split(',')
                     .map(str::trim)
                     .filter(|v| !v.is_empty())
-                    .map(|v| EnumValue { name: v.to_owned(), description: None, span: src.span_of(v) })
+                    .map(|v| EnumValue {
+                        name: v.to_owned(),
+                        description: None,
+                        span: src.span_of(v),
+                    })
                     .collect();
-                let ev = EnumValues { inline: !rest.is_empty(), values, span };
-                self.push_item(Item { indent, kind: ItemKind::Enum(ev) }, span, diags);
+                let ev = EnumValues {
+                    inline: !rest.is_empty(),
+                    values,
+                    span,
+                };
+                self.push_item(
+                    Item {
+                        indent,
+                        kind: ItemKind::Enum(ev),
+                    },
+                    span,
+                    diags,
+                );
             }
             LineKind::EnumValue(rest) => {
                 let (name, desc) = match rest.split_once(':') {
                     Some((n, d)) => (n.trim_end(), Some(d.trim().to_owned())),
                     None => (rest, None),
                 };
-                let v = EnumValue { name: name.to_owned(), description: desc, span: src.span_of(name) };
-                self.push_item(Item { indent, kind: ItemKind::EnumValue(v) }, span, diags);
+                let v = EnumValue {
+                    name: name.to_owned(),
+                    description: desc,
+                    span: src.span_of(name),
+                };
+                self.push_item(
+                    Item {
+                        indent,
+                        kind: ItemKind::EnumValue(v),
+                    },
+                    span,
+                    diags,
+                );
             }
             LineKind::Unknown => {
                 diags.push(
@@ -317,7 +455,10 @@ impl Builder<'_, '_> {
             let (members, own_enum) = build(open.items, open.indent, diags);
             rt.members = members;
             if let Some(e) = own_enum {
-                diags.push(Diagnostic::warning("W029", e.span, "enum values directly under `Return type:`; ignored").with_help("list enum values under a field"));
+                diags.push(
+                    Diagnostic::warning("W029", e.span, "enum values directly under `Return type:`; ignored")
+                        .with_help("list enum values under a field"),
+                );
             }
             self.block.return_type = Some(rt);
         }
@@ -338,7 +479,12 @@ fn mark_implicit_one_ofs(members: Vec<Member>, param_indent: usize) -> Vec<Membe
         .map(|m| match m {
             Member::Field(f) if column_of(&f) == param_indent + 3 => {
                 let span = f.span;
-                Member::OneOf(OneOf { required: false, implicit: true, members: vec![f], span })
+                Member::OneOf(OneOf {
+                    required: false,
+                    implicit: true,
+                    members: vec![f],
+                    span,
+                })
             }
             other => other,
         })
@@ -356,8 +502,12 @@ where
 {
     if slot.is_some() {
         diags.push(
-            Diagnostic::warning("W010", value.span(), format!("{what} given twice; the first one is kept"))
-                .with_help("remove the duplicate line"),
+            Diagnostic::warning(
+                "W010",
+                value.span(),
+                format!("{what} given twice; the first one is kept"),
+            )
+            .with_help("remove the duplicate line"),
         );
     } else {
         *slot = Some(value);
@@ -376,7 +526,13 @@ impl<T> HasSpan for Spanned<T> {
 
 fn parse_error_entry(src: &Source, text: &str, span: Span, diags: &mut Vec<Diagnostic>) -> PossibleError {
     const KEYS: [&str; 4] = ["HTTP Code:", "Status Code:", "Application Code:", "Description:"];
-    let mut e = PossibleError { http_code: None, status_code: None, application_code: None, description: None, span };
+    let mut e = PossibleError {
+        http_code: None,
+        status_code: None,
+        application_code: None,
+        description: None,
+        span,
+    };
     // Cut before ` | <Key>:` for the known keys only; descriptions may contain `|`.
     let mut cuts = vec![0];
     for (i, _) in text.match_indices(" | ") {
@@ -387,14 +543,20 @@ fn parse_error_entry(src: &Source, text: &str, span: Span, diags: &mut Vec<Diagn
     cuts.push(text.len());
     for w in cuts.windows(2) {
         let seg = text[w[0]..w[1]].trim_start_matches(" | ").trim();
-        let Some(key) = KEYS.iter().find(|k| seg.starts_with(**k)) else { continue };
+        let Some(key) = KEYS.iter().find(|k| seg.starts_with(**k)) else {
+            continue;
+        };
         let value = seg[key.len()..].trim();
         match *key {
             "HTTP Code:" => match value.parse() {
                 Ok(code) => e.http_code = Some(code),
                 Err(_) => diags.push(
-                    Diagnostic::warning("W040", src.span_of(value), format!("`HTTP Code: {value}` is not a number"))
-                        .with_help("write the HTTP status as digits, e.g. `HTTP Code: 404`"),
+                    Diagnostic::warning(
+                        "W040",
+                        src.span_of(value),
+                        format!("`HTTP Code: {value}` is not a number"),
+                    )
+                    .with_help("write the HTTP status as digits, e.g. `HTTP Code: 404`"),
                 ),
             },
             "Status Code:" => e.status_code = Some(value.to_owned()),

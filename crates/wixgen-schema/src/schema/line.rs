@@ -32,6 +32,9 @@ pub(crate) enum LineKind<'a> {
     Unknown,
 }
 
+/// Builds the line kind from the text after the marker.
+type MakeLine = fn(&str) -> LineKind<'_>;
+
 /// Classify `text` (the line without its indentation and line ending).
 /// `in_enum_block` says whether the previous line opened or continued a
 /// block-form enum, where `-     VALUE: text` lines are expected.
@@ -60,7 +63,11 @@ pub(crate) fn classify(text: &str, in_enum_block: bool) -> LineKind<'_> {
         let rest = rest.trim_start();
         let name_end = rest.find(':').unwrap_or(rest.len());
         let name = rest[..name_end].trim_end();
-        if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.') {
+        if !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+        {
             return LineKind::EnumValue(rest);
         }
     }
@@ -77,9 +84,13 @@ pub(crate) fn classify(text: &str, in_enum_block: bool) -> LineKind<'_> {
         return LineKind::ErrorEntry(t);
     }
     if let Some(rest) = after("field:") {
-        return if rest.contains("operators:") { LineKind::FilterCapability(rest) } else { LineKind::Unknown };
+        return if rest.contains("operators:") {
+            LineKind::FilterCapability(rest)
+        } else {
+            LineKind::Unknown
+        };
     }
-    let valued: [(&str, fn(&str) -> LineKind<'_>); 7] = [
+    let valued: [(&str, MakeLine); 7] = [
         ("Method:", |v| LineKind::Method(v)),
         ("Description:", |v| LineKind::Description(v)),
         ("URL:", |v| LineKind::Url(v)),
@@ -104,16 +115,34 @@ mod tests {
     fn kinds() {
         assert_eq!(classify("Method: POST", false), LineKind::Method("POST"));
         assert_eq!(classify("Method parameters: ", false), LineKind::MethodParams);
-        assert_eq!(classify("Required parameters:  a, b", false), LineKind::RequiredParams("a, b"));
-        assert_eq!(classify("param name: x | type: string", false), LineKind::Param("x | type: string"));
-        assert_eq!(classify("- ONE-OF: - required: true", false), LineKind::OneOf("- required: true"));
+        assert_eq!(
+            classify("Required parameters:  a, b", false),
+            LineKind::RequiredParams("a, b")
+        );
+        assert_eq!(
+            classify("param name: x | type: string", false),
+            LineKind::Param("x | type: string")
+        );
+        assert_eq!(
+            classify("- ONE-OF: - required: true", false),
+            LineKind::OneOf("- required: true")
+        );
         assert_eq!(classify("- ONE-OF: ", false), LineKind::OneOf(""));
         assert_eq!(classify("- enum: ASC, DESC", false), LineKind::Enum("ASC, DESC"));
         assert_eq!(classify("- enum:", false), LineKind::Enum(""));
-        assert_eq!(classify("-     CUSTOM: text", true), LineKind::EnumValue("CUSTOM: text"));
+        assert_eq!(
+            classify("-     CUSTOM: text", true),
+            LineKind::EnumValue("CUSTOM: text")
+        );
         assert_eq!(classify("-     CUSTOM: text", false), LineKind::Unknown);
-        assert_eq!(classify("field: code | operators: $eq", false), LineKind::FilterCapability("code | operators: $eq"));
-        assert_eq!(classify("HTTP Code: 403 | Status Code: X", false), LineKind::ErrorEntry("HTTP Code: 403 | Status Code: X"));
+        assert_eq!(
+            classify("field: code | operators: $eq", false),
+            LineKind::FilterCapability("code | operators: $eq")
+        );
+        assert_eq!(
+            classify("HTTP Code: 403 | Status Code: X", false),
+            LineKind::ErrorEntry("HTTP Code: 403 | Status Code: X")
+        );
         assert_eq!(classify("# Note: a", false), LineKind::Note("a"));
         assert_eq!(classify("Something else", false), LineKind::Unknown);
         assert_eq!(classify("   ", false), LineKind::Blank);

@@ -77,16 +77,25 @@ pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Ve
 /// that member has children (the ambiguous case).
 fn trailing_member_index(param: &Param) -> Option<(usize, usize)> {
     let last = param.members.len().checked_sub(1)?;
-    let Member::OneOf(group) = &param.members[last] else { return None };
+    let Member::OneOf(group) = &param.members[last] else {
+        return None;
+    };
     let m = group.members.len().checked_sub(1)?;
     (!group.members[m].members.is_empty()).then_some((last, m))
 }
 
 /// Returns the span of the member when nothing decided its fields.
-fn split_trailing_member(param: &mut Param, listings: &Listings, knowledge: &TypeKnowledge, diags: &mut Vec<Diagnostic>) -> Option<Span> {
+fn split_trailing_member(
+    param: &mut Param,
+    listings: &Listings,
+    knowledge: &TypeKnowledge,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Span> {
     let (g, m) = trailing_member_index(param)?;
     let param_type = param.ty.value.named().map(str::to_owned);
-    let Member::OneOf(group) = &mut param.members[g] else { return None };
+    let Member::OneOf(group) = &mut param.members[g] else {
+        return None;
+    };
     let member = &mut group.members[m];
     let fields_of = |name: &str| -> Option<BTreeSet<String>> {
         let mut set = listings.get(name).cloned();
@@ -99,7 +108,10 @@ fn split_trailing_member(param: &mut Param, listings: &Listings, knowledge: &Typ
         Some(0)
     } else {
         let member_fields = member.ty.value.named().and_then(fields_of);
-        let param_fields = param_type.as_deref().filter(|p| *p != param.name.value).and_then(fields_of);
+        let param_fields = param_type
+            .as_deref()
+            .filter(|p| *p != param.name.value)
+            .and_then(fields_of);
         if member_fields.is_none() && param_fields.is_none() {
             let first = child_name(&member.members[0]);
             diags.push(
@@ -177,7 +189,14 @@ fn gather_types(page: &Page, undecided: &BTreeSet<Span>) -> Vec<TypeListing> {
             if let Some(name) = param.ty.value.named()
                 && name != param.name.value
             {
-                offer(&mut out, name, kind, &param.members, param.enum_values.as_ref(), param.span);
+                offer(
+                    &mut out,
+                    name,
+                    kind,
+                    &param.members,
+                    param.enum_values.as_ref(),
+                    param.span,
+                );
             }
             gather_members(&param.members, kind, undecided, &mut out);
         }
@@ -194,7 +213,12 @@ fn gather_types(page: &Page, undecided: &BTreeSet<Span>) -> Vec<TypeListing> {
     out.into_values().collect()
 }
 
-fn gather_members(members: &[Member], kind: SectionKind, undecided: &BTreeSet<Span>, out: &mut BTreeMap<String, TypeListing>) {
+fn gather_members(
+    members: &[Member],
+    kind: SectionKind,
+    undecided: &BTreeSet<Span>,
+    out: &mut BTreeMap<String, TypeListing>,
+) {
     for m in members {
         let fields: Vec<&Field> = match m {
             Member::Field(f) => vec![f],
@@ -211,26 +235,54 @@ fn gather_members(members: &[Member], kind: SectionKind, undecided: &BTreeSet<Sp
     }
 }
 
-fn offer(out: &mut BTreeMap<String, TypeListing>, name: &str, kind: SectionKind, members: &[Member], enums: Option<&EnumValues>, span: Span) {
+fn offer(
+    out: &mut BTreeMap<String, TypeListing>,
+    name: &str,
+    kind: SectionKind,
+    members: &[Member],
+    enums: Option<&EnumValues>,
+    span: Span,
+) {
     if (members.is_empty() && enums.is_none()) || out.contains_key(name) {
         return;
     }
     out.insert(
         name.to_owned(),
-        TypeListing { name: name.to_owned(), section: kind, members: members.to_vec(), enum_values: enums.cloned(), span },
+        TypeListing {
+            name: name.to_owned(),
+            section: kind,
+            members: members.to_vec(),
+            enum_values: enums.cloned(),
+            span,
+        },
     );
 }
 
-fn link_members(members: &mut [Member], listed: &BTreeMap<String, Span>, knowledge: &TypeKnowledge, param: &str, diags: &mut Vec<Diagnostic>) {
+fn link_members(
+    members: &mut [Member],
+    listed: &BTreeMap<String, Span>,
+    knowledge: &TypeKnowledge,
+    param: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
     for m in members {
         match m {
             Member::Field(f) => link_field(f, listed, knowledge, param, diags),
-            Member::OneOf(g) => g.members.iter_mut().for_each(|f| link_field(f, listed, knowledge, param, diags)),
+            Member::OneOf(g) => g
+                .members
+                .iter_mut()
+                .for_each(|f| link_field(f, listed, knowledge, param, diags)),
         }
     }
 }
 
-fn link_field(f: &mut Field, listed: &BTreeMap<String, Span>, knowledge: &TypeKnowledge, param: &str, diags: &mut Vec<Diagnostic>) {
+fn link_field(
+    f: &mut Field,
+    listed: &BTreeMap<String, Span>,
+    knowledge: &TypeKnowledge,
+    param: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
     if f.members.is_empty()
         && f.enum_values.is_none()
         && let Some(name) = f.ty.value.named()
@@ -239,8 +291,15 @@ fn link_field(f: &mut Field, listed: &BTreeMap<String, Span>, knowledge: &TypeKn
             Some(span) => f.listed_at = Some(*span),
             None if knowledge.fields(name).is_some() || name == param || name == f.name.value => {}
             None => diags.push(
-                Diagnostic::warning("W051", f.ty.span, format!("type `{name}` of `{}` is not listed on this page; its fields are unknown", f.name.value))
-                    .with_help("generation looks for the type on the other pages it is given; add a page that lists it"),
+                Diagnostic::warning(
+                    "W051",
+                    f.ty.span,
+                    format!(
+                        "type `{name}` of `{}` is not listed on this page; its fields are unknown",
+                        f.name.value
+                    ),
+                )
+                .with_help("generation looks for the type on the other pages it is given; add a page that lists it"),
             ),
         }
     }

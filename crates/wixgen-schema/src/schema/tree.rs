@@ -12,14 +12,21 @@ pub(crate) struct Item {
 
 pub(crate) enum ItemKind {
     Field(Box<Field>),
-    OneOf { required: bool, span: Span },
+    OneOf {
+        required: bool,
+        span: Span,
+    },
     /// `- enum:` line; `values` is filled for the inline form.
     Enum(EnumValues),
     EnumValue(EnumValue),
 }
 
 /// Build the members under a node at `parent_indent` from `items`.
-pub(crate) fn build(items: Vec<Item>, parent_indent: usize, diags: &mut Vec<Diagnostic>) -> (Vec<Member>, Option<EnumValues>) {
+pub(crate) fn build(
+    items: Vec<Item>,
+    parent_indent: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Member>, Option<EnumValues>) {
     let mut it = items.into_iter().peekable();
     // Enum lines directly under the region's own node (an enum-typed param).
     let own_enum = take_enum(&mut it, parent_indent, diags);
@@ -58,8 +65,12 @@ fn build_level(it: &mut Items, parent_indent: usize, diags: &mut Vec<Diagnostic>
                     match m {
                         Member::Field(f) => fields.push(f),
                         Member::OneOf(inner) => diags.push(
-                            Diagnostic::error("E030", inner.span, "a ONE-OF group directly inside another ONE-OF group")
-                                .with_help("indent the inner group under one of the members; the inner group was skipped"),
+                            Diagnostic::error(
+                                "E030",
+                                inner.span,
+                                "a ONE-OF group directly inside another ONE-OF group",
+                            )
+                            .with_help("indent the inner group under one of the members; the inner group was skipped"),
                         ),
                     }
                 }
@@ -69,7 +80,12 @@ fn build_level(it: &mut Items, parent_indent: usize, diags: &mut Vec<Diagnostic>
                             .with_help("list its members one level deeper, as `- name: <name> | type: <type>`"),
                     );
                 }
-                out.push(Member::OneOf(OneOf { required, implicit: false, members: fields, span }));
+                out.push(Member::OneOf(OneOf {
+                    required,
+                    implicit: false,
+                    members: fields,
+                    span,
+                }));
             }
             kind @ (ItemKind::Enum(_) | ItemKind::EnumValue(_)) => {
                 diags.push(stray(&Item { indent, kind }));
@@ -85,13 +101,31 @@ fn take_enum(it: &mut Items, field_indent: usize, diags: &mut Vec<Diagnostic>) -
     if next.indent <= field_indent || !matches!(next.kind, ItemKind::Enum(_)) {
         return None;
     }
-    let Some(Item { kind: ItemKind::Enum(mut values), .. }) = it.next() else { return None };
-    while let Some(Item { kind: ItemKind::EnumValue(_), .. }) = it.peek() {
-        if let Some(Item { kind: ItemKind::EnumValue(v), .. }) = it.next() {
+    let Some(Item {
+        kind: ItemKind::Enum(mut values),
+        ..
+    }) = it.next()
+    else {
+        return None;
+    };
+    while let Some(Item {
+        kind: ItemKind::EnumValue(_),
+        ..
+    }) = it.peek()
+    {
+        if let Some(Item {
+            kind: ItemKind::EnumValue(v),
+            ..
+        }) = it.next()
+        {
             if values.inline {
                 diags.push(
-                    Diagnostic::warning("W031", v.span, "block enum value after an inline `- enum:` list; added to it")
-                        .with_help("use one form: `- enum: A, B`, or `- enum:` followed by `-     A: text` lines"),
+                    Diagnostic::warning(
+                        "W031",
+                        v.span,
+                        "block enum value after an inline `- enum:` list; added to it",
+                    )
+                    .with_help("use one form: `- enum: A, B`, or `- enum:` followed by `-     A: text` lines"),
                 );
             }
             values.values.push(v);
@@ -112,9 +146,17 @@ fn stray(item: &Item) -> Diagnostic {
             .with_help("put enum lines right under the field whose type they list; the line was skipped"),
         ItemKind::EnumValue(v) => Diagnostic::error("E032", v.span, "enum value line does not follow `- enum:`")
             .with_help("put `-     VALUE: text` lines right after `- enum:`; the line was skipped"),
-        ItemKind::Field(f) => Diagnostic::error("E033", f.span, format!("field `{}` is indented less than the block it belongs to", f.name.value))
-            .with_help("indent fields deeper than their `param name:` or `Return type:` line; the line was skipped"),
-        ItemKind::OneOf { span, .. } => Diagnostic::error("E033", *span, "ONE-OF header is indented less than the block it belongs to")
-            .with_help("indent it deeper than its `param name:` or `Return type:` line; the group was skipped"),
+        ItemKind::Field(f) => Diagnostic::error(
+            "E033",
+            f.span,
+            format!("field `{}` is indented less than the block it belongs to", f.name.value),
+        )
+        .with_help("indent fields deeper than their `param name:` or `Return type:` line; the line was skipped"),
+        ItemKind::OneOf { span, .. } => Diagnostic::error(
+            "E033",
+            *span,
+            "ONE-OF header is indented less than the block it belongs to",
+        )
+        .with_help("indent it deeper than its `param name:` or `Return type:` line; the group was skipped"),
     }
 }

@@ -36,7 +36,10 @@ fn parse_at(text: &str, base: usize) -> Result<TypeExpr, TypeError> {
         if inner.trim().is_empty() {
             return Err(TypeError::Empty);
         }
-        return Ok(TypeExpr::Array(Some(Box::new(parse_at(inner.trim(), base + open + 1)?))));
+        return Ok(TypeExpr::Array(Some(Box::new(parse_at(
+            inner.trim(),
+            base + open + 1,
+        )?))));
     }
     if let Some(close) = text.find('>') {
         return Err(TypeError::Unbalanced(base + close));
@@ -81,7 +84,11 @@ fn check_balance(inner: &str, base: usize) -> Result<(), TypeError> {
             _ => {}
         }
     }
-    if depth != 0 { Err(TypeError::Unbalanced(base)) } else { Ok(()) }
+    if depth != 0 {
+        Err(TypeError::Unbalanced(base))
+    } else {
+        Ok(())
+    }
 }
 
 /// A `Return type:` value: `PROMISE<T>` unwrapped. Returns `(type, promise)`;
@@ -115,16 +122,24 @@ mod tests {
         assert_eq!(parse_type("Date"), Ok(TypeExpr::Date));
         assert_eq!(parse_type("object"), Ok(TypeExpr::Object));
         assert_eq!(parse_type("SortOrder"), Ok(named("SortOrder")));
-        assert_eq!(parse_type("string (date-time)"), Ok(TypeExpr::FormattedString("date-time".into())));
+        assert_eq!(
+            parse_type("string (date-time)"),
+            Ok(TypeExpr::FormattedString("date-time".into()))
+        );
     }
 
     #[test]
     fn arrays() {
         assert_eq!(parse_type("array"), Ok(TypeExpr::Array(None)));
-        assert_eq!(parse_type("array<Sorting>"), Ok(TypeExpr::Array(Some(Box::new(named("Sorting"))))));
+        assert_eq!(
+            parse_type("array<Sorting>"),
+            Ok(TypeExpr::Array(Some(Box::new(named("Sorting")))))
+        );
         assert_eq!(
             parse_type("array<array<string>>"),
-            Ok(TypeExpr::Array(Some(Box::new(TypeExpr::Array(Some(Box::new(TypeExpr::String)))))))
+            Ok(TypeExpr::Array(Some(Box::new(TypeExpr::Array(Some(Box::new(
+                TypeExpr::String
+            )))))))
         );
     }
 
@@ -140,8 +155,14 @@ mod tests {
 
     #[test]
     fn return_types() {
-        assert_eq!(parse_return_type("PROMISE<Conversation>"), Ok((Some(named("Conversation")), true)));
+        assert_eq!(
+            parse_return_type("PROMISE<Conversation>"),
+            Ok((Some(named("Conversation")), true))
+        );
         assert_eq!(parse_return_type("PROMISE"), Ok((None, true)));
-        assert_eq!(parse_return_type("GetConversationResponse"), Ok((Some(named("GetConversationResponse")), false)));
+        assert_eq!(
+            parse_return_type("GetConversationResponse"),
+            Ok((Some(named("GetConversationResponse")), false))
+        );
     }
 }

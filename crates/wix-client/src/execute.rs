@@ -1,0 +1,371 @@
+//! The request loop: URL building, headers, authentication, retries, observation.
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use reqwest::Url;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
+use serde::de::DeserializeOwned;
+use tokio::time::Instant;
+
+use crate::auth::{AuthState, Token};
+use crate::client::Inner;
+use crate::error::{ApiError, DecodeError, Error, ErrorKind, describe_chain, excerpt, parse_wix_error};
+use crate::headers;
+use crate::observe::{RequestInfo, ResponseInfo};
+use crate::request::ApiRequest;
+use crate::retry::{may_retry, parse_retry_after};
+
+/// The response header carrying Wix's request ID.
+pub(crate) const REQUEST_ID_HEADER: &str = "x-wix-request-id";
+
+/// A successful (2xx) answer, not yet decoded.
+pub(crate) struct RawResponse {
+    status: u16,
+    request_id: Option<String>,
+    body: Bytes,
+    path: String,
+}
+
+/// How one attempt ended.
+enum Outcome {
+    /// Any HTTP answer.
+    Answer {
+        status: u16,
+        request_id: Option<String>,
+        retry_after: Option<Duration>,
+        body: Bytes,
+    },
+    /// No answer: a transport failure or a timeout.
+    Failed(Error),
+}
+
+impl Inner {
+    /// Sends `req` until it succeeds, fails for good, or the retry policy gives up.
+    /// `with_auth` is false only for the token request itself.
+    pub(crate) async fn execute(
+        &self,
+        req: &ApiRequest,
+        with_auth: bool,
+    ) -> Result<RawResponse, Error> {
+        if let Some(reason) = &req.deferred_error {
+            return Err(Error::invalid_request(req.operation, reason.clone()));
+        }
+        let (url, path) = self.url_for(req)?;
+        let mut extra = HeaderMap::new();
+        for (name, value) in &req.options.headers {
+            headers::insert(&mut extra, name, value.expose(), true)
+                .map_err(|reason| Error::invalid_request(req.operation, reason))?;
+        }
+
+        let started = Instant::now();
+        let mut attempt: u32 = 0;
+        let mut refreshed = false;
+        loop {
+            attempt += 1;
+            let (authorization, token) = if with_auth {
+                self.authorization().await?
+            } else {
+                (None, None)
+            };
+            let mut request_headers = self.default_headers.clone();
+            if let Some(value) = authorization {
+                request_headers.insert(AUTHORIZATION, value);
+            }
+            request_headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+            if req.body.is_some() {
+                request_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            }
+            request_headers.extend(extra.clone());
+
+            if let Some(observer) = &self.observer {
+                observer.on_request(&RequestInfo {
+                    operation: req.operation,
+                    method: req.method,
+                    path: path.clone(),
+                    attempt,
+                });
+            }
+            let sent = Instant::now();
+            let outcome = self.attempt(req, &url, request_headers).await;
+            let elapsed = sent.elapsed();
+
+            let (error, status, request_id, retry_after) = match outcome {
+                Outcome::Answer {
+                    status,
+                    request_id,
+                    body,
+                    ..
+                } if (200..300).contains(&status) => {
+                    self.observe_response(
+                        req,
+                        &path,
+                        attempt,
+                        Some(status),
+                        elapsed,
+                        &request_id,
+                        None,
+                        None,
+                    );
+                    return Ok(RawResponse {
+                        status,
+                        request_id,
+                        body,
+                        path,
+                    });
+                }
+                Outcome::Answer {
+                    status,
+                    request_id,
+                    retry_after,
+                    body,
+                } => {
+                    let (message, application_error, validation_error) = parse_wix_error(&body);
+                    let error = Error::Api(Box::new(ApiError {
+                        operation: req.operation,
+                        method: req.method,
+                        path: path.clone(),
+                        status,
+                        message,
+                        application_error,
+                        validation_error,
+                        request_id: request_id.clone(),
+                        retry_after,
+                        attempts: attempt,
+                        body_excerpt: excerpt(&body),
+                    }));
+                    (error, Some(status), request_id, retry_after)
+                }
+                Outcome::Failed(error) => (with_attempts(error, attempt), None, None, None),
+            };
+
+            // Decide whether to go again, and after how long.
+            let mut next = None;
+            if let (Some(401), Some(token), AuthState::OAuth(cache)) = (status, &token, &self.auth) {
+                if !refreshed {
+                    refreshed = true;
+                    cache.invalidate(token).await;
+                    next = Some(Duration::ZERO);
+                }
+            }
+            let counted = attempt - u32::from(refreshed);
+            if next.is_none()
+                && may_retry(&error, req.method, req.options.retry_non_idempotent)
+                && counted < self.retry.get_max_attempts()
+            {
+                let delay = self.retry.delay(counted, retry_after);
+                if started.elapsed() + delay <= self.retry.get_max_elapsed() {
+                    next = Some(delay);
+                }
+            }
+            self.observe_response(
+                req,
+                &path,
+                attempt,
+                status,
+                elapsed,
+                &request_id,
+                Some(error.kind()),
+                next,
+            );
+            match next {
+                Some(delay) => {
+                    if !delay.is_zero() {
+                        tokio::time::sleep(delay).await;
+                    }
+                }
+                None => return Err(error),
+            }
+        }
+    }
+
+    /// The `Authorization` value for the next attempt, and the OAuth token it came from.
+    async fn authorization(&self) -> Result<(Option<HeaderValue>, Option<Token>), Error> {
+        match &self.auth {
+            AuthState::Static(value) => Ok((Some(value.clone()), None)),
+            AuthState::OAuth(cache) => {
+                let token = cache.get(self).await?;
+                Ok((Some(token.header.clone()), Some(token)))
+            }
+        }
+    }
+
+    /// Sends one attempt and reads the whole body.
+    async fn attempt(&self, req: &ApiRequest, url: &Url, headers: HeaderMap) -> Outcome {
+        let mut builder = self
+            .http
+            .request(req.method.to_reqwest(), url.clone())
+            .headers(headers);
+        if let Some(body) = &req.body {
+            builder = builder.body(body.clone());
+        }
+        if let Some(timeout) = req.options.timeout {
+            builder = builder.timeout(timeout);
+        }
+        let response = match builder.send().await {
+            Ok(response) => response,
+            Err(e) => return Outcome::Failed(transport_error(req, url, e)),
+        };
+        let status = response.status().as_u16();
+        let header_text = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let request_id = header_text(REQUEST_ID_HEADER);
+        let retry_after = header_text("retry-after").and_then(|v| parse_retry_after(&v));
+        match response.bytes().await {
+            Ok(body) => Outcome::Answer {
+                status,
+                request_id,
+                retry_after,
+                body,
+            },
+            Err(e) => Outcome::Failed(transport_error(req, url, e)),
+        }
+    }
+
+    /// Builds the full URL and returns it with its path. Refuses paths that URL
+    /// normalisation would change, so nothing can escape its place in the path.
+    fn url_for(&self, req: &ApiRequest) -> Result<(Url, String), Error> {
+        if !req.path.is_empty() && !req.path.starts_with('/') {
+            return Err(Error::invalid_request(
+                req.operation,
+                format!("the request path `{}` must start with `/`", req.path),
+            ));
+        }
+        let full_path = format!("{}{}", self.base_path, req.path);
+        let text = format!("{}{}", self.base_url, req.path_and_query());
+        let url = Url::parse(&text).map_err(|e| {
+            Error::invalid_request(req.operation, format!("the request URL is invalid: {e}"))
+        })?;
+        let expected = if full_path.is_empty() { "/" } else { &full_path };
+        if url.path() != expected {
+            return Err(Error::invalid_request(
+                req.operation,
+                format!(
+                    "the request path `{}` would be changed by URL normalisation \
+                     (dot-segments or characters that need encoding)",
+                    req.path
+                ),
+            ));
+        }
+        Ok((url, full_path))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn observe_response(
+        &self,
+        req: &ApiRequest,
+        path: &str,
+        attempt: u32,
+        status: Option<u16>,
+        elapsed: Duration,
+        request_id: &Option<String>,
+        error: Option<ErrorKind>,
+        retry_delay: Option<Duration>,
+    ) {
+        if let Some(observer) = &self.observer {
+            observer.on_response(&ResponseInfo {
+                operation: req.operation,
+                method: req.method,
+                path: path.to_owned(),
+                attempt,
+                status,
+                elapsed,
+                request_id: request_id.clone(),
+                error,
+                will_retry: retry_delay.is_some(),
+                retry_delay,
+            });
+        }
+    }
+}
+
+/// Maps an HTTP-stack error to [`Error::Timeout`] or [`Error::Transport`],
+/// stripping the URL (it is reported as the path only).
+fn transport_error(req: &ApiRequest, url: &Url, error: reqwest::Error) -> Error {
+    let error = error.without_url();
+    if error.is_timeout() {
+        Error::Timeout {
+            operation: req.operation,
+            method: req.method,
+            path: url.path().to_owned(),
+            attempts: 1,
+        }
+    } else {
+        Error::Transport {
+            operation: req.operation,
+            method: req.method,
+            path: url.path().to_owned(),
+            attempts: 1,
+            detail: describe_chain(&error),
+            source: Box::new(error),
+        }
+    }
+}
+
+/// Records the final attempt count in a transport or timeout error.
+fn with_attempts(mut error: Error, count: u32) -> Error {
+    if let Error::Transport { attempts, .. } | Error::Timeout { attempts, .. } = &mut error {
+        *attempts = count;
+    }
+    error
+}
+
+impl RawResponse {
+    /// Decodes the body as `T`, reporting the JSON path that failed.
+    /// With `sensitive`, the error holds neither the body nor serde's message
+    /// (used for the token response).
+    pub(crate) fn decode<T: DeserializeOwned>(
+        &self,
+        req: &ApiRequest,
+        sensitive: bool,
+    ) -> Result<T, Error> {
+        let blank = self.body.iter().all(u8::is_ascii_whitespace);
+        let body: &[u8] = if blank { b"{}" } else { &self.body };
+        let (json_path, message) = match decode_slice::<T>(body) {
+            Ok(value) => return Ok(value),
+            Err(failure) => failure,
+        };
+        // `{}` and empty bodies also stand for "nothing", e.g. for `()`.
+        if body.trim_ascii() == b"{}" {
+            if let Ok(value) = serde_json::from_slice::<T>(b"null") {
+                return Ok(value);
+            }
+        }
+        let (message, body_excerpt) = if sensitive {
+            (
+                "the body did not have the expected shape (details hidden: it may hold a token)"
+                    .to_owned(),
+                "(hidden)".to_owned(),
+            )
+        } else {
+            (message, excerpt(&self.body))
+        };
+        Err(Error::Decode(Box::new(DecodeError {
+            operation: req.operation,
+            method: req.method,
+            path: self.path.clone(),
+            status: self.status,
+            json_path,
+            message,
+            body_excerpt,
+            body_len: self.body.len(),
+            request_id: self.request_id.clone(),
+        })))
+    }
+}
+
+/// Decodes a whole JSON document; on failure returns the JSON path and serde's message.
+fn decode_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, (String, String)> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|e| (e.path().to_string(), e.inner().to_string()))?;
+    deserializer
+        .end()
+        .map_err(|e| (".".to_owned(), e.to_string()))?;
+    Ok(value)
+}

@@ -1,0 +1,113 @@
+//! Open enums: every known value is a variant, and any other value decodes into
+//! a catch-all `Unknown(String)` variant that encodes back unchanged. Enums are
+//! `#[non_exhaustive]`, so a value added to the API later breaks no `match`.
+//!
+//! Serde goes through two small impls on top of `as_str` and `From<&str>`,
+//! rather than a derive, which could not keep unknown values.
+
+use super::Cx;
+use super::docs;
+use super::idents::{dedupe, ident};
+use proc_macro2::TokenStream;
+use quote::quote;
+use wixgen_ir::model::EnumType;
+
+/// The catch-all variant's name: `Unknown`, unless a value already has it.
+pub(crate) fn catch_all_name(e: &EnumType) -> String {
+    let mut name = "Unknown".to_owned();
+    while e.variants.iter().any(|v| ident(&v.rust_name) == name.as_str()) {
+        name.push_str("Value");
+    }
+    name
+}
+
+pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
+    let string = cx.string();
+    let result = cx.result();
+    let from = cx.from_trait();
+    let name = ident(&e.rust_name);
+    let unknown = ident(&catch_all_name(e));
+    let mut rust_names: Vec<String> = e.variants.iter().map(|v| ident(&v.rust_name).to_string()).collect();
+    dedupe(&mut rust_names);
+    let variant_idents: Vec<_> = rust_names.iter().map(|n| ident(n)).collect();
+    let wires: Vec<&str> = e.variants.iter().map(|v| v.wire_name.as_str()).collect();
+
+    let variants = e.variants.iter().zip(&variant_idents).map(|(v, id)| {
+        let mut lines = docs::doc_lines(&v.docs.description);
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(format!("Wire value: `{}`.", super::code_text(&v.wire_name)));
+        let doc = docs::lines_to_attrs(&lines);
+        let dep = if v.docs.deprecated { quote!(#[deprecated]) } else { quote!() };
+        quote!(#doc #dep #id,)
+    });
+
+    let mut doc_lines = docs::doc_lines(&e.docs.description);
+    if doc_lines.is_empty() {
+        doc_lines.push(format!("The `{}` enum.", super::code_text(&e.name)));
+    }
+    doc_lines.push(String::new());
+    doc_lines.push(format!(
+        "Open: a value this version does not know decodes as `{unknown}` with the value as sent, and \
+         encodes back unchanged. Non-exhaustive: later versions may add variants."
+    ));
+    let doc = docs::lines_to_attrs(&doc_lines);
+    let deprecated = if e.docs.deprecated { quote!(#[deprecated]) } else { quote!() };
+    let unknown_doc =
+        docs::lines_to_attrs(&["A value not known to this version of the crate, as sent.".to_owned()]);
+
+    // Wire values are matched first-wins, so a duplicate value (an IR defect)
+    // cannot produce an unreachable pattern.
+    let mut seen = std::collections::BTreeSet::new();
+    let from_arms: Vec<TokenStream> = wires
+        .iter()
+        .zip(&variant_idents)
+        .filter(|(w, _)| seen.insert(**w))
+        .map(|(w, id)| quote!(#w => Self::#id,))
+        .collect();
+
+    quote! {
+        #doc
+        #deprecated
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            #unknown_doc
+            #unknown(#string),
+        }
+
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variant_idents => #wires,)*
+                    Self::#unknown(value) => value,
+                }
+            }
+        }
+
+        impl #from<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_arms)*
+                    other => Self::#unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                let value = <#string as serde::Deserialize>::deserialize(deserializer)?;
+                Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}

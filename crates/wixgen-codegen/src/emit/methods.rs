@@ -1,0 +1,490 @@
+//! Service clients: one struct per service, one `async fn` per method, and a
+//! `<method>_stream` for cursor-paginated methods.
+//!
+//! A method builds a `wix_client::ApiRequest`: the path literal with path
+//! params through `path_param` (one percent-encoded segment each), query params
+//! through `query`, body params as the JSON body (the request struct's serde
+//! form, which leaves path params out), then the service's `RequestOptions`.
+
+use super::docs;
+use super::idents::{bare, ident, lower_first};
+use super::structs::{self, FieldPlan, Place, Store};
+use super::{Cx, Side};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeSet;
+use wixgen_ir::model::{Field, HttpMethod, Method, NamedType, Package, PathSegment, Service, StructType, TypeRef};
+
+/// Whether the HTTP method carries a JSON body.
+pub(crate) fn sends_body(method: &Method) -> bool {
+    matches!(method.http_method, HttpMethod::Post | HttpMethod::Put | HttpMethod::Patch)
+}
+
+/// The doc lines of the service module and the module's items.
+pub(crate) fn service(cx: &Cx, package: &Package, service: &Service, struct_name: &str) -> (Vec<String>, TokenStream) {
+    let name = ident(struct_name);
+    let module_docs = vec![format!(
+        "The `{}` service of the `{}` package: [`{}`].",
+        super::code_text(&service.name),
+        super::code_text(&package.name),
+        name
+    )];
+
+    // Types used by the methods, imported by name (sorted, unique).
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for m in &service.methods {
+        used.insert(ident(&m.request_rust_name).to_string());
+        if let Some(TypeRef::Named(n)) = &m.response {
+            if cx.named(n).is_some() {
+                used.insert(ident(n).to_string());
+            }
+        }
+        if let Some(p) = &m.pagination {
+            collect_named(cx, &p.item, &mut used);
+        }
+    }
+    let imports = used.iter().map(|n| ident(n));
+
+    let methods = service.methods.iter().map(|m| method(cx, package, service, m));
+    let streams = service.methods.iter().filter_map(|m| stream_method(cx, m));
+
+    let doc = docs::lines_to_attrs(&[
+        format!(
+            "Client of the Wix `{}` service (`{}` package).",
+            super::code_text(&service.name),
+            super::code_text(&package.name)
+        ),
+        String::new(),
+        "Cheap to clone: it shares the underlying [`wix_client::Client`].".to_owned(),
+    ]);
+    let result = cx.result();
+    let _ = result;
+    let tokens = quote! {
+        use super::types::{#(#imports),*};
+
+        #doc
+        #[derive(Clone)]
+        pub struct #name {
+            client: wix_client::Client,
+            options: wix_client::RequestOptions,
+        }
+
+        impl #name {
+            /// Creates the service client on top of a configured [`wix_client::Client`].
+            pub fn new(client: wix_client::Client) -> Self {
+                Self { client, options: wix_client::RequestOptions::default() }
+            }
+
+            /// A copy of this client that sends every request with `options`
+            /// (extra headers, timeout, retries of non-idempotent methods).
+            pub fn with_options(&self, options: wix_client::RequestOptions) -> Self {
+                Self { client: self.client.clone(), options }
+            }
+
+            #(#methods)*
+            #(#streams)*
+        }
+    };
+    (module_docs, tokens)
+}
+
+fn collect_named(cx: &Cx, ty: &TypeRef, out: &mut BTreeSet<String>) {
+    match ty {
+        TypeRef::Named(n) if cx.named(n).is_some() => {
+            out.insert(ident(n).to_string());
+        }
+        TypeRef::Array(inner) => collect_named(cx, inner, out),
+        _ => {}
+    }
+}
+
+fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<String> {
+    let mut lines = docs::doc_lines(&m.docs.description);
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(format!("`{} {}`", structs::verb(m.http_method), super::code_text(&structs::path_text(m))));
+    if !m.permission_scopes.is_empty() {
+        lines.push(String::new());
+        lines.push("Permission scopes:".to_owned());
+        lines.push(String::new());
+        for s in &m.permission_scopes {
+            let mut item = docs::doc_lines(&s.display_name).join(" ");
+            item.push_str(&format!(" (`{}`)", super::code_text(&s.id)));
+            lines.push(format!("- {item}"));
+        }
+    }
+    if !m.errors.is_empty() {
+        lines.push(String::new());
+        lines.push("Possible errors:".to_owned());
+        lines.push(String::new());
+        for e in &m.errors {
+            let mut codes = Vec::new();
+            if let Some(h) = e.http_code {
+                codes.push(h.to_string());
+            }
+            codes.extend(e.status_code.iter().cloned());
+            codes.extend(e.application_code.iter().cloned());
+            let mut item = format!("- `{}`", super::code_text(&codes.join(" ")));
+            if let Some(d) = &e.description {
+                let d = docs::doc_lines(d).into_iter().filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+                if !d.is_empty() {
+                    item.push_str(": ");
+                    item.push_str(&d);
+                }
+            }
+            lines.push(item);
+        }
+    }
+    if let Some(link) = &m.docs_link {
+        lines.push(String::new());
+        let link = docs::doc_lines(link).join(" ");
+        lines.push(format!("Wix docs: {link}"));
+    }
+    lines.push(String::new());
+    lines.push(format!(
+        "Operation `{}`.",
+        super::code_text(&operation(package, service, m))
+    ));
+    lines
+}
+
+/// `inbox.ConversationsService.getOrCreateConversation`
+fn operation(package: &Package, service: &Service, m: &Method) -> String {
+    format!("{}.{}.{}", package.name, service.name, lower_first(&m.name))
+}
+
+fn http_method(m: HttpMethod) -> TokenStream {
+    match m {
+        HttpMethod::Get => quote!(wix_client::HttpMethod::Get),
+        HttpMethod::Post => quote!(wix_client::HttpMethod::Post),
+        HttpMethod::Put => quote!(wix_client::HttpMethod::Put),
+        HttpMethod::Patch => quote!(wix_client::HttpMethod::Patch),
+        HttpMethod::Delete => quote!(wix_client::HttpMethod::Delete),
+    }
+}
+
+fn method(cx: &Cx, package: &Package, service: &Service, m: &Method) -> TokenStream {
+    let name = ident(&m.rust_name);
+    let request_ty = ident(&m.request_rust_name);
+    let verb = http_method(m.http_method);
+    let op = operation(package, service, m);
+    let doc = docs::lines_to_attrs(&method_doc_lines(package, service, m));
+    let deprecated = structs::deprecated(&m.docs);
+    let result = cx.result();
+
+    // Path: literals and params in order.
+    let mut steps: Vec<TokenStream> = Vec::new();
+    for segment in &m.path {
+        match segment {
+            PathSegment::Literal(l) => {
+                if !l.is_empty() {
+                    steps.push(quote!(.path(#l)));
+                }
+            }
+            PathSegment::Param(wire) => match m.path_params.iter().find(|f| &f.wire_name == wire) {
+                Some(f) => {
+                    let id = ident(&f.rust_name);
+                    let value = match f.ty {
+                        TypeRef::String | TypeRef::Timestamp => quote!(&request.#id),
+                        _ => quote!(&request.#id.to_string()),
+                    };
+                    steps.push(quote!(.path_param(#value)));
+                }
+                // A `{param}` the page does not list: keep it literal, visibly.
+                None => {
+                    let literal = format!("{{{wire}}}");
+                    steps.push(quote!(.path(#literal)));
+                }
+            },
+        }
+    }
+
+    let mut local_query = quote!();
+    if sends_body(m) {
+        if !m.query_params.is_empty() {
+            let (decl, value) = separate_query(cx, m);
+            local_query = decl;
+            steps.push(quote!(.query(&#value)?));
+        }
+        steps.push(quote!(.json(request)?));
+    } else if !m.query_params.is_empty() || !m.body_params.is_empty() {
+        steps.push(quote!(.query(request)?));
+    }
+
+    let (ret, send) = match &m.response {
+        Some(ty) => {
+            let t = cx.rust_type(ty);
+            (t, quote!(self.client.send(api_request).await))
+        }
+        None => (
+            quote!(()),
+            quote!(self.client.send::<serde::de::IgnoredAny>(api_request).await.map(|_| ())),
+        ),
+    };
+
+    quote! {
+        #doc
+        #deprecated
+        pub async fn #name(&self, request: &#request_ty) -> #result<#ret, wix_client::Error> {
+            #local_query
+            let api_request = wix_client::ApiRequest::new(#verb, #op)
+                #(#steps)*
+                .options(&self.options);
+            #send
+        }
+    }
+}
+
+/// For a method that sends a body and query params: a borrowed struct of the
+/// query params (declared inside the method) and the expression building it.
+fn separate_query(cx: &Cx, m: &Method) -> (TokenStream, TokenStream) {
+    let fields: Vec<FieldPlan> = m
+        .query_params
+        .iter()
+        .map(|f| structs::plan_field(cx, &m.request_rust_name, Side::Request, f, Place::SeparateQuery))
+        .collect();
+    let decls = fields.iter().map(|f| {
+        let id = f.ident();
+        let ty = structs::stored_type(cx, f);
+        let wire = &f.field.wire_name;
+        quote!(#[serde(rename = #wire)] #id: &'a #ty,)
+    });
+    let inits = fields.iter().map(|f| {
+        let id = f.ident();
+        quote!(#id: &request.#id,)
+    });
+    (
+        quote! {
+            #[derive(serde::Serialize)]
+            struct Query<'a> {
+                #(#decls)*
+            }
+        },
+        quote!(Query { #(#inits)* }),
+    )
+}
+
+/// `<method>_stream` for a paginated method, when the cursor paths resolve.
+fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
+    let p = m.pagination.as_ref()?;
+    let request_ty = ident(&m.request_rust_name);
+    let response_ty = match &m.response {
+        Some(TypeRef::Named(n)) => n,
+        _ => return None,
+    };
+    let NamedType::Struct(response) = cx.named(response_ty)? else { return None };
+
+    let set_cursor = set_cursor_body(cx, m, &p.request_cursor)?;
+    let (items_expr, next_expr) = split_body(cx, response, &p.items_field, &p.item, &p.response_next_cursor)?;
+    let item_ty = cx.rust_type(&p.item);
+    let response_ident = ident(&response.rust_name);
+    let name = ident(&m.rust_name);
+    let stream_name = ident(&format!("{}_stream", bare(&name.to_string())));
+    let result = cx.result();
+    let string = cx.string();
+    let doc = docs::lines_to_attrs(&[
+        format!("Every item of [`Self::{}`], page after page.", bare(&name.to_string())),
+        String::new(),
+        format!(
+            "Sends `request`, then the same request with `{}` set to each next cursor \
+             (`{}` of the response) until there is none, yielding each of `{}` once. \
+             An error ends the stream after it is yielded.",
+            super::code_text(&p.request_cursor.join(".")),
+            super::code_text(&p.response_next_cursor.join(".")),
+            super::code_text(&p.items_field),
+        ),
+    ]);
+    let deprecated = structs::deprecated(&m.docs);
+    Some(quote! {
+        #doc
+        #deprecated
+        pub fn #stream_name(
+            &self,
+            request: &#request_ty,
+        ) -> impl futures::Stream<Item = #result<#item_ty, wix_client::Error>> + use<> {
+            let service = self.clone();
+            wix_client::paginate::cursor_stream(
+                request.clone(),
+                move |request: #request_ty| {
+                    let service = service.clone();
+                    async move { service.#name(&request).await }
+                },
+                |request: &mut #request_ty, cursor: #string| {
+                    #set_cursor
+                },
+                |response: #response_ident| {
+                    let next = #next_expr;
+                    (#items_expr, next)
+                },
+            )
+        }
+    })
+}
+
+/// Where a step of a path lands: a plain field or a member of a ONE-OF group.
+enum Slot<'a> {
+    Field(FieldPlan<'a>),
+    Member { group_field: proc_macro2::Ident, kind: proc_macro2::Ident, variant: proc_macro2::Ident, optional: bool, single: bool, field: &'a Field },
+}
+
+fn find_in_struct<'a>(cx: &Cx, s: &'a StructType, wire: &str) -> Option<Slot<'a>> {
+    let side = Side::of(s);
+    if let Some(f) = s.fields.iter().find(|f| f.wire_name == wire) {
+        return Some(Slot::Field(structs::plan_field(cx, &s.rust_name, side, f, Place::Serde)));
+    }
+    for g in &s.one_ofs {
+        if let Some(f) = g.members.iter().find(|f| f.wire_name == wire) {
+            if side.builds() {
+                let plan = super::one_of::plan_group(cx, &s.rust_name, side, g);
+                let member = plan.members.iter().find(|mp| mp.field.wire_name == wire)?;
+                return Some(Slot::Member {
+                    group_field: ident(&g.field_rust_name),
+                    kind: ident(&g.rust_name),
+                    variant: ident(&member.variant),
+                    optional: plan.optional_storage,
+                    single: g.members.len() == 1,
+                    field: f,
+                });
+            }
+            return Some(Slot::Field(structs::plan_field(cx, &s.rust_name, side, f, Place::Serde)));
+        }
+    }
+    None
+}
+
+fn struct_of<'a>(cx: &Cx<'a>, ty: &TypeRef) -> Option<&'a StructType> {
+    match ty {
+        TypeRef::Named(n) => match cx.named(n)? {
+            NamedType::Struct(s) => Some(s),
+            NamedType::Enum(_) => None,
+        },
+        _ => None,
+    }
+}
+
+/// Statements that store `cursor` at `path` inside `request`, creating the
+/// messages on the way (they must be `Default`).
+fn set_cursor_body(cx: &Cx, m: &Method, path: &[String]) -> Option<TokenStream> {
+    let (first, rest) = path.split_first()?;
+    let field = m.query_params.iter().chain(&m.body_params).find(|f| &f.wire_name == first)?;
+    let plan = structs::plan_field(cx, &m.request_rust_name, Side::Request, field, Place::Serde);
+    set_in_slot(cx, quote!(request), Slot::Field(plan), rest)
+}
+
+fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Option<TokenStream> {
+    let default = cx.default_trait();
+    match slot {
+        Slot::Field(plan) => {
+            let id = plan.ident();
+            if rest.is_empty() {
+                if !matches!(plan.field.ty, TypeRef::String) {
+                    return None;
+                }
+                return Some(match plan.store {
+                    Store::Optional => quote!(#place.#id = Some(cursor);),
+                    Store::Plain => quote!(#place.#id = cursor;),
+                    Store::List => return None,
+                });
+            }
+            let s = struct_of(cx, &plan.field.ty)?;
+            if !cx.has_default(&plan.field.ty) {
+                return None;
+            }
+            let next_place = match plan.store {
+                Store::Optional => quote!(#place.#id.get_or_insert_with(#default::default)),
+                Store::Plain => quote!(#place.#id),
+                Store::List => return None,
+            };
+            let next = find_in_struct(cx, s, &rest[0])?;
+            let inner = set_in_slot(cx, quote!(next), next, &rest[1..])?;
+            Some(quote! {
+                let next = &mut #next_place;
+                #inner
+            })
+        }
+        Slot::Member { group_field, kind, variant, optional, single, field } => {
+            if rest.is_empty() {
+                if !matches!(field.ty, TypeRef::String) {
+                    return None;
+                }
+                return Some(if optional {
+                    quote!(#place.#group_field = Some(#kind::#variant(cursor));)
+                } else {
+                    quote!(#place.#group_field = #kind::#variant(cursor);)
+                });
+            }
+            let s = struct_of(cx, &field.ty)?;
+            if !cx.has_default(&field.ty) {
+                return None;
+            }
+            let next = find_in_struct(cx, s, &rest[0])?;
+            let inner = set_in_slot(cx, quote!(next), next, &rest[1..])?;
+            Some(if optional {
+                quote! {
+                    if !matches!(#place.#group_field, Some(#kind::#variant(_))) {
+                        #place.#group_field = Some(#kind::#variant(#default::default()));
+                    }
+                    if let Some(#kind::#variant(next)) = &mut #place.#group_field {
+                        #inner
+                    }
+                }
+            } else if single {
+                quote! {
+                    let #kind::#variant(next) = &mut #place.#group_field;
+                    #inner
+                }
+            } else {
+                quote! {
+                    if !matches!(#place.#group_field, #kind::#variant(_)) {
+                        #place.#group_field = #kind::#variant(#default::default());
+                    }
+                    if let #kind::#variant(next) = &mut #place.#group_field {
+                        #inner
+                    }
+                }
+            })
+        }
+    }
+}
+
+/// The items expression and the next-cursor expression (an `Option<String>`,
+/// empty cursors treated as none) over `response`.
+fn split_body(
+    cx: &Cx,
+    response: &StructType,
+    items_field: &str,
+    item: &TypeRef,
+    next_path: &[String],
+) -> Option<(TokenStream, TokenStream)> {
+    let Slot::Field(items) = find_in_struct(cx, response, items_field)? else { return None };
+    if items.store != Store::List || items.field.ty != TypeRef::Array(Box::new(item.clone())) {
+        return None;
+    }
+    let items_id = items.ident();
+
+    // Walk the next-cursor path as an `Option<&T>` chain.
+    let mut expr: Option<TokenStream> = None;
+    let mut current = response;
+    for (i, wire) in next_path.iter().enumerate() {
+        let Slot::Field(plan) = find_in_struct(cx, current, wire)? else { return None };
+        let id = plan.ident();
+        let last = i + 1 == next_path.len();
+        expr = Some(match (expr, plan.store) {
+            (None, Store::Optional) => quote!(response.#id.as_ref()),
+            (None, Store::Plain) => quote!(Some(&response.#id)),
+            (Some(e), Store::Optional) => quote!(#e.and_then(|v| v.#id.as_ref())),
+            (Some(e), Store::Plain) => quote!(#e.map(|v| &v.#id)),
+            (_, Store::List) => return None,
+        });
+        if last {
+            if plan.field.ty != TypeRef::String {
+                return None;
+            }
+        } else {
+            current = struct_of(cx, &plan.field.ty)?;
+        }
+    }
+    let expr = expr?;
+    Some((quote!(response.#items_id), quote!(#expr.filter(|cursor| !cursor.is_empty()).cloned())))
+}

@@ -1,0 +1,433 @@
+//! IR → Rust: a pure function of the IR and the options.
+//!
+//! Everything here builds `quote!` token streams; [`format_file`] turns them
+//! into text with `prettyplease`. The same token streams back the file tree of
+//! the generated crate ([`emit`]) and the one-file form used by goldens and a
+//! future proc-macro ([`single_file`]), so the two can never disagree.
+
+pub mod docs;
+pub mod enums;
+pub mod idents;
+pub mod methods;
+pub mod one_of;
+pub mod structs;
+
+use crate::crate_files;
+use crate::examples::{self, RequestExample};
+use crate::{GeneratedFiles, Header};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use wixgen_ir::model::{Api, NamedType, Package, StructType, TypeRef};
+
+pub use crate::crate_files::{CrateOptions, Runtime};
+
+/// What to emit besides the API itself.
+#[derive(Debug, Clone)]
+pub struct EmitOptions {
+    /// The first line of every generated file.
+    pub header: Header,
+    /// Cargo.toml and lib.rs of the generated crate.
+    pub krate: CrateOptions,
+    /// REST request examples; the usable ones become `tests/examples.rs`.
+    pub examples: Vec<RequestExample>,
+}
+
+/// Lints allowed on each package module: generated code may use its own
+/// deprecated items, and some API shapes (many required params, one large
+/// ONE-OF member) are as the API defines them.
+pub(crate) fn package_allows() -> TokenStream {
+    quote!(#[allow(deprecated, clippy::too_many_arguments, clippy::large_enum_variant)])
+}
+
+/// The whole generated crate: `Cargo.toml`, `src/lib.rs`, one folder per
+/// package, and `tests/examples.rs`. Paths are relative to the crate root.
+pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
+    let mut files = GeneratedFiles::new();
+    let header = &options.header;
+    files.insert(PathBuf::from("Cargo.toml"), crate_files::cargo_toml(api, &options.krate, header));
+    files.insert(PathBuf::from("src/lib.rs"), crate_files::lib_rs(api, &options.krate, header));
+    for package in &api.packages {
+        let code = package_code(package);
+        let dir = PathBuf::from("src").join(&code.module);
+        files.insert(dir.join("mod.rs"), render(header, code.mod_rs_file()));
+        files.insert(dir.join("types.rs"), render(header, code.types_file()));
+        for service in &code.services {
+            files.insert(dir.join(format!("{}.rs", service.module)), render(header, service.file()));
+        }
+    }
+    let checked = examples::check_examples(api, &options.examples);
+    files.insert(
+        PathBuf::from("tests/examples.rs"),
+        render(header, examples::examples_test(&checked, &options.krate.lib_name())),
+    );
+    files
+}
+
+/// The API as one Rust file: each package an inline module (no features),
+/// followed by `fn main() {}` so that the file is a complete program. Used for
+/// goldens (which trybuild compiles) and meant for a proc-macro.
+pub fn single_file(api: &Api, header: &Header) -> String {
+    let packages = api.packages.iter().map(|package| package_code(package).inline());
+    let tokens = quote! {
+        #(#packages)*
+        fn main() {}
+    };
+    render(header, tokens)
+}
+
+fn render(header: &Header, tokens: TokenStream) -> String {
+    format!("{}{}", header.rust_line(), format_file(tokens))
+}
+
+/// Format tokens as a file with `prettyplease`.
+///
+/// # Panics
+/// If the tokens do not parse as a file: that is a bug in this crate, since
+/// page text only ever enters the tokens as identifiers (checked) and literals.
+pub fn format_file(tokens: TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(e) => panic!("wixgen-codegen produced invalid Rust ({e}):\n{tokens}"),
+    }
+}
+
+/// The code of one package, as tokens.
+pub struct PackageCode {
+    /// Module name (`inbox`).
+    pub module: String,
+    /// Cargo feature (`inbox`).
+    pub feature: String,
+    docs: TokenStream,
+    types: TokenStream,
+    types_docs: TokenStream,
+    services: Vec<ServiceCode>,
+}
+
+pub(crate) struct ServiceCode {
+    module: String,
+    struct_name: String,
+    docs: TokenStream,
+    tokens: TokenStream,
+}
+
+impl ServiceCode {
+    fn file(&self) -> TokenStream {
+        let docs = &self.docs;
+        let tokens = &self.tokens;
+        quote!(#docs #tokens)
+    }
+}
+
+impl PackageCode {
+    fn mod_items(&self) -> TokenStream {
+        let services = self.services.iter().map(|s| {
+            let module = idents::ident(&s.module);
+            let name = idents::ident(&s.struct_name);
+            quote!(pub use self::#module::#name;)
+        });
+        quote!(
+            pub use self::types::*;
+            #(#services)*
+        )
+    }
+
+    fn mod_rs_file(&self) -> TokenStream {
+        let docs = &self.docs;
+        let decls = std::iter::once(idents::ident("types"))
+            .chain(self.services.iter().map(|s| idents::ident(&s.module)))
+            .map(|m| quote!(pub mod #m;));
+        let items = self.mod_items();
+        quote!(#docs #(#decls)* #items)
+    }
+
+    fn types_file(&self) -> TokenStream {
+        let docs = &self.types_docs;
+        let types = &self.types;
+        quote!(#docs #types)
+    }
+
+    /// `pub mod <package> { ... }` with every file inline.
+    pub fn inline(&self) -> TokenStream {
+        let module = idents::ident(&self.module);
+        let docs = &self.docs;
+        let types = self.types_file();
+        let services = self.services.iter().map(|s| {
+            let m = idents::ident(&s.module);
+            let file = s.file();
+            quote!(pub mod #m { #file })
+        });
+        let items = self.mod_items();
+        let allows = package_allows();
+        quote! {
+            #allows
+            pub mod #module {
+                #docs
+                pub mod types { #types }
+                #(#services)*
+                #items
+            }
+        }
+    }
+}
+
+/// Build the tokens of a package.
+pub fn package_code(package: &Package) -> PackageCode {
+    let cx = Cx::new(package);
+    let module = idents::ident(&package.module).to_string();
+    let docs = docs::inner_attrs(&[
+        format!("The `{}` package of the Wix APIs.", code_text(&package.name)),
+        String::new(),
+        format!("Enabled by the Cargo feature `{}`.", code_text(&package.feature)),
+    ]);
+    let types_docs = docs::inner_attrs(&[format!(
+        "Request, response and shared types of the `{}` package.",
+        code_text(&package.name)
+    )]);
+
+    // Every item of types.rs, sorted by Rust name so output is deterministic.
+    let mut items: BTreeMap<String, TokenStream> = BTreeMap::new();
+    for ty in &package.types {
+        let tokens = match ty {
+            NamedType::Struct(s) => structs::named_struct(&cx, s),
+            NamedType::Enum(e) => enums::open_enum(&cx, e),
+        };
+        insert_unique(&mut items, ty.rust_name(), tokens);
+    }
+    for service in &package.services {
+        for method in &service.methods {
+            insert_unique(&mut items, &method.request_rust_name, structs::request_struct(&cx, service, method));
+        }
+    }
+    let types = items.into_values().collect::<TokenStream>();
+
+    let mut module_names: Vec<String> = std::iter::once("types".to_owned())
+        .chain(package.services.iter().map(|s| idents::snake(&s.rust_name)))
+        .collect();
+    idents::dedupe(&mut module_names);
+    let services = package
+        .services
+        .iter()
+        .zip(module_names.into_iter().skip(1))
+        .map(|(service, module)| {
+            let struct_name = cx.service_name(&service.rust_name);
+            let (docs, tokens) = methods::service(&cx, package, service, &struct_name);
+            ServiceCode { module, struct_name, docs: docs::inner_attrs(&docs), tokens }
+        })
+        .collect();
+    PackageCode { module, feature: package.feature.clone(), docs, types, types_docs, services }
+}
+
+/// Items are unique by name; a second item of the same name (an IR defect) is
+/// dropped rather than emitted twice, which could not compile.
+fn insert_unique(items: &mut BTreeMap<String, TokenStream>, name: &str, tokens: TokenStream) {
+    items.entry(idents::ident(name).to_string()).or_insert(tokens);
+}
+
+/// Text to be shown inside a markdown code span: backticks removed.
+pub(crate) fn code_text(s: &str) -> String {
+    s.replace('`', "'").replace(['\n', '\r'], " ")
+}
+
+/// Whether a struct is used in requests, responses or both: decides its shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    /// Built by users only: required fields are plain, ONE-OFs are enums.
+    Request,
+    /// Built by users and decoded from responses: as `Request`, but every
+    /// field decodes when missing.
+    Both,
+    /// Decoded only: every field optional, ONE-OF members kept side by side.
+    Response,
+}
+
+impl Side {
+    pub(crate) fn of(s: &StructType) -> Side {
+        match (s.usage.request, s.usage.response) {
+            (true, true) => Side::Both,
+            (true, false) => Side::Request,
+            _ => Side::Response,
+        }
+    }
+
+    pub(crate) fn builds(self) -> bool {
+        self != Side::Response
+    }
+}
+
+/// Names of the prelude items generated code uses in type position. When a
+/// package defines a type with one of these names, the package's code spells
+/// them with full paths instead.
+const PRELUDE_TYPES: &[&str] = &["Option", "String", "Vec", "Box", "Result", "Into", "From", "Default"];
+
+/// Per-package facts the emitters need.
+pub(crate) struct Cx<'a> {
+    pub(crate) package: &'a Package,
+    types: BTreeMap<&'a str, &'a NamedType>,
+    /// Structs that derive `Default`.
+    defaults: BTreeSet<String>,
+    /// `(struct, field rust name)` edges that must be boxed to break a cycle.
+    boxed: BTreeSet<(String, String)>,
+    /// Spell prelude types with full paths.
+    full_paths: bool,
+}
+
+impl<'a> Cx<'a> {
+    pub(crate) fn new(package: &'a Package) -> Self {
+        let types: BTreeMap<&str, &NamedType> = package.types.iter().map(|t| (t.rust_name(), t)).collect();
+        let defaults = package
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                NamedType::Struct(s) if structs::derives_default(s) => Some(s.rust_name.clone()),
+                _ => None,
+            })
+            .collect();
+        let full_paths = package.types.iter().any(|t| PRELUDE_TYPES.contains(&t.rust_name()))
+            || package.services.iter().any(|s| {
+                s.methods.iter().any(|m| PRELUDE_TYPES.contains(&m.request_rust_name.as_str()))
+            });
+        let mut cx = Cx { package, types, defaults, boxed: BTreeSet::new(), full_paths };
+        cx.boxed = cx.cycle_edges();
+        cx
+    }
+
+    pub(crate) fn named(&self, rust_name: &str) -> Option<&'a NamedType> {
+        self.types.get(rust_name).copied()
+    }
+
+    /// The Rust name of a service's client struct: its IR name, unless a type
+    /// of the package already has it (then `<Name>Client`).
+    pub(crate) fn service_name(&self, rust_name: &str) -> String {
+        let taken = |n: &str| {
+            self.types.contains_key(n)
+                || self.package.services.iter().any(|s| s.methods.iter().any(|m| m.request_rust_name == n))
+        };
+        let mut name = rust_name.to_owned();
+        while taken(&name) {
+            name.push_str("Client");
+        }
+        name
+    }
+
+    pub(crate) fn has_default(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Named(n) => self.defaults.contains(n) || !self.types.contains_key(n.as_str()),
+            _ => true,
+        }
+    }
+
+    pub(crate) fn is_boxed(&self, owner: &str, field: &str) -> bool {
+        self.boxed.contains(&(owner.to_owned(), field.to_owned()))
+    }
+
+    /// Struct-to-struct edges stored inline (not behind a `Vec`) that lie on a
+    /// cycle: those fields are boxed so the types have a finite size.
+    fn cycle_edges(&self) -> BTreeSet<(String, String)> {
+        let mut edges: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+        for t in &self.package.types {
+            if let NamedType::Struct(s) = t {
+                let fields = s.fields.iter().chain(s.one_ofs.iter().flat_map(|g| g.members.iter()));
+                for f in fields {
+                    if let TypeRef::Named(target) = &f.ty {
+                        if let Some(NamedType::Struct(_)) = self.named(target) {
+                            edges.entry(&s.rust_name).or_default().push((&f.rust_name, target));
+                        }
+                    }
+                }
+            }
+        }
+        let reaches = |from: &str, to: &str| {
+            let mut seen = BTreeSet::new();
+            let mut stack = vec![from];
+            while let Some(n) = stack.pop() {
+                if n == to {
+                    return true;
+                }
+                if seen.insert(n) {
+                    if let Some(next) = edges.get(n) {
+                        stack.extend(next.iter().map(|(_, t)| *t));
+                    }
+                }
+            }
+            false
+        };
+        let mut out = BTreeSet::new();
+        for (owner, list) in &edges {
+            for (field, target) in list {
+                if reaches(target, owner) {
+                    out.insert(((*owner).to_owned(), (*field).to_owned()));
+                }
+            }
+        }
+        out
+    }
+
+    // Prelude spellings.
+
+    pub(crate) fn full_paths(&self) -> bool {
+        self.full_paths
+    }
+
+    pub(crate) fn option(&self) -> TokenStream {
+        if self.full_paths { quote!(::std::option::Option) } else { quote!(Option) }
+    }
+    pub(crate) fn string(&self) -> TokenStream {
+        if self.full_paths { quote!(::std::string::String) } else { quote!(String) }
+    }
+    pub(crate) fn vec(&self) -> TokenStream {
+        if self.full_paths { quote!(::std::vec::Vec) } else { quote!(Vec) }
+    }
+    pub(crate) fn boxed_ty(&self) -> TokenStream {
+        if self.full_paths { quote!(::std::boxed::Box) } else { quote!(Box) }
+    }
+    pub(crate) fn result(&self) -> TokenStream {
+        if self.full_paths { quote!(::std::result::Result) } else { quote!(Result) }
+    }
+    pub(crate) fn into_trait(&self) -> TokenStream {
+        if self.full_paths { quote!(::std::convert::Into) } else { quote!(Into) }
+    }
+    pub(crate) fn from_trait(&self) -> TokenStream {
+        if self.full_paths { quote!(::std::convert::From) } else { quote!(From) }
+    }
+    pub(crate) fn default_trait(&self) -> TokenStream {
+        if self.full_paths { quote!(::std::default::Default) } else { quote!(Default) }
+    }
+
+    /// The Rust type of a value of `ty` (no `Option`, no `Box`).
+    pub(crate) fn rust_type(&self, ty: &TypeRef) -> TokenStream {
+        match ty {
+            TypeRef::String | TypeRef::Timestamp => self.string(),
+            TypeRef::Int32 => quote!(i32),
+            TypeRef::Int64 => quote!(i64),
+            TypeRef::Float64 => quote!(f64),
+            TypeRef::Bool => quote!(bool),
+            TypeRef::Json => quote!(serde_json::Value),
+            TypeRef::Array(inner) => {
+                let vec = self.vec();
+                let inner = self.rust_type(inner);
+                quote!(#vec<#inner>)
+            }
+            TypeRef::Named(name) => match self.named(name) {
+                Some(t) => {
+                    let id = idents::ident(t.rust_name());
+                    quote!(#id)
+                }
+                // A reference the IR could not resolve: keep the data as JSON
+                // rather than emit a name that does not exist.
+                None => quote!(serde_json::Value),
+            },
+        }
+    }
+
+    /// Whether a value of `ty` is stored as a `String` and so accepted as
+    /// `impl Into<String>` by constructors and setters.
+    pub(crate) fn takes_into(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::String | TypeRef::Timestamp => true,
+            TypeRef::Named(n) => matches!(self.named(n), Some(NamedType::Struct(_))),
+            _ => false,
+        }
+    }
+}

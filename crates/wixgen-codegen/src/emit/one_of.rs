@@ -1,0 +1,239 @@
+//! ONE-OF groups.
+//!
+//! Every group gets an enum `<Struct>Kind` (named by the IR) with one variant
+//! per member. How the struct holds the group depends on its [`Side`]:
+//!
+//! - request types hold the enum in a `#[serde(flatten)]` field, so two members
+//!   cannot both be set: `kind: Kind` when the group is required (a parameter of
+//!   `new`), `kind: Option<Kind>` otherwise (and always on types that are also
+//!   decoded from responses, so a response without a member decodes). When
+//!   decoding, serde picks the first key of the JSON object that names a
+//!   member; further members are ignored, and no member gives `None`.
+//! - response-only types keep every member as its own `Option` field, so a
+//!   response that sets none or several members decodes losslessly, and offer
+//!   an accessor returning the group as the enum (first member set wins).
+
+use super::docs;
+use super::idents::{bare, dedupe, ident, upper_camel};
+use super::structs::{self, FieldPlan, Place, Store};
+use super::{Cx, Side};
+use proc_macro2::TokenStream;
+use quote::quote;
+use wixgen_ir::model::{Field, OneOfGroup, TypeRef};
+
+pub(crate) struct GroupPlan<'a> {
+    pub group: &'a OneOfGroup,
+    pub side: Side,
+    /// A parameter of `new`.
+    pub required: bool,
+    /// The enum field is an `Option`.
+    pub optional_storage: bool,
+    pub members: Vec<MemberPlan<'a>>,
+}
+
+pub(crate) struct MemberPlan<'a> {
+    pub field: &'a Field,
+    pub variant: String,
+    pub boxed: bool,
+}
+
+pub(crate) fn plan_group<'a>(cx: &Cx, owner: &str, side: Side, group: &'a OneOfGroup) -> GroupPlan<'a> {
+    let mut variants: Vec<String> = group.members.iter().map(|m| upper_camel(&m.rust_name)).collect();
+    dedupe(&mut variants);
+    let members = group
+        .members
+        .iter()
+        .zip(variants)
+        .map(|(field, variant)| MemberPlan {
+            field,
+            variant,
+            boxed: !matches!(field.ty, TypeRef::Array(_)) && cx.is_boxed(owner, &field.rust_name),
+        })
+        .collect();
+    let required = side.builds() && group.required;
+    let optional_storage = !group.required || side == Side::Both;
+    GroupPlan { group, side, required, optional_storage, members }
+}
+
+fn member_names(g: &GroupPlan) -> String {
+    g.members.iter().map(|m| format!("`{}`", super::code_text(&m.field.wire_name))).collect::<Vec<_>>().join(", ")
+}
+
+/// The struct fields that hold a group.
+pub(crate) fn group_fields(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
+    if g.side.builds() {
+        let id = ident(&g.group.field_rust_name);
+        let kind = ident(&g.group.rust_name);
+        let option = cx.option();
+        let mut lines = vec![
+            format!("ONE-OF group: exactly one of {} is sent.", member_names(g)),
+            String::new(),
+        ];
+        if g.group.required {
+            lines.push("Required.".to_owned());
+        }
+        lines.push(
+            "When decoded, the first key of the JSON object that names a member wins and other members \
+             are ignored; an object with no member gives `None`."
+                .to_owned(),
+        );
+        let doc = docs::lines_to_attrs(&lines);
+        if g.optional_storage {
+            quote! {
+                #doc
+                #[serde(flatten)]
+                pub #id: #option<#kind>,
+            }
+        } else {
+            quote! {
+                #doc
+                #[serde(flatten)]
+                pub #id: #kind,
+            }
+        }
+    } else {
+        let fields = g.members.iter().map(|m| {
+            let plan = structs::plan_field(cx, owner, Side::Response, m.field, Place::Serde);
+            member_field(cx, owner, g, &plan)
+        });
+        quote!(#(#fields)*)
+    }
+}
+
+/// A member kept as its own field on a response-only type.
+fn member_field(cx: &Cx, owner: &str, g: &GroupPlan, plan: &FieldPlan) -> TokenStream {
+    let id = plan.ident();
+    let ty = structs::stored_type(cx, plan);
+    let mut parts = Vec::new();
+    if bare(&id.to_string()) != plan.field.wire_name {
+        let wire = &plan.field.wire_name;
+        parts.push(quote!(rename = #wire));
+    }
+    if let Some(with) = structs::int64_with(&plan.field.ty, plan.store) {
+        parts.push(quote!(with = #with));
+    }
+    let (option, vec) = if cx.full_paths() {
+        ("::std::option::Option::is_none", "::std::vec::Vec::is_empty")
+    } else {
+        ("Option::is_none", "Vec::is_empty")
+    };
+    match plan.store {
+        Store::List => parts.push(quote!(default, skip_serializing_if = #vec)),
+        _ => parts.push(quote!(default, skip_serializing_if = #option)),
+    }
+    let mut lines = structs::field_doc_lines(plan.field, false);
+    lines.push(String::new());
+    lines.push(format!(
+        "Member of the ONE-OF group `{}` ({}): at most one is meant to be set; see [`{}::{}`].",
+        bare(&g.group.field_rust_name),
+        member_names(g),
+        ident(owner),
+        ident(&g.group.field_rust_name),
+    ));
+    let doc = docs::lines_to_attrs(&lines);
+    let dep = structs::deprecated(&plan.field.docs);
+    quote! {
+        #doc
+        #dep
+        #[serde(#(#parts),*)]
+        pub #id: #ty,
+    }
+}
+
+/// `with_<group>(kind)` for an optional group of a request type.
+pub(crate) fn group_setter(g: &GroupPlan) -> TokenStream {
+    let id = ident(&g.group.field_rust_name);
+    let setter = ident(&format!("with_{}", bare(&id.to_string())));
+    let kind = ident(&g.group.rust_name);
+    let doc = docs::lines_to_attrs(&[format!(
+        "Sets the ONE-OF group `{}`, replacing any member set before.",
+        bare(&id.to_string())
+    )]);
+    quote! {
+        #doc
+        pub fn #setter(mut self, #id: #kind) -> Self {
+            self.#id = Some(#id);
+            self
+        }
+    }
+}
+
+/// The accessor returning a response-only type's group as its enum.
+pub(crate) fn accessor(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
+    let id = ident(&g.group.field_rust_name);
+    let kind = ident(&g.group.rust_name);
+    let option = cx.option();
+    let mut chain: Option<TokenStream> = None;
+    for m in &g.members {
+        let plan = structs::plan_field(cx, owner, Side::Response, m.field, Place::Serde);
+        let field = plan.ident();
+        let variant = ident(&m.variant);
+        let step = match plan.store {
+            Store::List => quote!((!self.#field.is_empty()).then(|| #kind::#variant(self.#field.clone()))),
+            _ => quote!(self.#field.clone().map(#kind::#variant)),
+        };
+        chain = Some(match chain {
+            None => step,
+            Some(prev) => quote!(#prev.or_else(|| #step)),
+        });
+    }
+    let body = chain.unwrap_or_else(|| quote!(None));
+    let doc = docs::lines_to_attrs(&[
+        format!("The member of the ONE-OF group `{}` that is set, as a [`{}`].", bare(&id.to_string()), kind),
+        String::new(),
+        format!(
+            "Each member is kept in its own field, so responses decode whatever they carry: this returns \
+             `None` when no member is set and, when several are, the first set in the order {}.",
+            member_names(g)
+        ),
+    ]);
+    quote! {
+        #doc
+        pub fn #id(&self) -> #option<#kind> {
+            #body
+        }
+    }
+}
+
+/// The enum of a group.
+pub(crate) fn kind_enum(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
+    let kind = ident(&g.group.rust_name);
+    let variants = g.members.iter().map(|m| {
+        let variant = ident(&m.variant);
+        let wire = &m.field.wire_name;
+        let store = if matches!(m.field.ty, TypeRef::Array(_)) { Store::List } else { Store::Plain };
+        let ty = structs::value_type(cx, &m.field.ty, m.boxed);
+        let with = structs::int64_with(&m.field.ty, store).map(|w| quote!(#[serde(with = #w)]));
+        let mut lines = docs::doc_lines(&m.field.docs.description);
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(format!("Wire name: `{}`.", super::code_text(wire)));
+        let doc = docs::lines_to_attrs(&lines);
+        let dep = structs::deprecated(&m.field.docs);
+        quote! {
+            #doc
+            #dep
+            #[serde(rename = #wire)]
+            #variant(#with #ty),
+        }
+    });
+    let doc = docs::lines_to_attrs(&[
+        format!(
+            "The ONE-OF group `{}` of [`{}`]: one of {}.",
+            bare(&g.group.field_rust_name),
+            ident(owner),
+            member_names(g)
+        ),
+        String::new(),
+        "Non-exhaustive: a later version of the API may add members.".to_owned(),
+    ]);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub enum #kind {
+            #(#variants)*
+        }
+    }
+}

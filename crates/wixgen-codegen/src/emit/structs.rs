@@ -1,0 +1,525 @@
+//! Message types and request structs.
+//!
+//! Shape by [`Side`]:
+//!
+//! - request types (`Request`, `Both`): `#[non_exhaustive]`, pub fields,
+//!   `new(required...)` and `with_*` setters for optional fields, so a required
+//!   field cannot be left out and a new optional field breaks no caller;
+//!   ONE-OF groups are enums (see [`super::one_of`]);
+//! - response-only types (`Response`): `#[non_exhaustive]`, pub fields, every
+//!   field an `Option` or a `Vec` that decodes when missing, `Default`.
+//!
+//! Unknown fields are ignored when decoding (no `deny_unknown_fields`).
+
+use super::docs;
+use super::idents::{bare, ident};
+use super::one_of;
+use super::{Cx, Side};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use wixgen_ir::model::{Docs, Field, HttpMethod, Method, OneOfGroup, Service, StructType, TypeRef};
+use wixgen_schema::ValidationRule;
+
+/// Whether a named struct derives `Default`: response-only types always; request
+/// types only when nothing is required (otherwise `Default` would bypass `new`).
+pub(crate) fn derives_default(s: &StructType) -> bool {
+    match Side::of(s) {
+        Side::Response => true,
+        Side::Request | Side::Both => {
+            !s.fields.iter().any(effectively_required) && !s.one_ofs.iter().any(|g| g.required)
+        }
+    }
+}
+
+/// Required on a request: `required` and not set by the server.
+pub(crate) fn effectively_required(f: &Field) -> bool {
+    f.required && !f.read_only
+}
+
+/// How a field is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Store {
+    /// `T`: required on a request type.
+    Plain,
+    /// `Option<T>`.
+    Optional,
+    /// `Vec<T>` (arrays, required or not).
+    List,
+}
+
+/// Where a request field goes on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// Part of the type's serde form (a body param, a query param of a GET, a message field).
+    Serde,
+    /// A path param: not part of the serde form.
+    Path,
+    /// A query param of a method that also sends a body: sent separately.
+    SeparateQuery,
+}
+
+pub(crate) struct FieldPlan<'a> {
+    pub field: &'a Field,
+    pub store: Store,
+    pub boxed: bool,
+    pub place: Place,
+    /// Required in `new` (request sides only).
+    pub in_new: bool,
+}
+
+impl FieldPlan<'_> {
+    pub(crate) fn ident(&self) -> proc_macro2::Ident {
+        ident(&self.field.rust_name)
+    }
+}
+
+pub(crate) fn plan_field<'a>(cx: &Cx, owner: &str, side: Side, field: &'a Field, place: Place) -> FieldPlan<'a> {
+    let list = matches!(field.ty, TypeRef::Array(_));
+    let required = match place {
+        Place::Path => true,
+        _ => side.builds() && effectively_required(field),
+    };
+    let store = if list {
+        Store::List
+    } else if required {
+        Store::Plain
+    } else {
+        Store::Optional
+    };
+    let boxed = !list && cx.is_boxed(owner, &field.rust_name);
+    FieldPlan { field, store, boxed, place, in_new: required }
+}
+
+/// The stored type of a field: `T`, `Box<T>`, `Option<T>`, `Vec<T>`.
+pub(crate) fn stored_type(cx: &Cx, plan: &FieldPlan) -> TokenStream {
+    let inner = value_type(cx, &plan.field.ty, plan.boxed);
+    match plan.store {
+        Store::Optional => {
+            let option = cx.option();
+            quote!(#option<#inner>)
+        }
+        Store::Plain | Store::List => inner,
+    }
+}
+
+/// `T` or `Box<T>`.
+pub(crate) fn value_type(cx: &Cx, ty: &TypeRef, boxed: bool) -> TokenStream {
+    let t = cx.rust_type(ty);
+    if boxed {
+        let b = cx.boxed_ty();
+        quote!(#b<#t>)
+    } else {
+        t
+    }
+}
+
+/// The `serde(with = ...)` module for a stored int64 value, if any.
+pub(crate) fn int64_with(ty: &TypeRef, store: Store) -> Option<&'static str> {
+    match (ty, store) {
+        (TypeRef::Int64, Store::Plain) => Some("wix_client::wire::int64"),
+        (TypeRef::Int64, Store::Optional) => Some("wix_client::wire::option_int64"),
+        (TypeRef::Array(inner), Store::List) if **inner == TypeRef::Int64 => Some("wix_client::wire::vec_int64"),
+        _ => None,
+    }
+}
+
+/// The `#[serde(...)]` attribute of a field, if it needs one.
+fn serde_attr(cx: &Cx, side: Side, plan: &FieldPlan) -> TokenStream {
+    let mut parts: Vec<TokenStream> = Vec::new();
+    let name = plan.ident().to_string();
+    if bare(&name) != plan.field.wire_name {
+        let wire = &plan.field.wire_name;
+        parts.push(quote!(rename = #wire));
+    }
+    match plan.place {
+        Place::Path => parts.push(quote!(skip)),
+        Place::SeparateQuery => {
+            if plan.store != Store::Plain || cx.has_default(&plan.field.ty) {
+                parts.push(quote!(skip));
+            } else {
+                parts.push(quote!(skip_serializing));
+            }
+        }
+        Place::Serde => {
+            if let Some(with) = int64_with(&plan.field.ty, plan.store) {
+                parts.push(quote!(with = #with));
+            }
+            let (option, vec) = if cx.full_paths() {
+                ("::std::option::Option::is_none", "::std::vec::Vec::is_empty")
+            } else {
+                ("Option::is_none", "Vec::is_empty")
+            };
+            match plan.store {
+                Store::Optional => parts.push(quote!(default, skip_serializing_if = #option)),
+                Store::List if !plan.in_new => parts.push(quote!(default, skip_serializing_if = #vec)),
+                Store::List => {
+                    if side == Side::Both {
+                        parts.push(quote!(default));
+                    }
+                }
+                Store::Plain => {
+                    if side == Side::Both && cx.has_default(&plan.field.ty) {
+                        parts.push(quote!(default));
+                    }
+                }
+            }
+        }
+    }
+    if parts.is_empty() { quote!() } else { quote!(#[serde(#(#parts),*)]) }
+}
+
+/// Doc lines of a field: its description plus what the page says about it.
+pub(crate) fn field_doc_lines(field: &Field, required_note: bool) -> Vec<String> {
+    let mut lines = docs::doc_lines(&field.docs.description);
+    let mut notes = Vec::new();
+    if required_note && field.required && !field.read_only {
+        notes.push("Required.".to_owned());
+    }
+    if field.read_only {
+        notes.push("Read-only: set by Wix; ignored in requests.".to_owned());
+    }
+    if !field.validation.is_empty() {
+        let rules: Vec<String> = field.validation.iter().map(|r| format!("`{}`", rule_text(r))).collect();
+        notes.push(format!("Validation: {}.", rules.join(", ")));
+    }
+    notes.push(format!("Wire name: `{}`.", super::code_text(&field.wire_name)));
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(notes.join(" "));
+    lines
+}
+
+fn rule_text(rule: &ValidationRule) -> String {
+    let text = match rule {
+        ValidationRule::Format(f) => format!("format {f}"),
+        ValidationRule::Bound { keyword, value } => format!("{keyword} {value}"),
+        ValidationRule::Json { keyword, json } => format!("{keyword} {json}"),
+        ValidationRule::Flag(f) => f.clone(),
+    };
+    super::code_text(&text)
+}
+
+/// `#[deprecated]` when the docs say so.
+pub(crate) fn deprecated(d: &Docs) -> TokenStream {
+    if d.deprecated { quote!(#[deprecated]) } else { quote!() }
+}
+
+/// A struct to emit: a named message type or a method's request.
+pub(crate) struct StructPlan<'a> {
+    pub rust_name: &'a str,
+    pub doc_lines: Vec<String>,
+    pub deprecated: bool,
+    pub side: Side,
+    pub default: bool,
+    pub groups: &'a [OneOfGroup],
+    pub fields: Vec<FieldPlan<'a>>,
+}
+
+/// A named message type of a package, with its ONE-OF enums.
+pub(crate) fn named_struct(cx: &Cx, s: &StructType) -> TokenStream {
+    let side = Side::of(s);
+    let mut doc_lines = docs::doc_lines(&s.docs.description);
+    if doc_lines.is_empty() {
+        doc_lines.push(format!("The `{}` type.", super::code_text(&s.name)));
+    }
+    doc_lines.push(String::new());
+    doc_lines.push(
+        match side {
+            Side::Request => "Sent in requests: build it with `new` and the `with_*` setters.",
+            Side::Both => "Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.",
+            Side::Response => "Returned in responses: every field is optional, so partial responses decode.",
+        }
+        .to_owned(),
+    );
+    let plan = StructPlan {
+        rust_name: &s.rust_name,
+        doc_lines,
+        deprecated: s.docs.deprecated,
+        side,
+        default: derives_default(s),
+        groups: &s.one_ofs,
+        fields: s.fields.iter().map(|f| plan_field(cx, &s.rust_name, side, f, Place::Serde)).collect(),
+    };
+    emit_struct(cx, &plan)
+}
+
+/// The request struct of a method: path, query and body params as fields.
+pub(crate) fn request_struct(cx: &Cx, service: &Service, method: &Method) -> TokenStream {
+    let side = Side::Request;
+    let separate_query = super::methods::sends_body(method) && !method.query_params.is_empty();
+    let owner = method.request_rust_name.as_str();
+    let mut fields = Vec::new();
+    for f in &method.path_params {
+        fields.push(plan_field(cx, owner, side, f, Place::Path));
+    }
+    for f in &method.query_params {
+        let place = if separate_query { Place::SeparateQuery } else { Place::Serde };
+        fields.push(plan_field(cx, owner, side, f, place));
+    }
+    for f in &method.body_params {
+        fields.push(plan_field(cx, owner, side, f, Place::Serde));
+    }
+    let service_name = cx.service_name(&service.rust_name);
+    let method_name = ident(&method.rust_name).to_string();
+    let mut doc_lines = vec![format!(
+        "Request of [`{service_name}::{m}`](super::{service_name}::{m}): `{verb} {path}`.",
+        m = bare(&method_name),
+        verb = verb(method.http_method),
+        path = super::code_text(&path_text(method)),
+    )];
+    doc_lines.push(String::new());
+    doc_lines.push("Build it with `new` (required params) and the `with_*` setters (optional params).".to_owned());
+    let mut wire = Vec::new();
+    if !method.path_params.is_empty() {
+        wire.push("Path params go into the URL and are not part of the serde form.");
+    }
+    if separate_query {
+        wire.push("Query params go into the query string and are not part of the serde form.");
+    }
+    if !wire.is_empty() {
+        doc_lines.push(String::new());
+        doc_lines.push(wire.join(" "));
+    }
+    let default = !fields.iter().any(|f| f.in_new);
+    let plan = StructPlan {
+        rust_name: owner,
+        doc_lines,
+        deprecated: method.docs.deprecated,
+        side,
+        default,
+        groups: &[],
+        fields,
+    };
+    emit_struct(cx, &plan)
+}
+
+pub(crate) fn verb(m: HttpMethod) -> &'static str {
+    match m {
+        HttpMethod::Get => "GET",
+        HttpMethod::Post => "POST",
+        HttpMethod::Put => "PUT",
+        HttpMethod::Patch => "PATCH",
+        HttpMethod::Delete => "DELETE",
+    }
+}
+
+/// The path template as text: `/inbox/v2/conversations/{conversationId}`.
+pub(crate) fn path_text(method: &Method) -> String {
+    use wixgen_ir::model::PathSegment;
+    method
+        .path
+        .iter()
+        .map(|s| match s {
+            PathSegment::Literal(l) => l.clone(),
+            PathSegment::Param(p) => format!("{{{p}}}"),
+        })
+        .collect()
+}
+
+fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
+    let name = ident(plan.rust_name);
+    let docs = docs::lines_to_attrs(&plan.doc_lines);
+    let deprecated = if plan.deprecated { quote!(#[deprecated]) } else { quote!() };
+    let derive_default = if plan.default { quote!(Default,) } else { quote!() };
+
+    let groups: Vec<one_of::GroupPlan> =
+        plan.groups.iter().map(|g| one_of::plan_group(cx, plan.rust_name, plan.side, g)).collect();
+
+    let group_fields = groups.iter().map(|g| one_of::group_fields(cx, plan.rust_name, g));
+    let fields = plan.fields.iter().map(|f| {
+        let id = f.ident();
+        let ty = stored_type(cx, f);
+        let serde = serde_attr(cx, plan.side, f);
+        let doc = docs::lines_to_attrs(&field_doc_lines(f.field, plan.side.builds()));
+        let dep = deprecated_field(&f.field.docs);
+        quote! {
+            #doc
+            #dep
+            #serde
+            pub #id: #ty,
+        }
+    });
+
+    let impl_block = impl_block(cx, plan, &groups);
+    let enums = groups.iter().map(|g| one_of::kind_enum(cx, plan.rust_name, g));
+
+    quote! {
+        #docs
+        #deprecated
+        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#group_fields)*
+            #(#fields)*
+        }
+
+        #impl_block
+
+        #(#enums)*
+    }
+}
+
+fn deprecated_field(d: &Docs) -> TokenStream {
+    deprecated(d)
+}
+
+/// `new`, the setters (request sides) or the ONE-OF accessors (response side).
+fn impl_block(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> TokenStream {
+    let name = ident(plan.rust_name);
+    let mut items: Vec<TokenStream> = Vec::new();
+    if plan.side.builds() {
+        items.push(constructor(cx, plan, groups));
+        for f in plan.fields.iter().filter(|f| !f.in_new) {
+            items.push(setter(cx, f));
+        }
+        for g in groups.iter().filter(|g| !g.required) {
+            items.push(one_of::group_setter(g));
+        }
+    } else {
+        for g in groups {
+            items.push(one_of::accessor(cx, plan.rust_name, g));
+        }
+    }
+    let from_impls = if plan.side.builds() { from_kind_impl(cx, plan, groups) } else { quote!() };
+    if items.is_empty() {
+        return from_impls;
+    }
+    quote! {
+        impl #name {
+            #(#items)*
+        }
+        #from_impls
+    }
+}
+
+/// `impl From<Kind> for Struct` when the struct's only required part is one
+/// ONE-OF group, so `Request::new(Kind::Member(..))` works through `Into`.
+fn from_kind_impl(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> TokenStream {
+    let required_groups: Vec<&one_of::GroupPlan> = groups.iter().filter(|g| g.required).collect();
+    if required_groups.len() != 1 || plan.fields.iter().any(|f| f.in_new) {
+        return quote!();
+    }
+    let g = required_groups[0];
+    let name = ident(plan.rust_name);
+    let kind = ident(&g.group.rust_name);
+    let from = cx.from_trait();
+    quote! {
+        impl #from<#kind> for #name {
+            fn from(value: #kind) -> Self {
+                Self::new(value)
+            }
+        }
+    }
+}
+
+/// A parameter of `new` / a setter: `impl Into<T>` for strings and message types.
+fn param_type(cx: &Cx, f: &FieldPlan) -> (TokenStream, TokenStream) {
+    let id = f.ident();
+    let value_ty = cx.rust_type(&f.field.ty);
+    if f.store != Store::List && cx.takes_into(&f.field.ty) {
+        let into = cx.into_trait();
+        let value = if f.boxed {
+            let b = cx.boxed_ty();
+            quote!(#b::new(#id.into()))
+        } else {
+            quote!(#id.into())
+        };
+        (quote!(impl #into<#value_ty>), value)
+    } else if f.boxed {
+        let b = cx.boxed_ty();
+        (value_ty, quote!(#b::new(#id)))
+    } else {
+        (value_ty, quote!(#id))
+    }
+}
+
+fn constructor(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> TokenStream {
+    let mut params = Vec::new();
+    let mut inits = Vec::new();
+    // Path params first, in path order, then required fields, then groups.
+    let ordered = plan
+        .fields
+        .iter()
+        .filter(|f| f.place == Place::Path)
+        .chain(plan.fields.iter().filter(|f| f.place != Place::Path));
+    for f in ordered {
+        let id = f.ident();
+        if f.in_new {
+            let (ty, value) = param_type(cx, f);
+            params.push(quote!(#id: #ty));
+            inits.push(quote!(#id: #value));
+        } else {
+            let empty = match f.store {
+                Store::List => {
+                    let vec = cx.vec();
+                    quote!(#vec::new())
+                }
+                _ => quote!(None),
+            };
+            inits.push(quote!(#id: #empty));
+        }
+    }
+    let mut group_inits = Vec::new();
+    for g in groups {
+        let id = ident(&g.group.field_rust_name);
+        if g.required {
+            let kind = ident(&g.group.rust_name);
+            params.push(quote!(#id: #kind));
+            if g.optional_storage {
+                group_inits.push(quote!(#id: Some(#id)));
+            } else {
+                group_inits.push(quote!(#id));
+            }
+        } else {
+            group_inits.push(quote!(#id: None));
+        }
+    }
+    let required: Vec<String> = plan
+        .fields
+        .iter()
+        .filter(|f| f.in_new)
+        .map(|f| format!("`{}`", bare(&f.ident().to_string())))
+        .chain(groups.iter().filter(|g| g.required).map(|g| format!("`{}`", bare(&g.group.field_rust_name))))
+        .collect();
+    let doc = if required.is_empty() {
+        format!("Creates a `{}` with no optional field set.", plan.rust_name)
+    } else {
+        format!(
+            "Creates a `{}` from its required {}: {}.",
+            plan.rust_name,
+            if required.len() == 1 { "part" } else { "parts" },
+            required.join(", ")
+        )
+    };
+    let doc = docs::lines_to_attrs(&[doc]);
+    quote! {
+        #doc
+        pub fn new(#(#params),*) -> Self {
+            Self {
+                #(#group_inits,)*
+                #(#inits,)*
+            }
+        }
+    }
+}
+
+fn setter(cx: &Cx, f: &FieldPlan) -> TokenStream {
+    let id = f.ident();
+    let setter = format_ident!("with_{}", bare(&id.to_string()));
+    let (ty, value) = param_type(cx, f);
+    let assign = match f.store {
+        Store::Optional => quote!(Some(#value)),
+        Store::List | Store::Plain => value,
+    };
+    let doc = docs::lines_to_attrs(&[format!("Sets `{}`.", bare(&id.to_string()))]);
+    let dep = deprecated(&f.field.docs);
+    quote! {
+        #doc
+        #dep
+        pub fn #setter(mut self, #id: #ty) -> Self {
+            self.#id = #assign;
+            self
+        }
+    }
+}

@@ -1,0 +1,337 @@
+//! The driver: pages → drafts (one page at a time) → packages.
+//!
+//! Pages are processed sorted by path, so the output does not depend on the
+//! order the caller passes them in. A page with an error in lowering is
+//! skipped as a whole (its method and its type listings are left out) and the
+//! others go on.
+
+use crate::assemble;
+use crate::diag::{IrDiagnostic, codes};
+use crate::docs::docs_from;
+use crate::draft::{FieldDraft, MethodDraft, PageDraft, ParamLoc, Ty};
+use crate::model::{Api, Docs, ErrorInfo, HttpMethod, PathSegment, PermissionScope, SourceRef};
+use crate::reconcile::PageReconciler;
+use crate::url::split_path;
+use crate::{LowerOutput, PageInput};
+use heck::ToLowerCamelCase;
+use std::collections::{BTreeMap, HashMap};
+use wixgen_schema::{Page, PossibleError, Span};
+
+/// See [`crate::lower`].
+pub(crate) fn lower(pages: &[PageInput]) -> LowerOutput {
+    let mut order: Vec<&PageInput> = pages.iter().collect();
+    order.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut diagnostics = Vec::new();
+    let mut drafts: Vec<PageDraft> = Vec::new();
+    let mut seen: HashMap<(String, String, String), SourceRef> = HashMap::new();
+    for input in order {
+        let (draft, diags) = lower_page(input);
+        let skipped = diags.iter().any(IrDiagnostic::is_error);
+        diagnostics.extend(diags);
+        let Some(draft) = draft else { continue };
+        if skipped {
+            continue;
+        }
+        let key = (draft.package.clone(), draft.service.clone(), draft.method.name.clone());
+        if let Some(first) = seen.get(&key) {
+            diagnostics.push(
+                IrDiagnostic::error(
+                    codes::DUPLICATE_METHOD,
+                    draft.method.source.clone(),
+                    format!(
+                        "method `{}` of `{}.{}` is already described by {}; this page is skipped",
+                        key.2, key.0, key.1, first.page
+                    ),
+                )
+                .with_related(first.clone(), "first described here")
+                .with_help("remove one of the two pages from the schemas directory"),
+            );
+            continue;
+        }
+        seen.insert(key, draft.method.source.clone());
+        drafts.push(draft);
+    }
+    let mut by_package: BTreeMap<String, Vec<PageDraft>> = BTreeMap::new();
+    for d in drafts {
+        by_package.entry(d.package.clone()).or_default().push(d);
+    }
+    let packages = assemble::packages(by_package, &mut diagnostics);
+    LowerOutput { api: Api { packages }, diagnostics }
+}
+
+fn start_of(path: &str) -> SourceRef {
+    SourceRef { page: path.to_string(), span: Span { line: 1, column: 1, offset: 0, len: 0 } }
+}
+
+/// Lowers one page. Returns the draft when the page could be lowered (errors
+/// among the diagnostics still skip it).
+fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
+    let path = input.path.as_str();
+    let page: &Page = &input.page;
+    let at = |span: Span| SourceRef { page: path.to_string(), span };
+    let mut diags = Vec::new();
+
+    let rest = page.rest.as_ref().and_then(|s| s.schema.as_ref());
+    let sdk = page.sdk.as_ref().and_then(|s| s.schema.as_ref());
+
+    let Some(title) = &page.title else {
+        let webhook = rest.and_then(|b| b.webhook.as_ref()).or_else(|| sdk.and_then(|b| b.webhook.as_ref()));
+        let d = match webhook {
+            Some(w) => IrDiagnostic::warning(
+                codes::WEBHOOK_SKIPPED,
+                at(w.span),
+                "webhook page: there is no method to call, so nothing is generated for it",
+            )
+            .with_help("webhook payload types are not generated yet; remove the page to silence this"),
+            None => IrDiagnostic::error(
+                codes::NO_TITLE,
+                start_of(path),
+                "the page has no `# MethodName` heading, so the method has no name; page skipped",
+            )
+            .with_help("fetch the method page again with `curl -sSL '<method link>'`; the first heading names the method"),
+        };
+        return (None, vec![d]);
+    };
+    let title_at = at(title.span);
+
+    let package = page.package.as_ref();
+    let namespace = page.namespace.as_ref();
+    if package.is_none() || namespace.is_none() {
+        let missing = match (package.is_none(), namespace.is_none()) {
+            (true, true) => "`# Package:` and `# Namespace:`",
+            (true, false) => "`# Package:`",
+            _ => "`# Namespace:`",
+        };
+        diags.push(
+            IrDiagnostic::error(
+                codes::NO_PACKAGE,
+                title_at.clone(),
+                format!("the page has no {missing} line, so the method has no module or client; page skipped"),
+            )
+            .with_help("method pages have both right under the title; fetch the page again"),
+        );
+    }
+    let Some(rest) = rest else {
+        let span = page.rest.as_ref().map_or(title.span, |s| s.span);
+        diags.push(
+            IrDiagnostic::error(
+                codes::NO_REST_SCHEMA,
+                at(span),
+                "the page has no `## REST API` section with a `### Schema` block; the REST API is what is generated, so the page is skipped",
+            )
+            .with_help("fetch the full page with `curl -sSL '<method link>'`"),
+        );
+        return (None, diags);
+    };
+
+    let schema_at = at(rest.span);
+    let url = match &rest.url {
+        Some(u) => match &u.value {
+            Some(url) => Some(url.clone()),
+            None => {
+                diags.push(
+                    IrDiagnostic::error(
+                        codes::NO_URL,
+                        at(u.span),
+                        "`URL: null`: the method has no REST endpoint (a service plugin page); page skipped",
+                    )
+                    .with_help("service plugin methods are implemented by apps, not called; remove the page"),
+                );
+                None
+            }
+        },
+        None => {
+            diags.push(
+                IrDiagnostic::error(codes::NO_URL, schema_at.clone(), "the REST schema block has no `URL:` line; page skipped")
+                    .with_help("the REST block should have `URL:` after `Description:`; fetch the page again"),
+            );
+            None
+        }
+    };
+    let verb = match &rest.http_method {
+        Some(v) => {
+            let verb = http_method(&v.value);
+            if verb.is_none() {
+                diags.push(
+                    IrDiagnostic::error(
+                        codes::BAD_VERB,
+                        at(v.span),
+                        format!("`Method: {}` is not an HTTP verb wixgen can call (GET, POST, PUT, PATCH, DELETE); page skipped", v.value.trim()),
+                    )
+                    .with_help("the second `Method:` line of the REST block is the HTTP verb"),
+                );
+            }
+            verb
+        }
+        None => {
+            diags.push(
+                IrDiagnostic::error(
+                    codes::BAD_VERB,
+                    schema_at.clone(),
+                    "the REST schema block has no HTTP verb (the second `Method:` line); page skipped",
+                )
+                .with_help("add the verb line, e.g. ` Method: GET`, or fetch the page again"),
+            );
+            None
+        }
+    };
+    let (Some(package), Some(namespace), Some(url), Some(verb)) = (package, namespace, url, verb) else {
+        return (None, diags);
+    };
+
+    let mut rec = PageReconciler::new(path, sdk, &page.types);
+    let mut params = rec.params(rest);
+    let response = rec.response(rest);
+    rec.fill_unlisted();
+    rec.required_paths(&mut params, rest, false);
+    if let Some(sdk) = sdk {
+        rec.required_paths(&mut params, sdk, true);
+    }
+    let (types, rec_diags) = rec.into_parts();
+    diags.extend(rec_diags);
+
+    let (path_segments, malformed) = split_path(&url);
+    let url_at = rest.url.as_ref().map_or(schema_at.clone(), |u| at(u.span));
+    if malformed {
+        diags.push(
+            IrDiagnostic::warning(
+                codes::BAD_URL_TEMPLATE,
+                url_at.clone(),
+                format!("`{url}` has a `{{` without a closing `}}`; kept as literal text"),
+            )
+            .with_help("path parameters are written `{name}`"),
+        );
+    }
+    let params = place_params(params, &path_segments, verb, &url_at, &mut diags);
+
+    let rest_name = rest
+        .method_name
+        .as_ref()
+        .map(|m| m.value.trim().to_string())
+        .filter(|m| !m.is_empty() && !m.contains(['.', '(', ' ']))
+        .unwrap_or_else(|| title.value.to_lower_camel_case());
+    let description = rest
+        .description
+        .as_ref()
+        .or_else(|| sdk.and_then(|s| s.description.as_ref()))
+        .or(page.introduction.as_ref())
+        .map_or(Docs::default(), |d| docs_from(&d.value));
+    let errors = if rest.errors.is_empty() { sdk.map_or(&rest.errors, |s| &s.errors) } else { &rest.errors };
+
+    let method = MethodDraft {
+        name: title.value.trim().to_string(),
+        operation: format!("{}.{}.{}", package.value.trim(), namespace.value.trim(), rest_name),
+        http_method: verb,
+        url,
+        path: path_segments,
+        params,
+        response,
+        permission_scopes: page
+            .permission_scopes
+            .iter()
+            .map(|s| PermissionScope { display_name: s.display_name.clone(), id: s.id.clone() })
+            .collect(),
+        docs_link: page.method_link.as_ref().map(|l| l.value.clone()),
+        docs: description,
+        errors: errors.iter().map(error_info).collect(),
+        source: title_at,
+    };
+    let draft = PageDraft {
+        path: path.to_string(),
+        package: package.value.trim().to_string(),
+        service: namespace.value.trim().to_string(),
+        method,
+        types,
+    };
+    (Some(draft), diags)
+}
+
+fn http_method(verb: &str) -> Option<HttpMethod> {
+    match verb.trim().to_ascii_uppercase().as_str() {
+        "GET" => Some(HttpMethod::Get),
+        "POST" => Some(HttpMethod::Post),
+        "PUT" => Some(HttpMethod::Put),
+        "PATCH" => Some(HttpMethod::Patch),
+        "DELETE" => Some(HttpMethod::Delete),
+        _ => None,
+    }
+}
+
+fn error_info(e: &PossibleError) -> ErrorInfo {
+    ErrorInfo {
+        http_code: e.http_code,
+        status_code: e.status_code.clone(),
+        application_code: e.application_code.clone(),
+        description: e.description.clone(),
+    }
+}
+
+/// Decides where each param goes: `{name}` in the path → path (and required);
+/// else the query string for GET and DELETE, the JSON body otherwise. A
+/// placeholder without a param of its name gets a string param of its own.
+fn place_params(
+    params: Vec<FieldDraft>,
+    path: &[PathSegment],
+    verb: HttpMethod,
+    url_at: &SourceRef,
+    diags: &mut Vec<IrDiagnostic>,
+) -> Vec<(ParamLoc, FieldDraft)> {
+    let placeholders: Vec<&str> = path
+        .iter()
+        .filter_map(|s| match s {
+            PathSegment::Param(p) => Some(p.as_str()),
+            PathSegment::Literal(_) => None,
+        })
+        .collect();
+    let rest_loc = match verb {
+        HttpMethod::Get | HttpMethod::Delete => ParamLoc::Query,
+        _ => ParamLoc::Body,
+    };
+    let mut out: Vec<(ParamLoc, FieldDraft)> = params
+        .into_iter()
+        .map(|mut p| {
+            if placeholders.contains(&p.wire_name.as_str()) {
+                p.required = true;
+                (ParamLoc::Path, p)
+            } else {
+                (rest_loc, p)
+            }
+        })
+        .collect();
+    for ph in placeholders {
+        if out.iter().any(|(loc, p)| *loc == ParamLoc::Path && p.wire_name == ph) {
+            continue;
+        }
+        let head = ph.split('.').next().unwrap_or(ph);
+        let nested = ph.contains('.') && out.iter().any(|(_, p)| p.wire_name == head);
+        let (code, message, help, doc) = if nested {
+            (
+                codes::NESTED_PATH_PARAM,
+                format!("the URL placeholder `{{{ph}}}` names a field inside the param `{head}`; generated as a separate string path param `{ph}`"),
+                format!("callers must pass the same value as `{ph}` in the body"),
+                format!("Fills `{{{ph}}}` in the URL path; must equal `{ph}` in the request body."),
+            )
+        } else {
+            (
+                codes::PATH_PARAM_WITHOUT_PARAM,
+                format!("the URL placeholder `{{{ph}}}` has no param of that name; generated as a required string path param"),
+                "check the page: the param list should include it".to_string(),
+                format!("Fills `{{{ph}}}` in the URL path."),
+            )
+        };
+        diags.push(IrDiagnostic::warning(code, url_at.clone(), message).with_help(help));
+        out.push((
+            ParamLoc::Path,
+            FieldDraft {
+                wire_name: ph.to_string(),
+                ty: Ty::String,
+                required: true,
+                read_only: false,
+                validation: Vec::new(),
+                docs: Docs { description: doc, deprecated: false },
+                source: url_at.clone(),
+            },
+        ));
+    }
+    out
+}
