@@ -1,1 +1,1 @@
-//! Integration tests of the whole pipeline.
+//! Shared helpers of wixgen's cross-crate tests.

@@ -9,8 +9,7 @@
 use crate::diag::{IrDiagnostic, codes};
 use crate::draft::{FieldDraft, MethodDraft, PageDraft, ParamLoc, StructDraft, Ty, TypeDraft};
 use crate::model::{
-    Docs, EnumType, EnumVariant, Field, Method, NamedType, OneOfGroup, Package, Service, StructType,
-    Usage,
+    Docs, EnumType, EnumVariant, Field, Method, NamedType, OneOfGroup, Package, Service, StructType, Usage,
 };
 use crate::names::{self, NameSet};
 use crate::paging;
@@ -20,10 +19,7 @@ use crate::usage;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Every package, sorted by name.
-pub(crate) fn packages(
-    by_package: BTreeMap<String, Vec<PageDraft>>,
-    diags: &mut Vec<IrDiagnostic>,
-) -> Vec<Package> {
+pub(crate) fn packages(by_package: BTreeMap<String, Vec<PageDraft>>, diags: &mut Vec<IrDiagnostic>) -> Vec<Package> {
     let mut modules = NameSet::new();
     let mut features = NameSet::new();
     by_package
@@ -77,8 +73,10 @@ fn package(
     for p in pages {
         by_service.entry(p.service).or_default().push(p.method);
     }
-    let service_rust: Vec<String> =
-        by_service.keys().map(|s| type_names.claim_type(&names::type_name(s))).collect();
+    let service_rust: Vec<String> = by_service
+        .keys()
+        .map(|s| type_names.claim_type(&names::type_name(s)))
+        .collect();
     let mut request_names: HashMap<(String, String), String> = HashMap::new();
     for (svc, methods) in by_service.iter_mut() {
         methods.sort_by(|a, b| a.name.cmp(&b.name));
@@ -141,25 +139,33 @@ fn package(
                 })
                 .collect();
             methods.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
-            Service { name: svc, rust_name, methods }
+            Service {
+                name: svc,
+                rust_name,
+                methods,
+            }
         })
         .collect();
     services.sort_by(|a, b| a.name.cmp(&b.name));
 
-    Package { name, module, feature, services, types }
+    Package {
+        name,
+        module,
+        feature,
+        services,
+        types,
+    }
 }
 
 /// Replaces references to types listed nowhere in the package with JSON,
 /// warning once per page and type.
-fn resolve_unlisted(
-    table: &mut BTreeMap<String, TypeDraft>,
-    pages: &mut [PageDraft],
-    diags: &mut Vec<IrDiagnostic>,
-) {
+fn resolve_unlisted(table: &mut BTreeMap<String, TypeDraft>, pages: &mut [PageDraft], diags: &mut Vec<IrDiagnostic>) {
     let known: HashSet<String> = table.keys().cloned().collect();
     let mut warned: HashSet<(String, String)> = HashSet::new();
     let mut fix = |f: &mut FieldDraft| {
-        let Some(n) = f.ty.named().map(str::to_string) else { return };
+        let Some(n) = f.ty.named().map(str::to_string) else {
+            return;
+        };
         if known.contains(&n) {
             return;
         }
@@ -180,7 +186,10 @@ fn resolve_unlisted(
     };
     for t in table.values_mut() {
         if let TypeDraft::Struct(s) = t {
-            s.one_ofs.iter_mut().flat_map(|g| g.members.iter_mut()).for_each(&mut fix);
+            s.one_ofs
+                .iter_mut()
+                .flat_map(|g| g.members.iter_mut())
+                .for_each(&mut fix);
             s.fields.iter_mut().for_each(&mut fix);
         }
     }

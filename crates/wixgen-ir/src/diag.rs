@@ -80,13 +80,15 @@ impl IrDiagnostic {
         Self::new(Severity::Warning, code, primary, message)
     }
 
-    fn new(
-        severity: Severity,
-        code: &'static str,
-        primary: SourceRef,
-        message: impl Into<String>,
-    ) -> Self {
-        Self { severity, code, message: message.into(), primary, related: Vec::new(), help: None }
+    fn new(severity: Severity, code: &'static str, primary: SourceRef, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            code,
+            message: message.into(),
+            primary,
+            related: Vec::new(),
+            help: None,
+        }
     }
 
     /// Adds a related place.
@@ -166,7 +168,15 @@ mod tests {
     use wixgen_schema::Span;
 
     fn at(page: &str, line: u32, column: u32) -> SourceRef {
-        SourceRef { page: page.to_string(), span: Span { line, column, offset: 0, len: 1 } }
+        SourceRef {
+            page: page.to_string(),
+            span: Span {
+                line,
+                column,
+                offset: 0,
+                len: 1,
+            },
+        }
     }
 
     #[test]

@@ -12,7 +12,10 @@ use crate::model::Docs;
 pub fn docs_from(description: &str) -> Docs {
     let description = unfold(description);
     let deprecated = is_deprecated(&description);
-    Docs { description, deprecated }
+    Docs {
+        description,
+        deprecated,
+    }
 }
 
 /// Restores paragraph breaks in a folded description: runs of two or more
@@ -50,9 +53,8 @@ pub fn is_deprecated(text: &str) -> bool {
     while let Some(pos) = text[from..].find(WORD) {
         let start = from + pos;
         let before = text[..start].trim_end_matches(['*', '_']).trim_end();
-        let sentence_start = before.is_empty()
-            || before.ends_with(['.', '!', '?', ':', '\n'])
-            || text[..start].ends_with('\n');
+        let sentence_start =
+            before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n']) || text[..start].ends_with('\n');
         if sentence_start {
             return true;
         }

@@ -6,26 +6,47 @@
 //! its pages, names everything for Rust ([`names`]) and returns the [`Api`]
 //! together with [`IrDiagnostic`]s that name page, line and column.
 //!
-//! ```no_run
-//! # fn pages() -> Vec<wixgen_ir::PageInput> { Vec::new() }
-//! let out = wixgen_ir::lower(&pages());
+//! ```
+//! let page = "# Ping\n\n# Package: demo\n\n# Namespace: PingService\n\n## REST API\n\n### Schema\n\n```\n \
+//!  Method: ping\n URL: https://www.wixapis.com/demo/v1/ping/{id}\n Method: GET\n Method parameters:\n \
+//!    param name: id | type: string | description: Thing GUID.\n```\n";
+//! let parsed = wixgen_schema::parse(page.as_bytes());
+//! let input = wixgen_ir::PageInput { path: "ping.md".into(), page: parsed.page.unwrap() };
+//! let out = wixgen_ir::lower(&[input]);
 //! for d in &out.diagnostics {
-//!     eprintln!("{}", d.one_line());
+//!     eprintln!("{}", d.one_line()); // ping.md:LINE:COL: warning[W...]: ...
 //! }
-//! for package in &out.api.packages {
-//!     println!("{} ({} types)", package.module, package.types.len());
-//! }
+//! let method = &out.api.packages[0].services[0].methods[0];
+//! assert_eq!(method.rust_name, "ping");
+//! assert_eq!(method.path_params[0].rust_name, "id");
 //! ```
 //!
 //! Lowering never panics on a page the parser produced. A page that cannot be
-//! lowered (no URL, no verb, no REST block, a duplicate method) is reported as
-//! an error and skipped, types and all; the other pages go on. Choices made
-//! for the user (a type conflict between two pages, a REST defect resolved
-//! from the SDK) are warnings.
+//! lowered (no URL or `URL: null`, no HTTP verb, no REST block, a duplicate
+//! method) is reported as an error and skipped, its types included; the other
+//! pages go on. Choices made for the user are warnings. In short:
 //!
-//! The rules are documented where they live: [`reconcile`](crate) (REST vs
-//! SDK) in `reconcile.rs`, type mapping in `types.rs`, cross-page unification in
-//! `unify.rs`, pagination in `paging.rs`.
+//! * **REST is primary**, the SDK block of the same page fills in what REST
+//!   lacks: `required` (params, fields, ONE-OF headers), the real type where REST
+//!   writes a param's own name, array element types, `Date` for timestamps.
+//!   SDK `_id`/`_createdDate`/`_updatedDate` match REST `id`/...; wire names
+//!   always come from REST.
+//! * **Types** map as `string`→`String` (`Int64`/`Timestamp` by `format`),
+//!   `integer`→`Int32`, `number`→`Float64`, `boolean`→`Bool`, `Date`→`Timestamp`,
+//!   `object`→`Json`, bare `array`→`Array(Json)` unless another listing knows the
+//!   element (arrays named `*Ids` hold strings), named types by name.
+//! * **Unification** merges the listings of a type across a package's pages:
+//!   identical → merged; extra fields or enum values → union (warning);
+//!   different field types → `Json` (warning); ONE-OF member on one page and
+//!   regular field on another → regular optional field (warning); one-member
+//!   ONE-OF → optional field. Required only if every request listing says so.
+//! * **Usage** (`request`/`response`) is transitive from params and responses;
+//!   types reachable from neither are dropped.
+//! * **Names** follow [`names`]; collisions get numeric suffixes in a fixed order.
+//! * **Pagination** is detected from `cursorPaging.cursor` in the request and
+//!   `pagingMetadata.cursors.next` plus one array of items in the response.
+//! * **Order**: pages by path; packages, services by name; methods and types by
+//!   Rust name.
 
 mod assemble;
 pub mod diag;
@@ -51,14 +72,18 @@ use serde::Serialize;
 /// in every [`SourceRef`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageInput {
+    /// The page's path as the user should see it (`schemas/inbox/get-conversation.md`).
     pub path: String,
+    /// The parsed page.
     pub page: wixgen_schema::Page,
 }
 
 /// The result of lowering: the IR and everything found along the way.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LowerOutput {
+    /// Every package, from the pages that could be lowered.
     pub api: Api,
+    /// Errors (a page skipped) and warnings (a choice made), in the order found.
     pub diagnostics: Vec<IrDiagnostic>,
 }
 

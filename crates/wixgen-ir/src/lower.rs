@@ -13,9 +13,9 @@ use crate::model::{Api, Docs, ErrorInfo, HttpMethod, PathSegment, PermissionScop
 use crate::reconcile::PageReconciler;
 use crate::url::split_path;
 use crate::{LowerOutput, PageInput};
-use heck::ToLowerCamelCase;
+use heck::{ToLowerCamelCase, ToUpperCamelCase};
 use std::collections::{BTreeMap, HashMap};
-use wixgen_schema::{Page, PossibleError, Span};
+use wixgen_schema::{Page, PossibleError, Span, Spanned};
 
 /// See [`crate::lower`].
 pub(crate) fn lower(pages: &[PageInput]) -> LowerOutput {
@@ -56,11 +56,22 @@ pub(crate) fn lower(pages: &[PageInput]) -> LowerOutput {
         by_package.entry(d.package.clone()).or_default().push(d);
     }
     let packages = assemble::packages(by_package, &mut diagnostics);
-    LowerOutput { api: Api { packages }, diagnostics }
+    LowerOutput {
+        api: Api { packages },
+        diagnostics,
+    }
 }
 
 fn start_of(path: &str) -> SourceRef {
-    SourceRef { page: path.to_string(), span: Span { line: 1, column: 1, offset: 0, len: 0 } }
+    SourceRef {
+        page: path.to_string(),
+        span: Span {
+            line: 1,
+            column: 1,
+            offset: 0,
+            len: 0,
+        },
+    }
 }
 
 /// Lowers one page. Returns the draft when the page could be lowered (errors
@@ -68,29 +79,42 @@ fn start_of(path: &str) -> SourceRef {
 fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
     let path = input.path.as_str();
     let page: &Page = &input.page;
-    let at = |span: Span| SourceRef { page: path.to_string(), span };
+    let at = |span: Span| SourceRef {
+        page: path.to_string(),
+        span,
+    };
     let mut diags = Vec::new();
 
     let rest = page.rest.as_ref().and_then(|s| s.schema.as_ref());
     let sdk = page.sdk.as_ref().and_then(|s| s.schema.as_ref());
 
-    let Some(title) = &page.title else {
-        let webhook = rest.and_then(|b| b.webhook.as_ref()).or_else(|| sdk.and_then(|b| b.webhook.as_ref()));
-        let d = match webhook {
-            Some(w) => IrDiagnostic::warning(
-                codes::WEBHOOK_SKIPPED,
-                at(w.span),
-                "webhook page: there is no method to call, so nothing is generated for it",
-            )
-            .with_help("webhook payload types are not generated yet; remove the page to silence this"),
-            None => IrDiagnostic::error(
-                codes::NO_TITLE,
-                start_of(path),
-                "the page has no `# MethodName` heading, so the method has no name; page skipped",
-            )
-            .with_help("fetch the method page again with `curl -sSL '<method link>'`; the first heading names the method"),
-        };
-        return (None, vec![d]);
+    let rest_method_name = rest
+        .and_then(|b| b.method_name.as_ref())
+        .filter(|m| is_identifier(&m.value));
+    let title: Spanned<String> = match (&page.title, rest_method_name) {
+        (Some(t), _) => Spanned::new(t.value.trim().to_string(), t.span),
+        // The parser has warned already; the REST `Method:` line names the method too.
+        (None, Some(m)) => Spanned::new(m.value.trim().to_upper_camel_case(), m.span),
+        (None, None) => {
+            let webhook = rest
+                .and_then(|b| b.webhook.as_ref())
+                .or_else(|| sdk.and_then(|b| b.webhook.as_ref()));
+            let d = match webhook {
+                Some(w) => IrDiagnostic::warning(
+                    codes::WEBHOOK_SKIPPED,
+                    at(w.span),
+                    "webhook page: there is no method to call, so nothing is generated for it",
+                )
+                .with_help("webhook payload types are not generated yet; remove the page to silence this"),
+                None => IrDiagnostic::error(
+                    codes::NO_TITLE,
+                    start_of(path),
+                    "the page has no `# MethodName` heading and no REST `Method:` line, so the method has no name; page skipped",
+                )
+                .with_help("fetch the method page again with `curl -sSL '<method link>'`; the first heading names the method"),
+            };
+            return (None, vec![d]);
+        }
     };
     let title_at = at(title.span);
 
@@ -142,8 +166,12 @@ fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
         },
         None => {
             diags.push(
-                IrDiagnostic::error(codes::NO_URL, schema_at.clone(), "the REST schema block has no `URL:` line; page skipped")
-                    .with_help("the REST block should have `URL:` after `Description:`; fetch the page again"),
+                IrDiagnostic::error(
+                    codes::NO_URL,
+                    schema_at.clone(),
+                    "the REST schema block has no `URL:` line; page skipped",
+                )
+                .with_help("the REST block should have `URL:` after `Description:`; fetch the page again"),
             );
             None
         }
@@ -204,11 +232,8 @@ fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
     }
     let params = place_params(params, &path_segments, verb, &url_at, &mut diags);
 
-    let rest_name = rest
-        .method_name
-        .as_ref()
+    let rest_name = rest_method_name
         .map(|m| m.value.trim().to_string())
-        .filter(|m| !m.is_empty() && !m.contains(['.', '(', ' ']))
         .unwrap_or_else(|| title.value.to_lower_camel_case());
     let description = rest
         .description
@@ -216,10 +241,14 @@ fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
         .or_else(|| sdk.and_then(|s| s.description.as_ref()))
         .or(page.introduction.as_ref())
         .map_or(Docs::default(), |d| docs_from(&d.value));
-    let errors = if rest.errors.is_empty() { sdk.map_or(&rest.errors, |s| &s.errors) } else { &rest.errors };
+    let errors = if rest.errors.is_empty() {
+        sdk.map_or(&rest.errors, |s| &s.errors)
+    } else {
+        &rest.errors
+    };
 
     let method = MethodDraft {
-        name: title.value.trim().to_string(),
+        name: title.value.clone(),
         operation: format!("{}.{}.{}", package.value.trim(), namespace.value.trim(), rest_name),
         http_method: verb,
         url,
@@ -229,7 +258,10 @@ fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
         permission_scopes: page
             .permission_scopes
             .iter()
-            .map(|s| PermissionScope { display_name: s.display_name.clone(), id: s.id.clone() })
+            .map(|s| PermissionScope {
+                display_name: s.display_name.clone(),
+                id: s.id.clone(),
+            })
             .collect(),
         docs_link: page.method_link.as_ref().map(|l| l.value.clone()),
         docs: description,
@@ -244,6 +276,13 @@ fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
         types,
     };
     (Some(draft), diags)
+}
+
+/// A REST method name such as `getConversation` (not an SDK call signature).
+fn is_identifier(s: &str) -> bool {
+    let s = s.trim();
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn http_method(verb: &str) -> Option<HttpMethod> {
@@ -307,14 +346,18 @@ fn place_params(
         let (code, message, help, doc) = if nested {
             (
                 codes::NESTED_PATH_PARAM,
-                format!("the URL placeholder `{{{ph}}}` names a field inside the param `{head}`; generated as a separate string path param `{ph}`"),
+                format!(
+                    "the URL placeholder `{{{ph}}}` names a field inside the param `{head}`; generated as a separate string path param `{ph}`"
+                ),
                 format!("callers must pass the same value as `{ph}` in the body"),
                 format!("Fills `{{{ph}}}` in the URL path; must equal `{ph}` in the request body."),
             )
         } else {
             (
                 codes::PATH_PARAM_WITHOUT_PARAM,
-                format!("the URL placeholder `{{{ph}}}` has no param of that name; generated as a required string path param"),
+                format!(
+                    "the URL placeholder `{{{ph}}}` has no param of that name; generated as a required string path param"
+                ),
                 "check the page: the param list should include it".to_string(),
                 format!("Fills `{{{ph}}}` in the URL path."),
             )
@@ -328,7 +371,10 @@ fn place_params(
                 required: true,
                 read_only: false,
                 validation: Vec::new(),
-                docs: Docs { description: doc, deprecated: false },
+                docs: Docs {
+                    description: doc,
+                    deprecated: false,
+                },
                 source: url_at.clone(),
             },
         ));

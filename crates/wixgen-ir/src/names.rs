@@ -29,11 +29,10 @@ use std::collections::HashSet;
 /// Strict and reserved keywords of Rust edition 2024 (weak keywords such as
 /// `union` and `raw` are ordinary identifiers and are not listed).
 pub const RUST_KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
-    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
-    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "gen", "macro",
-    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self",
+    "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become",
+    "box", "do", "final", "gen", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Keywords that cannot be written as raw identifiers (`r#self` is an error).
@@ -41,9 +40,7 @@ pub const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate"];
 
 /// Type names that generated code must not define, because they would shadow
 /// the prelude (or the catch-all variant) inside a generated module.
-pub const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "Vec",
-];
+pub const RESERVED_TYPE_NAMES: &[&str] = &["Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "Vec"];
 
 /// The variant name codegen gives the catch-all `Unknown(String)` variant of
 /// every enum; no wire value may take it.

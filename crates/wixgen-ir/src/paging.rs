@@ -39,9 +39,17 @@ pub(crate) fn detect(method: &Method, types: &HashMap<&str, &NamedType>) -> Opti
 }
 
 fn request_cursor(method: &Method, types: &HashMap<&str, &NamedType>) -> Option<Vec<String>> {
-    let params = || method.path_params.iter().chain(&method.query_params).chain(&method.body_params);
+    let params = || {
+        method
+            .path_params
+            .iter()
+            .chain(&method.query_params)
+            .chain(&method.body_params)
+    };
     let has_cursor = |f: &Field| {
-        named_struct(&f.ty, types).and_then(|s| field(s, "cursor")).is_some_and(|c| c.ty == TypeRef::String)
+        named_struct(&f.ty, types)
+            .and_then(|s| field(s, "cursor"))
+            .is_some_and(|c| c.ty == TypeRef::String)
     };
     if let Some(p) = params().find(|p| p.wire_name == "cursorPaging" && has_cursor(p)) {
         return Some(vec![p.wire_name.clone(), "cursor".into()]);

@@ -21,11 +21,10 @@ use crate::docs::docs_from;
 use crate::draft::{Context, EnumDraft, FieldDraft, OneOfDraft, StructDraft, Ty, TypeDraft, ValueDraft};
 use crate::model::SourceRef;
 use crate::names;
-use crate::types::{guess, lower_expr, refine};
+use crate::types::{apply_format, guess, lower_expr, refine};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use wixgen_schema::{
-    Attributes, EnumValues, Field, Member, OneOf, Param, SchemaBlock, SectionKind, Span, Spanned,
-    TypeExpr, TypeListing,
+    Attributes, EnumValues, Field, Member, OneOf, Param, SchemaBlock, SectionKind, Span, Spanned, TypeExpr, TypeListing,
 };
 
 /// A param or a field: the parts reconciliation needs.
@@ -63,8 +62,11 @@ impl<'a> From<&'a Field> for Node<'a> {
 }
 
 /// The SDK names that differ from REST wire names.
-const SDK_RENAMES: &[(&str, &str)] =
-    &[("_id", "id"), ("_createdDate", "createdDate"), ("_updatedDate", "updatedDate")];
+const SDK_RENAMES: &[(&str, &str)] = &[
+    ("_id", "id"),
+    ("_createdDate", "createdDate"),
+    ("_updatedDate", "updatedDate"),
+];
 
 /// The REST wire name of an SDK field name.
 pub(crate) fn rest_name_of_sdk(sdk: &str) -> &str {
@@ -90,7 +92,10 @@ fn find_sdk_group<'a>(members: &'a [Member], group: &OneOf) -> Option<&'a OneOf>
     members.iter().find_map(|m| match m {
         Member::OneOf(g)
             if g.members.iter().any(|sm| {
-                group.members.iter().any(|rm| rest_name_of_sdk(&sm.name.value) == rm.name.value)
+                group
+                    .members
+                    .iter()
+                    .any(|rm| rest_name_of_sdk(&sm.name.value) == rm.name.value)
             }) =>
         {
             Some(g)
@@ -170,11 +175,7 @@ pub(crate) struct PageReconciler<'a> {
 }
 
 impl<'a> PageReconciler<'a> {
-    pub(crate) fn new(
-        path: &'a str,
-        sdk_block: Option<&'a SchemaBlock>,
-        listings: &'a [TypeListing],
-    ) -> Self {
+    pub(crate) fn new(path: &'a str, sdk_block: Option<&'a SchemaBlock>, listings: &'a [TypeListing]) -> Self {
         PageReconciler {
             path,
             listings,
@@ -188,7 +189,10 @@ impl<'a> PageReconciler<'a> {
     }
 
     fn at(&self, span: Span) -> SourceRef {
-        SourceRef { page: self.path.to_string(), span }
+        SourceRef {
+            page: self.path.to_string(),
+            span,
+        }
     }
 
     /// Lowers the REST params, each reconciled with its SDK counterpart.
@@ -250,6 +254,11 @@ impl<'a> PageReconciler<'a> {
             Some(s) => refine(&rest_ty, s),
             None => rest_ty.clone(),
         };
+        if defect || rest_ty.has_unknown() {
+            // The type came from the SDK; REST's validation still describes it.
+            let format = node.attrs.format().or_else(|| sdk.and_then(|s| s.attrs.format()));
+            ty = apply_format(ty, format);
+        }
         let has_listing = !node.members.is_empty() || node.enum_values.is_some();
         if has_listing && ty.named().is_none() {
             if ty.has_unknown() {
@@ -281,8 +290,7 @@ impl<'a> PageReconciler<'a> {
             }
         }
         if ty.has_unknown() {
-            let guessed = guess(&ty, own, node.attrs)
-                .or_else(|| sdk.and_then(|s| guess(&ty, own, s.attrs)));
+            let guessed = guess(&ty, own, node.attrs).or_else(|| sdk.and_then(|s| guess(&ty, own, s.attrs)));
             if let Some(g) = guessed {
                 ty = g;
             } else if defect {
@@ -360,7 +368,11 @@ impl<'a> PageReconciler<'a> {
     }
 
     fn record_enum(&mut self, name: &str, values: &EnumValues, sdk: Option<&EnumValues>) {
-        let source = if values.values.is_empty() { sdk.unwrap_or(values) } else { values };
+        let source = if values.values.is_empty() {
+            sdk.unwrap_or(values)
+        } else {
+            values
+        };
         let values = source
             .values
             .iter()
@@ -405,7 +417,9 @@ impl<'a> PageReconciler<'a> {
                             let rest_name = wire_of(f, sdk_as_rest);
                             let s = sdk_group
                                 .and_then(|sg| {
-                                    sg.members.iter().find(|sm| rest_name_of_sdk(&sm.name.value) == rest_name)
+                                    sg.members
+                                        .iter()
+                                        .find(|sm| rest_name_of_sdk(&sm.name.value) == rest_name)
                                 })
                                 .or_else(|| find_sdk_field(sdk_scope, rest_name))
                                 .map(Node::from);
@@ -560,7 +574,11 @@ impl<'a> PageReconciler<'a> {
 }
 
 fn wire_of(f: &Field, sdk_as_rest: bool) -> &str {
-    if sdk_as_rest { rest_name_of_sdk(&f.name.value) } else { &f.name.value }
+    if sdk_as_rest {
+        rest_name_of_sdk(&f.name.value)
+    } else {
+        &f.name.value
+    }
 }
 
 fn first_span(members: &[Member]) -> Span {

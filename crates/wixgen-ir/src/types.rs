@@ -24,9 +24,7 @@ pub(crate) fn lower_expr(expr: &TypeExpr, own_name: &str, attrs: &Attributes) ->
     let format = attrs.format();
     match expr {
         TypeExpr::String => (string_with_format(format), false),
-        TypeExpr::Integer => {
-            (if format == Some("int64") { Ty::Int64 } else { Ty::Int32 }, false)
-        }
+        TypeExpr::Integer => (if format == Some("int64") { Ty::Int64 } else { Ty::Int32 }, false),
         TypeExpr::Number => (Ty::Float64, false),
         TypeExpr::Boolean => (Ty::Bool, false),
         TypeExpr::Date => (Ty::Timestamp, false),
@@ -70,6 +68,18 @@ pub(crate) fn refine(rest: &Ty, sdk: &Ty) -> Ty {
         (Ty::Array(r), Ty::Array(s)) => Ty::Array(Box::new(refine(r, s))),
         (Ty::String, Ty::Timestamp) => Ty::Timestamp,
         (r, _) => r.clone(),
+    }
+}
+
+/// Applies a `format` validation to a type that came from elsewhere (the SDK
+/// side): a string with `format int64` is `Int64`, with `format date-time` a
+/// `Timestamp`; for an array, the rule applies to string elements.
+pub(crate) fn apply_format(ty: Ty, format: Option<&str>) -> Ty {
+    match (ty, format) {
+        (Ty::String, Some(f)) => string_with_format(Some(f)),
+        (Ty::Int32, Some("int64")) => Ty::Int64,
+        (Ty::Array(inner), f) => Ty::Array(Box::new(apply_format(*inner, f))),
+        (t, _) => t,
     }
 }
 
@@ -166,7 +176,11 @@ mod tests {
             (Ty::Unknown, true)
         );
         assert_eq!(
-            lower_expr(&arr(Some(TypeExpr::Named("resourceTypes".into()))), "resourceTypes", &none),
+            lower_expr(
+                &arr(Some(TypeExpr::Named("resourceTypes".into()))),
+                "resourceTypes",
+                &none
+            ),
             (Ty::Array(Box::new(Ty::Unknown)), true)
         );
         assert_eq!(
@@ -189,6 +203,18 @@ mod tests {
             Ty::Named("CursorQuery".into())
         );
         assert_eq!(refine(&Ty::Int32, &Ty::String), Ty::Int32);
+    }
+
+    #[test]
+    fn formats_apply_to_resolved_types() {
+        let arr = |t: Ty| Ty::Array(Box::new(t));
+        assert_eq!(apply_format(Ty::String, Some("int64")), Ty::Int64);
+        assert_eq!(apply_format(Ty::String, Some("date-time")), Ty::Timestamp);
+        assert_eq!(apply_format(Ty::String, Some("GUID")), Ty::String);
+        assert_eq!(apply_format(Ty::Int32, Some("int64")), Ty::Int64);
+        assert_eq!(apply_format(arr(Ty::String), Some("int64")), arr(Ty::Int64));
+        assert_eq!(apply_format(Ty::Bool, Some("int64")), Ty::Bool);
+        assert_eq!(apply_format(Ty::String, None), Ty::String);
     }
 
     #[test]

@@ -58,8 +58,16 @@ fn merge(acc: &mut TypeDraft, next: TypeDraft, diags: &mut Vec<IrDiagnostic>) {
         (TypeDraft::Struct(a), TypeDraft::Struct(n)) => merge_struct(a, n, diags),
         (TypeDraft::Enum(a), TypeDraft::Enum(n)) => merge_enum(a, n, diags),
         (acc, next) => {
-            let (Some(here), Some(there)) = (next.first_source(), acc.first_source()) else { return };
-            let kind = |t: &TypeDraft| if matches!(t, TypeDraft::Enum(_)) { "an enum" } else { "a message" };
+            let (Some(here), Some(there)) = (next.first_source(), acc.first_source()) else {
+                return;
+            };
+            let kind = |t: &TypeDraft| {
+                if matches!(t, TypeDraft::Enum(_)) {
+                    "an enum"
+                } else {
+                    "a message"
+                }
+            };
             diags.push(
                 IrDiagnostic::warning(
                     codes::KIND_CONFLICT,
@@ -82,10 +90,18 @@ fn merge(acc: &mut TypeDraft, next: TypeDraft, diags: &mut Vec<IrDiagnostic>) {
 fn merge_enum(acc: &mut EnumDraft, next: EnumDraft, diags: &mut Vec<IrDiagnostic>) {
     let acc_names: HashSet<String> = acc.values.iter().map(|v| v.wire.clone()).collect();
     let next_names: HashSet<String> = next.values.iter().map(|v| v.wire.clone()).collect();
-    let added: Vec<String> =
-        next.values.iter().filter(|v| !acc_names.contains(&v.wire)).map(|v| v.wire.clone()).collect();
-    let missing: Vec<String> =
-        acc.values.iter().filter(|v| !next_names.contains(&v.wire)).map(|v| v.wire.clone()).collect();
+    let added: Vec<String> = next
+        .values
+        .iter()
+        .filter(|v| !acc_names.contains(&v.wire))
+        .map(|v| v.wire.clone())
+        .collect();
+    let missing: Vec<String> = acc
+        .values
+        .iter()
+        .filter(|v| !next_names.contains(&v.wire))
+        .map(|v| v.wire.clone())
+        .collect();
     for v in next.values {
         match acc.values.iter_mut().find(|a| a.wire == v.wire) {
             Some(a) => {
@@ -141,7 +157,11 @@ fn locate(s: &StructDraft, wire: &str) -> Option<Loc> {
         return Some(Loc::Regular(i));
     }
     s.one_ofs.iter().enumerate().find_map(|(g, group)| {
-        group.members.iter().position(|f| f.wire_name == wire).map(|i| Loc::Member(g, i))
+        group
+            .members
+            .iter()
+            .position(|f| f.wire_name == wire)
+            .map(|i| Loc::Member(g, i))
     })
 }
 
@@ -189,7 +209,11 @@ struct MergeCtx<'d> {
 fn merge_struct(acc: &mut StructDraft, next: StructDraft, diags: &mut Vec<IrDiagnostic>) {
     let before = all_wire_names(acc);
     let next_names: HashSet<String> = all_wire_names(&next).into_iter().collect();
-    let mut cx = MergeCtx { type_name: acc.name.clone(), mode: ReqMode::of(acc.context, next.context), diags };
+    let mut cx = MergeCtx {
+        type_name: acc.name.clone(),
+        mode: ReqMode::of(acc.context, next.context),
+        diags,
+    };
     let mut added = Vec::new();
 
     for group in next.one_ofs {
@@ -221,7 +245,11 @@ fn merge_struct(acc: &mut StructDraft, next: StructDraft, diags: &mut Vec<IrDiag
             }
         }
         if !fresh.is_empty() {
-            acc.one_ofs.push(OneOfDraft { required: group.required, members: fresh, source: group.source });
+            acc.one_ofs.push(OneOfDraft {
+                required: group.required,
+                members: fresh,
+                source: group.source,
+            });
         }
     }
 
@@ -230,7 +258,13 @@ fn merge_struct(acc: &mut StructDraft, next: StructDraft, diags: &mut Vec<IrDiag
             Some(Loc::Regular(i)) => merge_field(&mut acc.fields[i], f, &mut cx),
             Some(Loc::Member(g, i)) => {
                 if acc.one_ofs[g].members.len() > 1 {
-                    one_of_conflict(&mut cx, &f.wire_name, &acc.one_ofs[g].members[i].source, &f.source, false);
+                    one_of_conflict(
+                        &mut cx,
+                        &f.wire_name,
+                        &acc.one_ofs[g].members[i].source,
+                        &f.source,
+                        false,
+                    );
                 }
                 let mut member = acc.one_ofs[g].members.remove(i);
                 member.required = false;
@@ -381,7 +415,15 @@ mod tests {
     use wixgen_schema::Span;
 
     fn at(page: &str, line: u32) -> SourceRef {
-        SourceRef { page: page.into(), span: Span { line, column: 1, offset: 0, len: 0 } }
+        SourceRef {
+            page: page.into(),
+            span: Span {
+                line,
+                column: 1,
+                offset: 0,
+                len: 0,
+            },
+        }
     }
 
     fn field(name: &str, ty: Ty, page: &str, line: u32) -> FieldDraft {
@@ -401,7 +443,11 @@ mod tests {
             name: name.into(),
             one_ofs: one_ofs
                 .into_iter()
-                .map(|members| OneOfDraft { required: false, members, source: at(page, 1) })
+                .map(|members| OneOfDraft {
+                    required: false,
+                    members,
+                    source: at(page, 1),
+                })
                 .collect(),
             fields,
             context: Context::Response,
@@ -438,7 +484,12 @@ mod tests {
     #[test]
     fn drift_is_the_union_with_a_warning() {
         let a = st("T", "a.md", vec![], vec![field("x", Ty::String, "a.md", 2)]);
-        let b = st("T", "b.md", vec![], vec![field("y", Ty::Bool, "b.md", 3), field("x", Ty::String, "b.md", 2)]);
+        let b = st(
+            "T",
+            "b.md",
+            vec![],
+            vec![field("y", Ty::Bool, "b.md", 3), field("x", Ty::String, "b.md", 2)],
+        );
         let mut diags = vec![];
         let table = unify(vec![a, b], &mut diags);
         let TypeDraft::Struct(t) = &table["T"] else { panic!() };
@@ -479,7 +530,10 @@ mod tests {
         let b = st(
             "Id",
             "b.md",
-            vec![vec![field("p", Ty::String, "b.md", 2), field("q", Ty::String, "b.md", 3)]],
+            vec![vec![
+                field("p", Ty::String, "b.md", 2),
+                field("q", Ty::String, "b.md", 3),
+            ]],
             vec![field("r", Ty::String, "b.md", 5)],
         );
         for order in [vec![a.clone(), b.clone()], vec![b, a]] {
@@ -500,16 +554,24 @@ mod tests {
 
     #[test]
     fn single_member_groups_become_fields_without_warning() {
-        let mut a = st("Q", "a.md", vec![vec![field("cursorPaging", Ty::Named("CP".into()), "a.md", 2)]], vec![
-            field("filter", Ty::Json, "a.md", 3),
-        ]);
+        let mut a = st(
+            "Q",
+            "a.md",
+            vec![vec![field("cursorPaging", Ty::Named("CP".into()), "a.md", 2)]],
+            vec![field("filter", Ty::Json, "a.md", 3)],
+        );
         if let TypeDraft::Struct(s) = &mut a {
             s.one_ofs[0].required = true;
         }
-        let b = st("Q", "b.md", vec![], vec![
-            field("cursorPaging", Ty::Named("CP".into()), "b.md", 2),
-            field("filter", Ty::Json, "b.md", 3),
-        ]);
+        let b = st(
+            "Q",
+            "b.md",
+            vec![],
+            vec![
+                field("cursorPaging", Ty::Named("CP".into()), "b.md", 2),
+                field("filter", Ty::Json, "b.md", 3),
+            ],
+        );
         let mut diags = vec![];
         let table = unify(vec![a, b], &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
@@ -537,9 +599,18 @@ mod tests {
             TypeDraft::Enum(_) => unreachable!(),
         };
         let mut d = vec![];
-        assert!(!req(&unify(vec![mk("a", true, Context::Request), mk("b", false, Context::Request)], &mut d)["T"]));
-        assert!(req(&unify(vec![mk("a", true, Context::Request), mk("b", false, Context::Response)], &mut d)["T"]));
-        assert!(req(&unify(vec![mk("a", false, Context::Response), mk("b", true, Context::Request)], &mut d)["T"]));
+        assert!(!req(&unify(
+            vec![mk("a", true, Context::Request), mk("b", false, Context::Request)],
+            &mut d
+        )["T"]));
+        assert!(req(&unify(
+            vec![mk("a", true, Context::Request), mk("b", false, Context::Response)],
+            &mut d
+        )["T"]));
+        assert!(req(&unify(
+            vec![mk("a", false, Context::Response), mk("b", true, Context::Request)],
+            &mut d
+        )["T"]));
     }
 
     #[test]
@@ -548,12 +619,21 @@ mod tests {
         let e = |page: &str, vals: &[&str]| {
             TypeDraft::Enum(EnumDraft {
                 name: "E".into(),
-                values: vals.iter().map(|v| ValueDraft { wire: (*v).into(), description: None }).collect(),
+                values: vals
+                    .iter()
+                    .map(|v| ValueDraft {
+                        wire: (*v).into(),
+                        description: None,
+                    })
+                    .collect(),
                 sources: vec![at(page, 1)],
             })
         };
         let mut diags = vec![];
-        let table = unify(vec![e("a", &["A", "B"]), e("b", &["A", "B", "C"]), e("c", &["B", "A"])], &mut diags);
+        let table = unify(
+            vec![e("a", &["A", "B"]), e("b", &["A", "B", "C"]), e("c", &["B", "A"])],
+            &mut diags,
+        );
         let TypeDraft::Enum(t) = &table["E"] else { panic!() };
         let vals: Vec<_> = t.values.iter().map(|v| v.wire.as_str()).collect();
         assert_eq!(vals, ["A", "B", "C"]);

@@ -39,7 +39,11 @@ pub(crate) fn split_path(url: &str) -> (Vec<PathSegment>, bool) {
         literal.push(c);
     }
     if !literal.is_empty() || segments.is_empty() {
-        segments.push(PathSegment::Literal(if literal.is_empty() { "/".into() } else { literal }));
+        segments.push(PathSegment::Literal(if literal.is_empty() {
+            "/".into()
+        } else {
+            literal
+        }));
     }
     (segments, malformed)
 }
@@ -53,7 +57,13 @@ mod tests {
     fn splits_host_and_params() {
         assert_eq!(
             split_path("https://www.wixapis.com/inbox/v2/conversations/{conversationId}"),
-            (vec![Literal("/inbox/v2/conversations/".into()), Param("conversationId".into())], false)
+            (
+                vec![
+                    Literal("/inbox/v2/conversations/".into()),
+                    Param("conversationId".into())
+                ],
+                false
+            )
         );
         assert_eq!(
             split_path("https://www.wixapis.com/inbox/v2/conversations"),
@@ -74,6 +84,9 @@ mod tests {
         );
         assert_eq!(split_path("https://x.com"), (vec![Literal("/".into())], false));
         assert_eq!(split_path("https://x.com/a/{b"), (vec![Literal("/a/{b".into())], true));
-        assert_eq!(split_path("/v1/{é}"), (vec![Literal("/v1/".into()), Param("é".into())], false));
+        assert_eq!(
+            split_path("/v1/{é}"),
+            (vec![Literal("/v1/".into()), Param("é".into())], false)
+        );
     }
 }

@@ -31,7 +31,11 @@ fn visit(table: &BTreeMap<String, TypeDraft>, usage: &mut BTreeMap<String, Usage
     while let Some(name) = work.pop() {
         let Some(t) = table.get(&name) else { continue };
         let entry = usage.entry(name).or_default();
-        let flag = if request { &mut entry.request } else { &mut entry.response };
+        let flag = if request {
+            &mut entry.request
+        } else {
+            &mut entry.response
+        };
         if *flag {
             continue;
         }

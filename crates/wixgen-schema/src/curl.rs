@@ -2,7 +2,7 @@
 //! `-d` body as text with its position.
 
 use crate::model::{CurlCommand, CurlHeader, Spanned};
-use crate::source::Source;
+use crate::source::{Source, lf};
 
 /// One shell word: its unquoted text and where its content sits in the page.
 struct Word<'a> {
@@ -43,7 +43,7 @@ pub(crate) fn parse_curl(src: &Source, code: &str) -> Option<CurlCommand> {
             }
             "-d" | "--data" | "--data-raw" | "--data-binary" => {
                 if let Some(v) = it.next() {
-                    cmd.body = Some(Spanned::new(v.text.clone(), src.span_of(v.raw)));
+                    cmd.body = Some(Spanned::new(lf(&v.text), src.span_of(v.raw)));
                 }
             }
             t if (t.starts_with("http://") || t.starts_with("https://")) && cmd.url.is_none() => {

@@ -115,7 +115,13 @@ fn line_at(source: &str, offset: usize) -> (&str, usize) {
     let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
     let end = source[offset..].find('\n').map_or(source.len(), |i| offset + i);
     let line = &source[start..end];
-    (line.strip_suffix('\r').unwrap_or(line), start)
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    // Spans count a leading byte-order mark in offsets but not in columns:
+    // leave it out so the rendered column is the span's.
+    match line.strip_prefix('\u{feff}') {
+        Some(rest) if start == 0 => (rest, start + '\u{feff}'.len_utf8()),
+        _ => (line, start),
+    }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {

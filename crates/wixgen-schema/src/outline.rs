@@ -5,7 +5,7 @@ use crate::curl::parse_curl;
 use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::schema::parse_block;
-use crate::source::Source;
+use crate::source::{Source, lf};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -135,12 +135,13 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
     let mut section: Option<Section> = None;
     let mut sub = Sub::None;
     let mut pending_title: Option<(Spanned<String>, Option<Spanned<String>>)> = None;
+    let (mut seen_scopes, mut seen_intro) = (false, false);
 
     let blocks = blocks(text);
     let finish_intro = |page: &mut Page, start: usize, end: usize| {
         let body = text.get(start..end).unwrap_or("").trim();
         if !body.is_empty() {
-            page.introduction = Some(Spanned::new(body.to_owned(), src.span_of(body)));
+            page.introduction = Some(Spanned::new(lf(body), src.span_of(body)));
         }
     };
     for block in &blocks {
@@ -169,12 +170,24 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
                             .split_once(':')
                             .map_or((h.as_str(), ""), |(k, v)| (k.trim(), v.trim()));
                         let spanned = || Spanned::new(value.to_owned(), value_span(value));
-                        match key {
-                            "Package" => page.package = Some(spanned()),
-                            "Namespace" => page.namespace = Some(spanned()),
-                            "Method link" => page.method_link = Some(spanned()),
-                            _ if page.title.is_none() => page.title = Some(Spanned::new(h.clone(), value_span(h))),
-                            _ => diags.push(
+                        let slot = match key {
+                            "Package" => Some(&mut page.package),
+                            "Namespace" => Some(&mut page.namespace),
+                            "Method link" => Some(&mut page.method_link),
+                            _ => None,
+                        };
+                        match slot {
+                            Some(Some(_)) => diags.push(
+                                Diagnostic::warning(
+                                    "W060",
+                                    value_span(h),
+                                    format!("second `# {key}:` heading; ignored"),
+                                )
+                                .with_help("a page has one of each `#` heading; the first one is kept"),
+                            ),
+                            Some(slot) => *slot = Some(spanned()),
+                            None if page.title.is_none() => page.title = Some(Spanned::new(h.clone(), value_span(h))),
+                            None => diags.push(
                                 Diagnostic::warning(
                                     "W060",
                                     value_span(h),
@@ -218,8 +231,25 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
                                     At::Section
                                 }
                             }
-                            (None, "Permission Scopes:" | "Permission Scopes") => At::Scopes,
-                            (None, "Introduction") => At::Intro(range.end),
+                            (None, "Permission Scopes:" | "Permission Scopes" | "Introduction") => {
+                                let intro = h == "Introduction";
+                                let seen = if intro { &mut seen_intro } else { &mut seen_scopes };
+                                if std::mem::replace(seen, true) {
+                                    diags.push(
+                                        Diagnostic::warning(
+                                            "W061",
+                                            value_span(h),
+                                            format!("second `## {h}` section; ignored"),
+                                        )
+                                        .with_help("a page has one such section; the first one is kept"),
+                                    );
+                                    At::Other
+                                } else if intro {
+                                    At::Intro(range.end)
+                                } else {
+                                    At::Scopes
+                                }
+                            }
                             _ => At::Other,
                         };
                     }
@@ -263,7 +293,7 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
                 At::Section if sub == Sub::Example => {
                     if let Some((_, desc @ None)) = &mut pending_title {
                         let body = text[range.clone()].trim();
-                        *desc = Some(Spanned::new(body.to_owned(), src.span_of(body)));
+                        *desc = Some(Spanned::new(lf(body), src.span_of(body)));
                     }
                 }
                 _ => {}
@@ -287,6 +317,23 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
                 let content_text = &text[content.clone()];
                 match sub {
                     Sub::Schema => {
+                        let (content_text, ran_on) = before_page_structure(content_text);
+                        if let Some(line) = ran_on
+                            && closed
+                        {
+                            diags.push(
+                                Diagnostic::error(
+                                    "E003",
+                                    fence_span,
+                                    format!(
+                                        "code fence is not closed before line {} (`{}`): the page from there on was read as code",
+                                        src.span_of(line).line,
+                                        line.trim()
+                                    ),
+                                )
+                                .with_help("add a closing ``` line after the schema block; the block was read up to that line"),
+                            );
+                        }
                         if let Some(sec) = &mut section {
                             let block_span = src.span(range.start, range.end - range.start);
                             if sec.schema.is_none() {
@@ -306,7 +353,7 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
                                 title,
                                 description,
                                 language: (!info.is_empty()).then(|| info.clone()),
-                                code: Spanned::new(content_text.to_owned(), src.span_of(content_text)),
+                                code: Spanned::new(lf(content_text), src.span_of(content_text)),
                                 curl,
                             });
                         }
@@ -366,6 +413,21 @@ fn close_section(
 
 fn first_line_len(s: &str) -> usize {
     s.find('\n').unwrap_or(s.len())
+}
+
+/// A schema line never starts a code fence or a `##`-`####` heading: such a
+/// line means that the block's closing fence is missing and the page after it
+/// was read into the block. Returns the content before that line, and the line.
+fn before_page_structure(content: &str) -> (&str, Option<&str>) {
+    let mut at = 0;
+    for line in content.split_inclusive('\n') {
+        let t = line.trim_start_matches([' ', '\t']);
+        if ["```", "~~~", "## ", "### ", "#### "].iter().any(|m| t.starts_with(m)) {
+            return (&content[..at], Some(line.trim_end()));
+        }
+        at += line.len();
+    }
+    (content, None)
 }
 
 /// True when the fenced block's last line is a closing fence of the opening's kind.

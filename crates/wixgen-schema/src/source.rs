@@ -89,3 +89,13 @@ impl<'a> Source<'a> {
         self.span(start, part.len())
     }
 }
+
+/// `s` with CRLF line endings read as LF, for text copied into the model
+/// (W002 reports CRLF once per page; spans still cover the original bytes).
+pub(crate) fn lf(s: &str) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n")
+    } else {
+        s.to_owned()
+    }
+}

@@ -37,7 +37,9 @@ pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(format!("Wire value: `{}`.", super::code_text(&v.wire_name)));
+        if lines.is_empty() {
+            lines.push(format!("`{}`", super::code_text(&v.wire_name)));
+        }
         let doc = docs::lines_to_attrs(&lines);
         let dep = if v.docs.deprecated { quote!(#[deprecated]) } else { quote!() };
         quote!(#doc #dep #id,)

@@ -11,6 +11,13 @@ use proc_macro2::{Ident, Span};
 /// Words that cannot be identifiers, even raw (`r#self` is not valid).
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
+/// Keywords and reserved words that `syn` may accept as identifiers in some
+/// editions; generated code is edition 2024, so these are always made raw.
+const RESERVED: &[&str] = &[
+    "abstract", "async", "await", "become", "box", "do", "dyn", "final", "gen", "macro", "override", "priv",
+    "try", "typeof", "unsized", "virtual", "yield",
+];
+
 /// An identifier for `name`. `r#type` and plain keywords (`type`) become raw
 /// identifiers; names that cannot be raw get a trailing `_`; anything that is
 /// not an ASCII identifier is sanitised. Never panics.
@@ -21,7 +28,7 @@ pub fn ident(name: &str) -> Ident {
         return Ident::new(&format!("{bare}_"), Span::call_site());
     }
     // `syn` rejects keywords (strict and reserved) when parsing an `Ident`.
-    if syn::parse_str::<Ident>(&bare).is_ok() {
+    if !RESERVED.contains(&bare.as_str()) && syn::parse_str::<Ident>(&bare).is_ok() {
         Ident::new(&bare, Span::call_site())
     } else {
         Ident::new_raw(&bare, Span::call_site())
@@ -121,7 +128,7 @@ mod tests {
 
     #[test]
     fn injection_attempts_become_one_identifier() {
-        assert_eq!(s("a; fn evil() {}"), "a__fn_evil____");
+        assert_eq!(s("a; fn evil() {}"), "a__fn_evil_____");
         assert_eq!(s("x\"]"), "x__");
         assert_eq!(s("1st"), "_1st");
         assert_eq!(s(""), "unnamed");

@@ -42,6 +42,11 @@ pub(crate) fn service(cx: &Cx, package: &Package, service: &Service, struct_name
         if let Some(p) = &m.pagination {
             collect_named(cx, &p.item, &mut used);
         }
+        if sends_body(m) {
+            for f in &m.query_params {
+                collect_named(cx, &f.ty, &mut used);
+            }
+        }
     }
     let imports = used.iter().map(|n| ident(n));
 
@@ -57,10 +62,10 @@ pub(crate) fn service(cx: &Cx, package: &Package, service: &Service, struct_name
         String::new(),
         "Cheap to clone: it shares the underlying [`wix_client::Client`].".to_owned(),
     ]);
-    let result = cx.result();
-    let _ = result;
+    let imports: Vec<_> = imports.collect();
+    let use_types = if imports.is_empty() { quote!() } else { quote!(use super::types::{#(#imports),*};) };
     let tokens = quote! {
-        use super::types::{#(#imports),*};
+        #use_types
 
         #doc
         #[derive(Clone)]
@@ -325,7 +330,7 @@ fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
 /// Where a step of a path lands: a plain field or a member of a ONE-OF group.
 enum Slot<'a> {
     Field(FieldPlan<'a>),
-    Member { group_field: proc_macro2::Ident, kind: proc_macro2::Ident, variant: proc_macro2::Ident, optional: bool, single: bool, field: &'a Field },
+    Member { group_field: proc_macro2::Ident, kind: TokenStream, variant: proc_macro2::Ident, optional: bool, single: bool, field: &'a Field },
 }
 
 fn find_in_struct<'a>(cx: &Cx, s: &'a StructType, wire: &str) -> Option<Slot<'a>> {
@@ -340,7 +345,10 @@ fn find_in_struct<'a>(cx: &Cx, s: &'a StructType, wire: &str) -> Option<Slot<'a>
                 let member = plan.members.iter().find(|mp| mp.field.wire_name == wire)?;
                 return Some(Slot::Member {
                     group_field: ident(&g.field_rust_name),
-                    kind: ident(&g.rust_name),
+                    kind: {
+                        let kind = ident(&g.rust_name);
+                        quote!(super::types::#kind)
+                    },
                     variant: ident(&member.variant),
                     optional: plan.optional_storage,
                     single: g.members.len() == 1,

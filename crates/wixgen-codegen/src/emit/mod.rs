@@ -74,10 +74,22 @@ pub fn single_file(api: &Api, header: &Header) -> String {
         #(#packages)*
         fn main() {}
     };
-    render(header, tokens)
+    render_single(header, tokens)
 }
 
-fn render(header: &Header, tokens: TokenStream) -> String {
+/// A file of the generated crate: header line, then the formatted tokens,
+/// marked so that `cargo fmt` leaves it as generated (rustfmt and prettyplease
+/// disagree on details, and `cargo xtask gen --check` compares bytes).
+pub(crate) fn render(header: &Header, tokens: TokenStream) -> String {
+    let tokens = quote! {
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        #tokens
+    };
+    format!("{}{}", header.rust_line(), format_file(tokens))
+}
+
+/// The one-file form: header line and formatted tokens.
+fn render_single(header: &Header, tokens: TokenStream) -> String {
     format!("{}{}", header.rust_line(), format_file(tokens))
 }
 
@@ -86,11 +98,23 @@ fn render(header: &Header, tokens: TokenStream) -> String {
 /// # Panics
 /// If the tokens do not parse as a file: that is a bug in this crate, since
 /// page text only ever enters the tokens as identifiers (checked) and literals.
+/// Top-level items are separated by a blank line.
 pub fn format_file(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
+    let mut file = match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => file,
         Err(e) => panic!("wixgen-codegen produced invalid Rust ({e}):\n{tokens}"),
+    };
+    let items = std::mem::take(&mut file.items);
+    let mut out = prettyplease::unparse(&file);
+    file.attrs.clear();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 || !out.is_empty() {
+            out.push('\n');
+        }
+        file.items = vec![item];
+        out.push_str(&prettyplease::unparse(&file));
     }
+    out
 }
 
 /// The code of one package, as tokens.

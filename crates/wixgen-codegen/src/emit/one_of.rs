@@ -65,18 +65,20 @@ pub(crate) fn group_fields(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
         let id = ident(&g.group.field_rust_name);
         let kind = ident(&g.group.rust_name);
         let option = cx.option();
-        let mut lines = vec![
-            format!("ONE-OF group: exactly one of {} is sent.", member_names(g)),
+        let required = if g.group.required { "Required. " } else { "" };
+        let absent = if g.optional_storage {
+            "an object with no member gives `None`"
+        } else {
+            "an object with no member does not decode"
+        };
+        let lines = vec![
+            format!("ONE-OF group: one of {} is sent, so two cannot both be set.", member_names(g)),
             String::new(),
+            format!(
+                "{required}When decoded, the first key of the JSON object that names a member wins and \
+                 other members are ignored; {absent}."
+            ),
         ];
-        if g.group.required {
-            lines.push("Required.".to_owned());
-        }
-        lines.push(
-            "When decoded, the first key of the JSON object that names a member wins and other members \
-             are ignored; an object with no member gives `None`."
-                .to_owned(),
-        );
         let doc = docs::lines_to_attrs(&lines);
         if g.optional_storage {
             quote! {
@@ -205,10 +207,9 @@ pub(crate) fn kind_enum(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
         let ty = structs::value_type(cx, &m.field.ty, m.boxed);
         let with = structs::int64_with(&m.field.ty, store).map(|w| quote!(#[serde(with = #w)]));
         let mut lines = docs::doc_lines(&m.field.docs.description);
-        if !lines.is_empty() {
-            lines.push(String::new());
+        if lines.is_empty() {
+            lines.push(format!("`{}`", super::code_text(wire)));
         }
-        lines.push(format!("Wire name: `{}`.", super::code_text(wire)));
         let doc = docs::lines_to_attrs(&lines);
         let dep = structs::deprecated(&m.field.docs);
         quote! {

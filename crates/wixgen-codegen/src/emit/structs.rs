@@ -16,7 +16,7 @@ use super::idents::{bare, ident};
 use super::one_of;
 use super::{Cx, Side};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use wixgen_ir::model::{Docs, Field, HttpMethod, Method, OneOfGroup, Service, StructType, TypeRef};
 use wixgen_schema::ValidationRule;
 
@@ -127,7 +127,7 @@ pub(crate) fn int64_with(ty: &TypeRef, store: Store) -> Option<&'static str> {
 fn serde_attr(cx: &Cx, side: Side, plan: &FieldPlan) -> TokenStream {
     let mut parts: Vec<TokenStream> = Vec::new();
     let name = plan.ident().to_string();
-    if bare(&name) != plan.field.wire_name {
+    if bare(&name) != plan.field.wire_name && plan.place == Place::Serde {
         let wire = &plan.field.wire_name;
         parts.push(quote!(rename = #wire));
     }
@@ -176,17 +176,21 @@ pub(crate) fn field_doc_lines(field: &Field, required_note: bool) -> Vec<String>
         notes.push("Required.".to_owned());
     }
     if field.read_only {
-        notes.push("Read-only: set by Wix; ignored in requests.".to_owned());
+        notes.push("Read-only (set by Wix).".to_owned());
     }
     if !field.validation.is_empty() {
         let rules: Vec<String> = field.validation.iter().map(|r| format!("`{}`", rule_text(r))).collect();
         notes.push(format!("Validation: {}.", rules.join(", ")));
     }
-    notes.push(format!("Wire name: `{}`.", super::code_text(&field.wire_name)));
-    if !lines.is_empty() {
-        lines.push(String::new());
+    if bare(&ident(&field.rust_name).to_string()) != field.wire_name {
+        notes.push(format!("Wire name: `{}`.", super::code_text(&field.wire_name)));
     }
-    lines.push(notes.join(" "));
+    if !notes.is_empty() {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(notes.join(" "));
+    }
     lines
 }
 
@@ -320,7 +324,7 @@ pub(crate) fn path_text(method: &Method) -> String {
 fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
     let name = ident(plan.rust_name);
     let docs = docs::lines_to_attrs(&plan.doc_lines);
-    let deprecated = if plan.deprecated { quote!(#[deprecated]) } else { quote!() };
+    let deprecated_attr = if plan.deprecated { quote!(#[deprecated]) } else { quote!() };
     let derive_default = if plan.default { quote!(Default,) } else { quote!() };
 
     let groups: Vec<one_of::GroupPlan> =
@@ -332,7 +336,7 @@ fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
         let ty = stored_type(cx, f);
         let serde = serde_attr(cx, plan.side, f);
         let doc = docs::lines_to_attrs(&field_doc_lines(f.field, plan.side.builds()));
-        let dep = deprecated_field(&f.field.docs);
+        let dep = deprecated(&f.field.docs);
         quote! {
             #doc
             #dep
@@ -346,7 +350,7 @@ fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
 
     quote! {
         #docs
-        #deprecated
+        #deprecated_attr
         #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize, serde::Deserialize)]
         #[non_exhaustive]
         pub struct #name {
@@ -358,10 +362,6 @@ fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
 
         #(#enums)*
     }
-}
-
-fn deprecated_field(d: &Docs) -> TokenStream {
-    deprecated(d)
 }
 
 /// `new`, the setters (request sides) or the ONE-OF accessors (response side).
@@ -506,7 +506,7 @@ fn constructor(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> Toke
 
 fn setter(cx: &Cx, f: &FieldPlan) -> TokenStream {
     let id = f.ident();
-    let setter = format_ident!("with_{}", bare(&id.to_string()));
+    let setter = ident(&format!("with_{}", bare(&id.to_string())));
     let (ty, value) = param_type(cx, f);
     let assign = match f.store {
         Store::Optional => quote!(Some(#value)),

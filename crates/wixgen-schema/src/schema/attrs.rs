@@ -45,6 +45,7 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
     let mut stray = None;
     let mut attrs = Attributes::default();
     let mut last_rank: Option<(usize, &str)> = None;
+    let mut seen = [false; KNOWN_KEYS.len()];
     for seg in &segments[1..] {
         let Some((key_raw, value_raw)) = seg.split_once(':') else {
             continue; // split_segments only cuts before `key:`
@@ -53,23 +54,24 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
         let value = value_raw.trim();
         let key_span = src.span_of(key);
         if let Some(rank) = KNOWN_KEYS.iter().position(|k| *k == key) {
-            if let Some((prev_rank, prev)) = last_rank {
-                if rank == prev_rank {
-                    diags.push(
-                        Diagnostic::warning(
-                            "W011",
-                            key_span,
-                            format!("attribute `{key}` is given twice; the last one is used"),
-                        )
-                        .with_help("remove the duplicate"),
-                    );
-                } else if rank < prev_rank {
-                    diags.push(
-                        Diagnostic::warning("W012", key_span, format!("attribute `{key}` comes after `{prev}`"))
-                            .with_help("pages list type, description, required, read-only, validation in that order; the value was read anyway"),
-                    );
-                }
+            if seen[rank] {
+                diags.push(
+                    Diagnostic::warning(
+                        "W011",
+                        key_span,
+                        format!("attribute `{key}` is given twice; the last one is used"),
+                    )
+                    .with_help("remove the duplicate"),
+                );
+            } else if let Some((prev_rank, prev)) = last_rank
+                && rank < prev_rank
+            {
+                diags.push(
+                    Diagnostic::warning("W012", key_span, format!("attribute `{key}` comes after `{prev}`"))
+                        .with_help("pages list type, description, required, read-only, validation in that order; the value was read anyway"),
+                );
             }
+            seen[rank] = true;
             last_rank = Some((rank, KNOWN_KEYS[rank]));
         }
         match key {
@@ -147,7 +149,7 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
                 format!("{what} line for `{name_text}` has no `type:`"),
             )
             .with_help(format!(
-                "write it as `{what}: {name_text} | type: <type>`; the line was skipped"
+                "write it as `{what}: {name_text} | type: <type>`; the line and the lines under it were skipped"
             )),
         );
         return None;
@@ -163,11 +165,11 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
 fn type_error(src: &Source, t: &str, value: &str, e: &TypeError) -> Diagnostic {
     match e {
         TypeError::Empty => Diagnostic::error("E013", src.span_of(value), "`type:` is empty")
-            .with_help("write a type such as `string`, `array<Name>` or a type name; the line was skipped"),
+            .with_help("write a type such as `string`, `array<Name>` or a type name; the line and the lines under it were skipped"),
         TypeError::Unbalanced(at) => Diagnostic::error("E014", src.span_of(sub(t, *at, 1)), format!("unbalanced `<`/`>` in type `{t}`"))
-            .with_help("write `array<Type>` with one `<` and one `>`; the line was skipped"),
+            .with_help("write `array<Type>` with one `<` and one `>`; the line and the lines under it were skipped"),
         TypeError::BadName(at) => Diagnostic::error("E015", src.span_of(sub(t, *at, t.len())), format!("`{t}` is not a type"))
-            .with_help("a type is `string`, `integer`, `number`, `boolean`, `object`, `Date`, `array<T>` or a type name; the line was skipped"),
+            .with_help("a type is `string`, `integer`, `number`, `boolean`, `object`, `Date`, `array<T>` or a type name; the line and the lines under it were skipped"),
     }
 }
 
@@ -209,7 +211,8 @@ pub(crate) fn split_segments(text: &str) -> Vec<&str> {
     for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'`' => in_code = !in_code,
-            b'|' if i > 0 && bytes[i - 1] == b' ' => {
+            // At 0: an empty name (`param name: | type: x`).
+            b'|' if i == 0 || bytes[i - 1] == b' ' => {
                 let after = text[i + 1..].trim_start();
                 let key_len = after.find(':').unwrap_or(0);
                 let key = &after[..key_len];
@@ -225,7 +228,7 @@ pub(crate) fn split_segments(text: &str) -> Vec<&str> {
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for cut in cuts {
-        out.push(&text[start..cut - 1]);
+        out.push(&text[start..cut.saturating_sub(1)]);
         start = cut + 1;
     }
     out.push(&text[start..]);

@@ -32,6 +32,10 @@ struct Builder<'s, 'a> {
     param: Option<(Param, Open)>,
     ret: Option<(ReturnType, Open)>,
     event: Option<(Webhook, Open)>,
+    /// The indentation of a line that was skipped: member lines nested deeper
+    /// than it belong to it and are skipped with it, rather than being
+    /// attached to whatever came before.
+    skip_under: Option<usize>,
 }
 
 /// Parse the content of a schema fence. `content` is a slice of the page text;
@@ -57,6 +61,7 @@ pub(crate) fn parse_block(src: &Source, content: &str, span: Span, diags: &mut V
         param: None,
         ret: None,
         event: None,
+        skip_under: None,
     };
     let mut in_enum_block = false;
     let mut warned_tab = false;
@@ -78,8 +83,8 @@ pub(crate) fn parse_block(src: &Source, content: &str, span: Span, diags: &mut V
         let indent = lead.len();
         let kind = classify(body, in_enum_block);
         in_enum_block = match kind {
-            LineKind::Enum(rest) => rest.is_empty(),
-            LineKind::EnumValue(_) => true,
+            // Block values after an inline list are read too (and warned about).
+            LineKind::Enum(_) | LineKind::EnumValue(_) => true,
             _ => false,
         };
         b.line(kind, body.trim_end(), indent, diags);
@@ -92,6 +97,18 @@ impl Builder<'_, '_> {
     fn line(&mut self, kind: LineKind<'_>, text: &str, indent: usize, diags: &mut Vec<Diagnostic>) {
         let src = self.src;
         let span = src.span_of(text);
+        let member = matches!(
+            kind,
+            LineKind::Field(_) | LineKind::OneOf(_) | LineKind::Enum(_) | LineKind::EnumValue(_)
+        );
+        if let Some(depth) = self.skip_under {
+            if member && indent > depth {
+                return;
+            }
+            if !matches!(kind, LineKind::Blank | LineKind::Unknown) {
+                self.skip_under = None;
+            }
+        }
         match kind {
             LineKind::Blank => {}
             LineKind::Method(value) => {
@@ -182,14 +199,7 @@ impl Builder<'_, '_> {
                 }
                 if let Some(e) = parse_entry(src, rest, "param name", diags) {
                     if let Some(stray) = &e.stray {
-                        diags.push(
-                            Diagnostic::warning(
-                                "W024",
-                                stray.span,
-                                format!("stray `{}` after the type of `{}`; ignored", stray.value, e.name.value),
-                            )
-                            .with_help("SDK pages end `options` params with a stray token; nothing to do"),
-                        );
+                        diags.push(stray_warning(stray, &e.name.value));
                     }
                     let param = Param {
                         name: e.name,
@@ -207,6 +217,8 @@ impl Builder<'_, '_> {
                             items: Vec::new(),
                         },
                     ));
+                } else {
+                    self.skip_under = Some(indent);
                 }
             }
             LineKind::ReturnType(value) => {
@@ -226,9 +238,10 @@ impl Builder<'_, '_> {
                         diags.push(
                             Diagnostic::error("E021", src.span_of(value), format!("`{value}` is not a return type"))
                                 .with_help(
-                                    "write `Return type: TypeName` (REST) or `Return type: PROMISE<TypeName>` (SDK)",
+                                    "write `Return type: TypeName` (REST) or `Return type: PROMISE<TypeName>` (SDK); the fields under it were skipped",
                                 ),
                         );
+                        self.skip_under = Some(indent);
                         None
                     }
                 };
@@ -236,8 +249,9 @@ impl Builder<'_, '_> {
                     if self.block.return_type.is_some() {
                         diags.push(
                             Diagnostic::warning("W026", span, "second `Return type:` line; the first one is kept")
-                                .with_help("remove the duplicate"),
+                                .with_help("remove the duplicate; the fields under it were skipped"),
                         );
+                        self.skip_under = Some(indent);
                     } else {
                         let rt = ReturnType {
                             ty,
@@ -343,14 +357,7 @@ impl Builder<'_, '_> {
             LineKind::Field(rest) => {
                 if let Some(e) = parse_entry(src, rest, "- name", diags) {
                     if let Some(stray) = &e.stray {
-                        diags.push(
-                            Diagnostic::warning(
-                                "W024",
-                                stray.span,
-                                format!("stray `{}` after the type of `{}`; ignored", stray.value, e.name.value),
-                            )
-                            .with_help("remove the extra token"),
-                        );
+                        diags.push(stray_warning(stray, &e.name.value));
                     }
                     let field = Field {
                         name: e.name,
@@ -369,6 +376,8 @@ impl Builder<'_, '_> {
                         span,
                         diags,
                     );
+                } else {
+                    self.skip_under = Some(indent);
                 }
             }
             LineKind::Enum(rest) => {
@@ -415,6 +424,12 @@ impl Builder<'_, '_> {
                     diags,
                 );
             }
+            LineKind::Unknown if text.starts_with("-  ") && matches!(classify(text, true), LineKind::EnumValue(_)) => {
+                diags.push(
+                    Diagnostic::error("E032", span, "enum value line does not follow `- enum:`")
+                        .with_help("put `-     VALUE: text` lines right after `- enum:`; the line was skipped"),
+                );
+            }
             LineKind::Unknown => {
                 diags.push(
                     Diagnostic::error("E020", span, format!("unknown line in schema block: `{}`", truncate(text, 60)))
@@ -433,10 +448,13 @@ impl Builder<'_, '_> {
         };
         match open {
             Some(open) => open.items.push(item),
-            None => diags.push(
-                Diagnostic::error("E022", span, "member line outside a parameter, return type or event body")
-                    .with_help("member lines (`- name:`, `- ONE-OF:`, `- enum:`) belong under `param name:`, `Return type:` or `Event body:`; the line was skipped"),
-            ),
+            None => {
+                self.skip_under = Some(item.indent);
+                diags.push(
+                    Diagnostic::error("E022", span, "member line outside a parameter, return type or event body")
+                        .with_help("member lines (`- name:`, `- ONE-OF:`, `- enum:`) belong under `param name:`, `Return type:` or `Event body:`; the line and the lines under it were skipped"),
+                );
+            }
         }
     }
 
@@ -494,6 +512,22 @@ fn mark_implicit_one_ofs(members: Vec<Member>, param_indent: usize) -> Vec<Membe
 /// The field's indentation: its `- name:` starts at column indent + 1.
 fn column_of(f: &Field) -> usize {
     f.span.column as usize
+}
+
+/// W024: a token after the type. SDK `options` params end with a stray `none`
+/// (FORMAT.md, section 5): nothing to do about that one.
+fn stray_warning(stray: &Spanned<String>, name: &str) -> Diagnostic {
+    let help = if stray.value == "none" {
+        "SDK pages end `options` params with a stray `none`; nothing to do"
+    } else {
+        "remove the extra token; the type was read without it"
+    };
+    Diagnostic::warning(
+        "W024",
+        stray.span,
+        format!("stray `{}` after the type of `{name}`; ignored", stray.value),
+    )
+    .with_help(help)
 }
 
 fn set_once<T>(slot: &mut Option<T>, value: T, what: &str, diags: &mut Vec<Diagnostic>)

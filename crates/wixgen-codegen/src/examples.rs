@@ -1,0 +1,385 @@
+//! REST request examples as tests of the generated types.
+//!
+//! Each curl example whose `-d` body is JSON is checked against the method's
+//! request type in the IR. An example that agrees becomes a test in
+//! `tests/examples.rs`: the body must decode into the request struct and encode
+//! back to the same JSON (after the normalisation the wire format implies:
+//! `null` and empty optional arrays dropped, int64 numbers as strings, numbers
+//! of `number` fields as floats). An example that does not agree is skipped,
+//! named with its page and line in a comment of the generated file and in the
+//! report; examples never make generation fail.
+
+use crate::emit::idents::{bare, ident};
+use crate::emit::structs::{self, Place, Store};
+use crate::emit::{Cx, Side, docs, methods};
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use wixgen_ir::model::{Api, Field, Method, NamedType, Package, StructType, TypeRef};
+
+/// A REST example as found on a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestExample {
+    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
+    pub page: String,
+    /// 1-based line of the body (or of the example when it has none).
+    pub line: u32,
+    /// `# Package:`, `# Namespace:` and the method title of the page.
+    pub package: String,
+    pub service: String,
+    pub method: String,
+    /// The example's heading.
+    pub title: String,
+    /// The `-d` argument, verbatim.
+    pub body: Option<String>,
+}
+
+/// What became of an example.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A test: decode `input`, encode, compare with `expected`.
+    Test { expected: Value },
+    /// Not usable; the reason says why.
+    Skipped(String),
+    /// No request body: nothing to test.
+    NoBody,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedExample {
+    pub example: RequestExample,
+    /// `(package module, cargo feature, request struct)` when the method was found.
+    pub target: Option<(String, String, String, String)>,
+    pub outcome: Outcome,
+}
+
+impl CheckedExample {
+    /// `page:line (title): reason` for skipped examples.
+    pub fn skip_reason(&self) -> Option<String> {
+        match &self.outcome {
+            Outcome::Skipped(reason) => Some(format!(
+                "{}:{} ({}): {}",
+                self.example.page, self.example.line, self.example.title, reason
+            )),
+            _ => None,
+        }
+    }
+}
+
+fn find_method<'a>(api: &'a Api, e: &RequestExample) -> Option<(&'a Package, &'a Method)> {
+    let package = api.packages.iter().find(|p| p.name == e.package)?;
+    let service = package.services.iter().find(|s| s.name == e.service)?;
+    let method = service.methods.iter().find(|m| m.name == e.method)?;
+    Some((package, method))
+}
+
+/// Check every example against the IR. Pure and deterministic.
+pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExample> {
+    examples
+        .iter()
+        .map(|e| {
+            let Some((package, method)) = find_method(api, e) else {
+                return CheckedExample {
+                    example: e.clone(),
+                    target: None,
+                    outcome: Outcome::Skipped(format!(
+                        "no generated method `{}.{}.{}`",
+                        e.package, e.service, e.method
+                    )),
+                };
+            };
+            let target = Some((
+                ident(&package.module).to_string(),
+                crate::crate_files::feature_name(&package.feature),
+                ident(&method.request_rust_name).to_string(),
+                ident(&method.rust_name).to_string(),
+            ));
+            let outcome = match &e.body {
+                None => Outcome::NoBody,
+                Some(body) => check_body(package, method, body),
+            };
+            CheckedExample { example: e.clone(), target, outcome }
+        })
+        .collect()
+}
+
+fn check_body(package: &Package, method: &Method, body: &str) -> Outcome {
+    let value: Value = match serde_json::from_str(body) {
+        Ok(v) => v,
+        Err(e) => return Outcome::Skipped(format!("the body is not JSON ({e})")),
+    };
+    if !methods::sends_body(method) {
+        return Outcome::Skipped("the method sends no JSON body".to_owned());
+    }
+    let Value::Object(object) = &value else {
+        return Outcome::Skipped("the body is not a JSON object".to_owned());
+    };
+    let cx = Cx::new(package);
+    let params: Vec<&Field> = method.body_params.iter().collect();
+    match canon_fields(&cx, &method.request_rust_name, Side::Request, &params, &[], object, "") {
+        Ok(expected) => Outcome::Test { expected: Value::Object(expected) },
+        Err(reason) => Outcome::Skipped(reason),
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+}
+
+/// Check an object against a struct's fields and groups, returning what the
+/// generated type encodes it back to.
+fn canon_fields(
+    cx: &Cx,
+    owner: &str,
+    side: Side,
+    fields: &[&Field],
+    groups: &[wixgen_ir::model::OneOfGroup],
+    object: &Map<String, Value>,
+    path: &str,
+) -> Result<Map<String, Value>, String> {
+    let mut out = Map::new();
+    let mut group_hits: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (key, value) in object {
+        let at = join(path, key);
+        if value.is_null() {
+            continue;
+        }
+        if let Some(f) = fields.iter().find(|f| &f.wire_name == key) {
+            let plan = structs::plan_field(cx, owner, side, f, Place::Serde);
+            let v = canon_value(cx, &f.ty, value, &at)?;
+            if plan.store == Store::List && !plan.in_new && v.as_array().is_some_and(Vec::is_empty) {
+                continue;
+            }
+            out.insert(key.clone(), v);
+            continue;
+        }
+        let member = groups
+            .iter()
+            .enumerate()
+            .find_map(|(i, g)| g.members.iter().find(|m| &m.wire_name == key).map(|m| (i, m)));
+        if let Some((i, m)) = member {
+            let v = canon_value(cx, &m.ty, value, &at)?;
+            group_hits.entry(i).or_default().push(key.clone());
+            out.insert(key.clone(), v);
+            continue;
+        }
+        return Err(format!("`{at}` is not a field of the schema"));
+    }
+    for f in fields {
+        let plan = structs::plan_field(cx, owner, side, f, Place::Serde);
+        if plan.in_new && !out.contains_key(&f.wire_name) {
+            return Err(format!("required `{}` is missing", join(path, &f.wire_name)));
+        }
+    }
+    if side.builds() {
+        for (i, g) in groups.iter().enumerate() {
+            let hits = group_hits.get(&i).map_or(0, Vec::len);
+            if hits > 1 {
+                return Err(format!(
+                    "sets {} members of one ONE-OF group at `{}`: {}",
+                    hits,
+                    if path.is_empty() { "the top level" } else { path },
+                    group_hits[&i].join(", ")
+                ));
+            }
+            if hits == 0 && g.required {
+                let names: Vec<&str> = g.members.iter().map(|m| m.wire_name.as_str()).collect();
+                return Err(format!("required ONE-OF ({}) has no member at `{}`", names.join(", "), path));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn canon_value(cx: &Cx, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, String> {
+    let wrong = |what: &str| Err(format!("`{at}` should be {what}, found {}", kind_of(value)));
+    match ty {
+        TypeRef::String | TypeRef::Timestamp => match value {
+            Value::String(_) => Ok(value.clone()),
+            _ => wrong("a string"),
+        },
+        TypeRef::Int32 => match value.as_i64() {
+            Some(n) if i32::try_from(n).is_ok() => Ok(Value::from(n)),
+            _ => wrong("a 32-bit integer"),
+        },
+        TypeRef::Int64 => match value {
+            Value::Number(n) => match n.as_i64() {
+                Some(n) => Ok(Value::String(n.to_string())),
+                None => wrong("a 64-bit integer"),
+            },
+            Value::String(s) => match s.parse::<i64>() {
+                Ok(n) => Ok(Value::String(n.to_string())),
+                Err(_) => wrong("a 64-bit integer"),
+            },
+            _ => wrong("a 64-bit integer"),
+        },
+        TypeRef::Float64 => match value.as_f64().and_then(serde_json::Number::from_f64) {
+            Some(n) if value.is_number() => Ok(Value::Number(n)),
+            _ => wrong("a number"),
+        },
+        TypeRef::Bool => match value {
+            Value::Bool(_) => Ok(value.clone()),
+            _ => wrong("a boolean"),
+        },
+        TypeRef::Json => Ok(value.clone()),
+        TypeRef::Array(inner) => match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    if v.is_null() {
+                        Err(format!("`{at}[{i}]` is null"))
+                    } else {
+                        canon_value(cx, inner, v, &format!("{at}[{i}]"))
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array),
+            _ => wrong("an array"),
+        },
+        TypeRef::Named(name) => match cx.named(name) {
+            None => Ok(value.clone()),
+            Some(NamedType::Enum(_)) => match value {
+                Value::String(_) => Ok(value.clone()),
+                _ => wrong("an enum value (a string)"),
+            },
+            Some(NamedType::Struct(s)) => match value {
+                Value::Object(object) => canon_struct(cx, s, object, at).map(Value::Object),
+                _ => wrong("an object"),
+            },
+        },
+    }
+}
+
+fn canon_struct(cx: &Cx, s: &StructType, object: &Map<String, Value>, at: &str) -> Result<Map<String, Value>, String> {
+    let fields: Vec<&Field> = s.fields.iter().collect();
+    canon_fields(cx, &s.rust_name, Side::of(s), &fields, &s.one_ofs, object, at)
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A string literal for `text`: raw (`r#"..."#`, readable JSON) unless the text
+/// holds a carriage return, which raw strings cannot.
+fn string_literal(text: &str) -> TokenStream {
+    if !text.contains('\r') {
+        let mut hashes = 1;
+        while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+            hashes += 1;
+        }
+        let h = "#".repeat(hashes);
+        if let Ok(lit) = format!("r{h}\"{text}\"{h}").parse::<proc_macro2::Literal>() {
+            return quote!(#lit);
+        }
+    }
+    quote!(#text)
+}
+
+/// The tokens of `tests/examples.rs` for the checked examples.
+pub fn examples_test(checked: &[CheckedExample], lib: &str) -> TokenStream {
+    let lib = ident(lib);
+    // Group by package module (sorted), keeping page order within a package.
+    let mut by_package: BTreeMap<(String, String), Vec<&CheckedExample>> = BTreeMap::new();
+    for c in checked {
+        if let Some((module, feature, _, _)) = &c.target {
+            by_package.entry((module.clone(), feature.clone())).or_default().push(c);
+        }
+    }
+    let unmatched: Vec<String> = checked.iter().filter(|c| c.target.is_none()).filter_map(|c| c.skip_reason()).collect();
+    let any_test = checked.iter().any(|c| matches!(c.outcome, Outcome::Test { .. }));
+
+    let modules = by_package.iter().map(|((module, feature), list)| {
+        let mut names: BTreeMap<String, usize> = BTreeMap::new();
+        let tests: Vec<TokenStream> = list
+            .iter()
+            .filter_map(|c| {
+                let Outcome::Test { expected } = &c.outcome else { return None };
+                let (_, _, request, method) = c.target.as_ref()?;
+                let n = names.entry(method.clone()).or_insert(0);
+                *n += 1;
+                let name = ident(&format!("{}_example_{}", bare(method), n));
+                let request = ident(request);
+                let module = ident(module);
+                let input = string_literal(c.example.body.as_deref().unwrap_or_default());
+                let expected = string_literal(&serde_json::to_string_pretty(expected).unwrap_or_default());
+                let doc = docs::lines_to_attrs(&[format!(
+                    "`{}:{}`: {}",
+                    crate::emit::code_text(&c.example.page),
+                    c.example.line,
+                    docs::doc_lines(&c.example.title).join(" ")
+                )]);
+                Some(quote! {
+                    #doc
+                    #[test]
+                    fn #name() {
+                        round_trip::<#lib::#module::#request>(#input, #expected);
+                    }
+                })
+            })
+            .collect();
+        let skipped: Vec<String> = list.iter().filter_map(|c| c.skip_reason()).collect();
+        let mut lines = vec![format!("Request examples of the `{}` package.", crate::emit::code_text(module))];
+        if !skipped.is_empty() {
+            lines.push(String::new());
+            lines.push("Skipped, as they do not agree with the schema:".to_owned());
+            lines.push(String::new());
+            for s in &skipped {
+                lines.push(format!("- {}", docs::doc_lines(s).join(" ")));
+            }
+        }
+        let doc = docs::lines_to_attrs(&lines);
+        let module = ident(module);
+        let use_round_trip = if tests.is_empty() { quote!() } else { quote!(use super::round_trip;) };
+        quote! {
+            #doc
+            #[cfg(feature = #feature)]
+            mod #module {
+                #use_round_trip
+                #(#tests)*
+            }
+        }
+    });
+
+    let mut header = vec![
+        "Request examples from the method pages: each body decodes into its request type and \
+         encodes back to the same JSON."
+            .to_owned(),
+    ];
+    if !unmatched.is_empty() {
+        header.push(String::new());
+        header.push("Skipped, as no generated method matches them:".to_owned());
+        header.push(String::new());
+        for s in &unmatched {
+            header.push(format!("- {}", docs::doc_lines(s).join(" ")));
+        }
+    }
+    let header = docs::inner_attrs(&header);
+    let helper = if any_test {
+        quote! {
+            /// Decode `input` as `T`, encode it again, and compare with `expected`.
+            fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(input: &str, expected: &str) {
+                let decoded: T = serde_json::from_str(input).expect("the example decodes into the request type");
+                let encoded = serde_json::to_value(&decoded).expect("the request encodes");
+                let expected: serde_json::Value = serde_json::from_str(expected).expect("expected JSON");
+                assert_eq!(encoded, expected);
+            }
+        }
+    } else {
+        quote!()
+    };
+    quote! {
+        #header
+        #![allow(deprecated)]
+        #helper
+        #(#modules)*
+    }
+}
