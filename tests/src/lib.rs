@@ -1,1 +1,18 @@
-//! Shared helpers of wixgen's cross-crate tests.
+//! Cross-crate tests of wixgen. The tests live in `tests/tests/`:
+//!
+//! - `golden.rs`: the checked-in goldens match a fresh rendering of their page;
+//! - `trybuild.rs`: the goldens compile (`pass`), and misuse of the generated
+//!   API fails to compile with the errors recorded in `ui/*.stderr`;
+//! - `checked_in.rs`: `crates/wix-apis` is what `cargo xtask gen` would write;
+//! - `one_of_serde.rs`: how generated ONE-OF types decode unusual responses;
+//! - `forward_compat.rs`: code written against one generation compiles against
+//!   the next after an optional field and an enum value are added.
+//!
+//! `gen-shared.sh` generates, builds and tests a crate from `../shared`.
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is inside the workspace").to_path_buf()
+}

@@ -101,9 +101,7 @@ impl fmt::Debug for Auth {
                 .field("account_id", account_id)
                 .finish(),
             AuthKind::OAuth(app) => f.debug_tuple("Auth::OAuth").field(app).finish(),
-            AuthKind::AccessToken(token) => {
-                f.debug_tuple("Auth::AccessToken").field(token).finish()
-            }
+            AuthKind::AccessToken(token) => f.debug_tuple("Auth::AccessToken").field(token).finish(),
         }
     }
 }
@@ -118,11 +116,7 @@ pub struct OAuthApp {
 
 impl OAuthApp {
     /// The app ID (client ID), the app secret and the app instance ID of the site.
-    pub fn new(
-        client_id: impl Into<String>,
-        client_secret: impl Into<Secret>,
-        instance_id: impl Into<String>,
-    ) -> Self {
+    pub fn new(client_id: impl Into<String>, client_secret: impl Into<Secret>, instance_id: impl Into<String>) -> Self {
         OAuthApp {
             client_id: client_id.into(),
             client_secret: client_secret.into(),
@@ -220,9 +214,10 @@ impl TokenCache {
     pub(crate) async fn get(&self, inner: &Inner) -> Result<Token, Error> {
         let mut slot = self.slot.lock().await;
         if let Some(token) = &slot.token {
+            // An expiry too far away to compute counts as fresh; a margin too large to add, as stale.
             let fresh = token
                 .expires_at
-                .is_none_or(|at| Instant::now() + self.margin < at);
+                .is_none_or(|at| Instant::now().checked_add(self.margin).is_some_and(|soon| soon < at));
             if fresh {
                 return Ok(token.clone());
             }
@@ -232,9 +227,7 @@ impl TokenCache {
         let token = self
             .fetch(inner, generation)
             .await
-            .map_err(|e| Error::Auth {
-                source: Box::new(e),
-            })?;
+            .map_err(|e| Error::Auth { source: Box::new(e) })?;
         slot.token = Some(token.clone());
         Ok(token)
     }
@@ -242,11 +235,7 @@ impl TokenCache {
     /// Forgets `used` after Wix refused it, unless another task already replaced it.
     pub(crate) async fn invalidate(&self, used: &Token) {
         let mut slot = self.slot.lock().await;
-        if slot
-            .token
-            .as_ref()
-            .is_some_and(|t| t.generation == used.generation)
-        {
+        if slot.token.as_ref().is_some_and(|t| t.generation == used.generation) {
             slot.token = None;
         }
     }
@@ -267,16 +256,16 @@ impl TokenCache {
                 .retry_always();
             let raw = inner.execute(&request, false).await?;
             let response: TokenResponse = raw.decode(&request, true)?;
-            let header = headers::value("authorization", &response.access_token, true)
-                .map_err(|reason| {
-                    Error::invalid_request(
-                        TOKEN_OPERATION,
-                        format!("the token endpoint returned an unusable token: {reason}"),
-                    )
-                })?;
+            let header = headers::value("authorization", &response.access_token, true).map_err(|reason| {
+                Error::invalid_request(
+                    TOKEN_OPERATION,
+                    format!("the token endpoint returned an unusable token: {reason}"),
+                )
+            })?;
+            // A lifetime too long to represent is treated as unknown: kept until a 401.
             let expires_at = response
                 .expires_in
-                .map(|secs| started + Duration::from_secs(u64::try_from(secs).unwrap_or(0)));
+                .and_then(|secs| started.checked_add(Duration::from_secs(u64::try_from(secs).unwrap_or(0))));
             Ok(Token {
                 header,
                 generation,

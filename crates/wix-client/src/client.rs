@@ -83,12 +83,7 @@ impl Client {
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let header_names: Vec<&str> = self
-            .inner
-            .default_headers
-            .keys()
-            .map(|name| name.as_str())
-            .collect();
+        let header_names: Vec<&str> = self.inner.default_headers.keys().map(|name| name.as_str()).collect();
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
             .field("auth", &self.inner.auth)
@@ -230,8 +225,7 @@ impl ClientBuilder {
 
         let mut default_headers = HeaderMap::new();
         for (name, value) in &self.default_headers {
-            headers::insert(&mut default_headers, name, value.expose(), true)
-                .map_err(Error::config)?;
+            headers::insert(&mut default_headers, name, value.expose(), true).map_err(Error::config)?;
         }
         let (site_id, account_id, state) = match auth.kind {
             AuthKind::ApiKey {
@@ -247,12 +241,10 @@ impl ClientBuilder {
             ),
         };
         if let Some(site) = self.site_id.or(site_id) {
-            headers::insert(&mut default_headers, "wix-site-id", &site, false)
-                .map_err(Error::config)?;
+            headers::insert(&mut default_headers, "wix-site-id", &site, false).map_err(Error::config)?;
         }
         if let Some(account) = self.account_id.or(account_id) {
-            headers::insert(&mut default_headers, "wix-account-id", &account, false)
-                .map_err(Error::config)?;
+            headers::insert(&mut default_headers, "wix-account-id", &account, false).map_err(Error::config)?;
         }
 
         let http = reqwest::Client::builder()
@@ -284,11 +276,7 @@ impl ClientBuilder {
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let header_names: Vec<&str> = self
-            .default_headers
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .collect();
+        let header_names: Vec<&str> = self.default_headers.iter().map(|(n, _)| n.as_str()).collect();
         f.debug_struct("ClientBuilder")
             .field("base_url", &self.base_url)
             .field("auth", &self.auth)
@@ -316,17 +304,14 @@ fn static_auth(secret: &Secret) -> Result<reqwest::header::HeaderValue, Error> {
 fn parse_base_url(raw: &str) -> Result<(String, String), Error> {
     // Echo the URL in errors only when it cannot hold credentials.
     let shown = if raw.contains('@') { "(hidden)" } else { raw };
-    let url = Url::parse(raw)
-        .map_err(|e| Error::config(format!("the base URL `{shown}` is not a valid URL: {e}")))?;
+    let url = Url::parse(raw).map_err(|e| Error::config(format!("the base URL `{shown}` is not a valid URL: {e}")))?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::config(
             "the base URL must not contain credentials: use `ClientBuilder::auth`",
         ));
     }
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(Error::config(format!(
-            "the base URL `{shown}` must use http or https"
-        )));
+        return Err(Error::config(format!("the base URL `{shown}` must use http or https")));
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::config(format!(

@@ -228,9 +228,7 @@ impl Error {
 
     /// Builds an [`Error::Config`].
     pub(crate) fn config(reason: impl Into<String>) -> Self {
-        Error::Config {
-            reason: reason.into(),
-        }
+        Error::Config { reason: reason.into() }
     }
 }
 
@@ -319,9 +317,7 @@ impl ApiError {
             409 => "the resource changed or already exists: reload it and try again",
             428 => "a precondition failed: reload the resource (revision) and try again",
             429 => "Wix is rate limiting this client: send fewer requests per second",
-            500..=599 => {
-                "Wix had a problem: try again later and quote the request ID to Wix support if it persists"
-            }
+            500..=599 => "Wix had a problem: try again later and quote the request ID to Wix support if it persists",
             _ => "see the message and the API reference",
         }
     }
@@ -423,9 +419,7 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
     let text = match std::str::from_utf8(head) {
         Ok(text) => text.to_owned(),
         // The cut fell inside a multi-byte character: drop the partial character.
-        Err(e) if e.error_len().is_none() => {
-            String::from_utf8_lossy(&head[..e.valid_up_to()]).into_owned()
-        }
+        Err(e) if e.error_len().is_none() => String::from_utf8_lossy(&head[..e.valid_up_to()]).into_owned(),
         Err(_) => String::from_utf8_lossy(head).into_owned(),
     };
     truncate_on_boundary(text, EXCERPT_LIMIT)
@@ -444,13 +438,7 @@ fn truncate_on_boundary(mut text: String, limit: usize) -> String {
 }
 
 /// Parses Wix's error body leniently: unknown shapes give `None`s.
-pub(crate) fn parse_wix_error(
-    body: &[u8],
-) -> (
-    Option<String>,
-    Option<ApplicationError>,
-    Option<ValidationError>,
-) {
+pub(crate) fn parse_wix_error(body: &[u8]) -> (Option<String>, Option<ApplicationError>, Option<ValidationError>) {
     let Ok(value) = serde_json::from_slice::<Value>(body) else {
         return (None, None, None);
     };

@@ -10,7 +10,7 @@ use tokio::time::Instant;
 
 use crate::auth::{AuthState, Token};
 use crate::client::Inner;
-use crate::error::{ApiError, DecodeError, Error, ErrorKind, describe_chain, excerpt, parse_wix_error};
+use crate::error::{ApiError, DecodeError, Error, describe_chain, excerpt, parse_wix_error};
 use crate::headers;
 use crate::observe::{RequestInfo, ResponseInfo};
 use crate::request::ApiRequest;
@@ -43,11 +43,7 @@ enum Outcome {
 impl Inner {
     /// Sends `req` until it succeeds, fails for good, or the retry policy gives up.
     /// `with_auth` is false only for the token request itself.
-    pub(crate) async fn execute(
-        &self,
-        req: &ApiRequest,
-        with_auth: bool,
-    ) -> Result<RawResponse, Error> {
+    pub(crate) async fn execute(&self, req: &ApiRequest, with_auth: bool) -> Result<RawResponse, Error> {
         if let Some(reason) = &req.deferred_error {
             return Err(Error::invalid_request(req.operation, reason.clone()));
         }
@@ -97,16 +93,18 @@ impl Inner {
                     body,
                     ..
                 } if (200..300).contains(&status) => {
-                    self.observe_response(
-                        req,
-                        &path,
+                    self.observe_response(|| ResponseInfo {
+                        operation: req.operation,
+                        method: req.method,
+                        path: path.clone(),
                         attempt,
-                        Some(status),
+                        status: Some(status),
                         elapsed,
-                        &request_id,
-                        None,
-                        None,
-                    );
+                        request_id: request_id.clone(),
+                        error: None,
+                        will_retry: false,
+                        retry_delay: None,
+                    });
                     return Ok(RawResponse {
                         status,
                         request_id,
@@ -154,20 +152,22 @@ impl Inner {
                 && counted < self.retry.get_max_attempts()
             {
                 let delay = self.retry.delay(counted, retry_after);
-                if started.elapsed() + delay <= self.retry.get_max_elapsed() {
+                if started.elapsed().saturating_add(delay) <= self.retry.get_max_elapsed() {
                     next = Some(delay);
                 }
             }
-            self.observe_response(
-                req,
-                &path,
+            self.observe_response(|| ResponseInfo {
+                operation: req.operation,
+                method: req.method,
+                path: path.clone(),
                 attempt,
                 status,
                 elapsed,
-                &request_id,
-                Some(error.kind()),
-                next,
-            );
+                request_id: request_id.clone(),
+                error: Some(error.kind()),
+                will_retry: next.is_some(),
+                retry_delay: next,
+            });
             match next {
                 Some(delay) => {
                     if !delay.is_zero() {
@@ -192,10 +192,7 @@ impl Inner {
 
     /// Sends one attempt and reads the whole body.
     async fn attempt(&self, req: &ApiRequest, url: &Url, headers: HeaderMap) -> Outcome {
-        let mut builder = self
-            .http
-            .request(req.method.to_reqwest(), url.clone())
-            .headers(headers);
+        let mut builder = self.http.request(req.method.to_reqwest(), url.clone()).headers(headers);
         if let Some(body) = &req.body {
             builder = builder.body(body.clone());
         }
@@ -238,9 +235,8 @@ impl Inner {
         }
         let full_path = format!("{}{}", self.base_path, req.path);
         let text = format!("{}{}", self.base_url, req.path_and_query());
-        let url = Url::parse(&text).map_err(|e| {
-            Error::invalid_request(req.operation, format!("the request URL is invalid: {e}"))
-        })?;
+        let url = Url::parse(&text)
+            .map_err(|e| Error::invalid_request(req.operation, format!("the request URL is invalid: {e}")))?;
         let expected = if full_path.is_empty() { "/" } else { &full_path };
         if url.path() != expected {
             return Err(Error::invalid_request(
@@ -255,31 +251,10 @@ impl Inner {
         Ok((url, full_path))
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn observe_response(
-        &self,
-        req: &ApiRequest,
-        path: &str,
-        attempt: u32,
-        status: Option<u16>,
-        elapsed: Duration,
-        request_id: &Option<String>,
-        error: Option<ErrorKind>,
-        retry_delay: Option<Duration>,
-    ) {
+    /// Tells the observer, if any, how an attempt ended (the info is built only when needed).
+    fn observe_response(&self, info: impl FnOnce() -> ResponseInfo) {
         if let Some(observer) = &self.observer {
-            observer.on_response(&ResponseInfo {
-                operation: req.operation,
-                method: req.method,
-                path: path.to_owned(),
-                attempt,
-                status,
-                elapsed,
-                request_id: request_id.clone(),
-                error,
-                will_retry: retry_delay.is_some(),
-                retry_delay,
-            });
+            observer.on_response(&info());
         }
     }
 }
@@ -319,11 +294,7 @@ impl RawResponse {
     /// Decodes the body as `T`, reporting the JSON path that failed.
     /// With `sensitive`, the error holds neither the body nor serde's message
     /// (used for the token response).
-    pub(crate) fn decode<T: DeserializeOwned>(
-        &self,
-        req: &ApiRequest,
-        sensitive: bool,
-    ) -> Result<T, Error> {
+    pub(crate) fn decode<T: DeserializeOwned>(&self, req: &ApiRequest, sensitive: bool) -> Result<T, Error> {
         let blank = self.body.iter().all(u8::is_ascii_whitespace);
         let body: &[u8] = if blank { b"{}" } else { &self.body };
         let (json_path, message) = match decode_slice::<T>(body) {
@@ -338,8 +309,7 @@ impl RawResponse {
         }
         let (message, body_excerpt) = if sensitive {
             (
-                "the body did not have the expected shape (details hidden: it may hold a token)"
-                    .to_owned(),
+                "the body did not have the expected shape (details hidden: it may hold a token)".to_owned(),
                 "(hidden)".to_owned(),
             )
         } else {
@@ -364,8 +334,6 @@ fn decode_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, (String, String)>
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|e| (e.path().to_string(), e.inner().to_string()))?;
-    deserializer
-        .end()
-        .map_err(|e| (".".to_owned(), e.to_string()))?;
+    deserializer.end().map_err(|e| (".".to_owned(), e.to_string()))?;
     Ok(value)
 }

@@ -6,8 +6,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 /// Parses a header name, or says why it is invalid.
 pub(crate) fn name(name: &str) -> Result<HeaderName, String> {
-    HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| format!("`{}` is not a valid header name", name.escape_debug()))
+    HeaderName::from_bytes(name.as_bytes()).map_err(|_| format!("`{}` is not a valid header name", name.escape_debug()))
 }
 
 /// Parses a header value, refusing line breaks and other control characters.

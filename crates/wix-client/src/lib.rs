@@ -72,10 +72,7 @@ pub mod wire;
 
 pub use auth::{Auth, OAuthApp};
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
-pub use error::{
-    ApiError, ApplicationError, BoxError, DecodeError, Error, ErrorKind, FieldViolation,
-    ValidationError,
-};
+pub use error::{ApiError, ApplicationError, BoxError, DecodeError, Error, ErrorKind, FieldViolation, ValidationError};
 pub use observe::{Observer, RequestInfo, ResponseInfo};
 pub use request::{ApiRequest, HttpMethod, RequestOptions};
 pub use retry::RetryPolicy;

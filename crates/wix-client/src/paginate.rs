@@ -82,11 +82,9 @@ where
             state.buffered.extend(items);
             state.next = match next_cursor.filter(|c| !c.is_empty()) {
                 None => Next::Done,
-                Some(next) if cursor.as_deref() == Some(next.as_str()) => {
-                    Next::Failed(Error::Pagination {
-                        reason: "Wix returned the same cursor twice in a row".to_owned(),
-                    })
-                }
+                Some(next) if cursor.as_deref() == Some(next.as_str()) => Next::Failed(Error::Pagination {
+                    reason: "Wix returned the same cursor twice in a row".to_owned(),
+                }),
                 Some(next) => Next::Cursor(next),
             };
         }

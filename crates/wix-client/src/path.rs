@@ -6,11 +6,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 ///
 /// Used for path segments and query keys/values, so that `/`, `?`, `#`, `%`,
 /// `&`, `=`, `+`, spaces and non-ASCII text can never change the structure of the URL.
-pub(crate) const STRICT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+pub(crate) const STRICT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// Encodes `value` as exactly one path segment.
 ///
@@ -21,9 +17,7 @@ pub(crate) const STRICT: &AsciiSet = &NON_ALPHANUMERIC
 pub(crate) fn encode_segment(value: &str) -> Result<String, &'static str> {
     match value {
         "" => Err("a path parameter is empty, which would change the request path"),
-        "." | ".." => Err(
-            "a path parameter is `.` or `..`, which URL normalisation would remove as a dot-segment",
-        ),
+        "." | ".." => Err("a path parameter is `.` or `..`, which URL normalisation would remove as a dot-segment"),
         _ => Ok(utf8_percent_encode(value, STRICT).to_string()),
     }
 }

@@ -10,8 +10,7 @@ use crate::path::encode_component;
 
 /// Flattens `query` into `(name, value)` pairs.
 pub(crate) fn to_pairs<Q: Serialize + ?Sized>(query: &Q) -> Result<Vec<(String, String)>, String> {
-    let value = serde_json::to_value(query)
-        .map_err(|e| format!("the query parameters do not serialize: {e}"))?;
+    let value = serde_json::to_value(query).map_err(|e| format!("the query parameters do not serialize: {e}"))?;
     let mut pairs = Vec::new();
     match value {
         Value::Null => {}
@@ -21,9 +20,7 @@ pub(crate) fn to_pairs<Q: Serialize + ?Sized>(query: &Q) -> Result<Vec<(String, 
             }
         }
         _ => {
-            return Err(
-                "the query parameters must serialize to a struct or a map of named fields".into(),
-            );
+            return Err("the query parameters must serialize to a struct or a map of named fields".into());
         }
     }
     Ok(pairs)
@@ -76,10 +73,7 @@ mod tests {
             "none": null,
         }))
         .expect("query");
-        assert_eq!(
-            encode(&pairs),
-            "fields=a&fields=b&flag=true&paging.limit=10"
-        );
+        assert_eq!(encode(&pairs), "fields=a&fields=b&flag=true&paging.limit=10");
     }
 
     #[test]

@@ -193,8 +193,7 @@ impl ApiRequest {
     /// become dotted names (`paging.limit=10`), arrays repeat the key, `null` and
     /// `None` are skipped. May be called more than once.
     pub fn query<Q: Serialize + ?Sized>(mut self, q: &Q) -> Result<Self, Error> {
-        let pairs =
-            query::to_pairs(q).map_err(|reason| Error::invalid_request(self.operation, reason))?;
+        let pairs = query::to_pairs(q).map_err(|reason| Error::invalid_request(self.operation, reason))?;
         self.query.extend(pairs);
         Ok(self)
     }
@@ -212,9 +211,7 @@ impl ApiRequest {
 
     /// Applies per-request options (extra headers are added to those already set).
     pub fn options(mut self, opts: &RequestOptions) -> Self {
-        self.options
-            .headers
-            .extend(opts.headers.iter().cloned());
+        self.options.headers.extend(opts.headers.iter().cloned());
         self.options.retry_non_idempotent |= opts.retry_non_idempotent;
         if opts.timeout.is_some() {
             self.options.timeout = opts.timeout;

@@ -156,14 +156,8 @@ mod tests {
     #[test]
     fn retry_after_is_capped() {
         let policy = RetryPolicy::default().max_backoff(Duration::from_secs(2));
-        assert_eq!(
-            policy.delay(1, Some(Duration::from_secs(1))),
-            Duration::from_secs(1)
-        );
-        assert_eq!(
-            policy.delay(1, Some(Duration::from_secs(100))),
-            Duration::from_secs(2)
-        );
+        assert_eq!(policy.delay(1, Some(Duration::from_secs(1))), Duration::from_secs(1));
+        assert_eq!(policy.delay(1, Some(Duration::from_secs(100))), Duration::from_secs(2));
     }
 
     #[test]

@@ -99,9 +99,7 @@ pub mod option_int64 {
     }
 
     /// Reads `null` as `None`, a string or number as `Some`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<i64>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
         deserializer.deserialize_option(OptionVisitor)
     }
 

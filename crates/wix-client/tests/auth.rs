@@ -106,20 +106,13 @@ async fn request_headers_are_added_and_override_defaults() {
     let opts = wix_client::RequestOptions::default()
         .header("x-team", "override")
         .header("x-correlation-id", "job-1");
-    let _: Value = client
-        .send(get_items().options(&opts))
-        .await
-        .expect("ok");
+    let _: Value = client.send(get_items().options(&opts)).await.expect("ok");
 }
 
 fn oauth_client(server: &MockServer) -> Client {
     Client::builder()
         .base_url(server.uri())
-        .auth(Auth::oauth_app(OAuthApp::new(
-            "app-id",
-            "app-secret",
-            "instance-1",
-        )))
+        .auth(Auth::oauth_app(OAuthApp::new("app-id", "app-secret", "instance-1")))
         .retry_policy(fast_policy())
         .token_refresh_margin(Duration::from_secs(60))
         .build()
@@ -325,4 +318,30 @@ async fn token_with_a_line_break_is_refused() {
         .expect_err("refused");
     assert!(matches!(err, Error::Auth { .. }), "{err:?}");
     assert!(!format!("{err:?}{err}").contains("tok\r\n"));
+}
+
+#[tokio::test]
+async fn huge_or_missing_token_lifetimes_do_not_break_the_cache() {
+    for body in [
+        json!({"access_token": "tok-x", "expires_in": "9223372036854775807"}),
+        json!({"access_token": "tok-x"}),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/oauth2/token"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(header("authorization", "tok-x"))
+            .respond_with(ok())
+            .expect(2)
+            .mount(&server)
+            .await;
+        let client = oauth_client(&server);
+        for _ in 0..2 {
+            let _: Value = client.send(get_items()).await.expect("ok");
+        }
+    }
 }

@@ -44,10 +44,7 @@ async fn application_error_keeps_status_message_code_data_and_request_id() {
     assert_eq!(api.attempts, 1);
     let app = api.application_error.as_ref().expect("application error");
     assert_eq!(app.code.as_deref(), Some("CONVERSATION_NOT_FOUND"));
-    assert_eq!(
-        app.description.as_deref(),
-        Some("No conversation with this ID")
-    );
+    assert_eq!(app.description.as_deref(), Some("No conversation with this ID"));
     assert_eq!(app.data, Some(json!({"conversationId": "c-1"})));
     let text = err.to_string();
     for part in [
@@ -83,11 +80,7 @@ async fn validation_error_keeps_field_violations() {
         .api_error()
         .and_then(|e| e.validation_error.as_ref())
         .expect("validation error");
-    let fields: Vec<_> = validation
-        .field_violations
-        .iter()
-        .map(|v| v.field.as_deref())
-        .collect();
+    let fields: Vec<_> = validation.field_violations.iter().map(|v| v.field.as_deref()).collect();
     assert_eq!(fields, [Some("item.name"), Some("item.price")]);
     let first = &validation.field_violations[0];
     assert_eq!(first.violated_rule.as_deref(), Some("MIN_LENGTH"));
@@ -200,15 +193,9 @@ async fn connection_failure_is_a_transport_error() {
         .retry_policy(fast_policy().max_attempts(2))
         .build()
         .expect("client");
-    let err = client
-        .send::<Value>(get_items())
-        .await
-        .expect_err("refused");
+    let err = client.send::<Value>(get_items()).await.expect_err("refused");
     let Error::Transport {
-        attempts,
-        path,
-        detail,
-        ..
+        attempts, path, detail, ..
     } = &err
     else {
         panic!("expected a transport error, got {err:?}");
@@ -234,14 +221,8 @@ async fn slow_response_is_a_timeout() {
         .retry_policy(RetryPolicy::none())
         .build()
         .expect("client");
-    let err = client
-        .send::<Value>(get_items())
-        .await
-        .expect_err("timeout");
-    assert!(
-        matches!(err, Error::Timeout { attempts: 1, .. }),
-        "{err:?}"
-    );
+    let err = client.send::<Value>(get_items()).await.expect_err("timeout");
+    assert!(matches!(err, Error::Timeout { attempts: 1, .. }), "{err:?}");
     assert!(err.is_retryable());
     assert!(err.to_string().contains("timed out"));
 }

@@ -101,10 +101,7 @@ async fn ten_thousand_gets_at_concurrency_64_all_succeed() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
 
-    let server = MockServer::builder()
-        .disable_request_recording()
-        .start()
-        .await;
+    let server = MockServer::builder().disable_request_recording().start().await;
     let flaky = std::sync::Arc::new(Flaky::default());
     Mock::given(method("GET"))
         .respond_with(Shared(flaky.clone()))
@@ -124,31 +121,28 @@ async fn ten_thousand_gets_at_concurrency_64_all_succeed() {
         .expect("client");
 
     let started = Instant::now();
-    let results: Vec<(u64, Result<Echo, wix_client::Error>, Duration)> =
-        futures::stream::iter(0..total)
-            .map(|id| {
-                let client = client.clone();
-                async move {
-                    let opts = RequestOptions::default().header(ID_HEADER, id.to_string());
-                    let req = ApiRequest::new(HttpMethod::Get, "load.ItemsService.getItem")
-                        .path("/v1/items/")
-                        .path_param(&id.to_string())
-                        .options(&opts);
-                    let sent = Instant::now();
-                    let result = client.send::<Echo>(req).await;
-                    (id, result, sent.elapsed())
-                }
-            })
-            .buffer_unordered(CONCURRENCY)
-            .collect()
-            .await;
+    let results: Vec<(u64, Result<Echo, wix_client::Error>, Duration)> = futures::stream::iter(0..total)
+        .map(|id| {
+            let client = client.clone();
+            async move {
+                let opts = RequestOptions::default().header(ID_HEADER, id.to_string());
+                let req = ApiRequest::new(HttpMethod::Get, "load.ItemsService.getItem")
+                    .path("/v1/items/")
+                    .path_param(&id.to_string())
+                    .options(&opts);
+                let sent = Instant::now();
+                let result = client.send::<Echo>(req).await;
+                (id, result, sent.elapsed())
+            }
+        })
+        .buffer_unordered(CONCURRENCY)
+        .collect()
+        .await;
     let wall = started.elapsed();
 
     let mut latencies = Vec::with_capacity(results.len());
     for (id, result, latency) in &results {
-        let echo = result
-            .as_ref()
-            .unwrap_or_else(|e| panic!("request {id} failed: {e}"));
+        let echo = result.as_ref().unwrap_or_else(|e| panic!("request {id} failed: {e}"));
         assert_eq!(u64::try_from(echo.id).ok(), Some(*id), "answer matches request");
         latencies.push(*latency);
     }

@@ -39,9 +39,11 @@ async fn observer_sees_each_attempt_with_status_request_id_and_retry() {
     let requests = recorder.requests.lock().expect("lock");
     let attempts: Vec<u32> = requests.iter().map(|r| r.attempt).collect();
     assert_eq!(attempts, [1, 2]);
-    assert!(requests.iter().all(|r| r.operation == "test.ItemsService.listItems"
-        && r.method == HttpMethod::Get
-        && r.path == "/v1/items"));
+    assert!(
+        requests.iter().all(|r| r.operation == "test.ItemsService.listItems"
+            && r.method == HttpMethod::Get
+            && r.path == "/v1/items")
+    );
 
     let responses = recorder.responses.lock().expect("lock");
     assert_eq!(responses.len(), 2);
@@ -63,10 +65,7 @@ async fn observer_sees_each_attempt_with_status_request_id_and_retry() {
 async fn observer_sees_token_requests() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"access_token": "t-1", "expires_in": 3600})),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"access_token": "t-1", "expires_in": 3600})))
         .mount(&server)
         .await;
     Mock::given(method("GET"))

@@ -89,10 +89,7 @@ async fn mount_pages(server: &MockServer) {
 
 fn first_request() -> ListItems {
     ListItems {
-        cursor_paging: CursorPaging {
-            limit: 3,
-            cursor: None,
-        },
+        cursor_paging: CursorPaging { limit: 3, cursor: None },
     }
 }
 
@@ -118,18 +115,12 @@ async fn walks_three_pages_yielding_every_item_once() {
         set_cursor,
         split,
     );
-    let items: Vec<Item> = stream
-        .map(|item| item.expect("no error"))
-        .collect()
-        .await;
+    let items: Vec<Item> = stream.map(|item| item.expect("no error")).collect().await;
     let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c", "d", "e", "f", "g"]);
     let unique: HashSet<_> = items.iter().collect();
     assert_eq!(unique.len(), items.len(), "every item exactly once");
-    assert_eq!(
-        server.received_requests().await.expect("recording").len(),
-        3
-    );
+    assert_eq!(server.received_requests().await.expect("recording").len(), 3);
 }
 
 #[tokio::test]

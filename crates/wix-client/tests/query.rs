@@ -32,10 +32,7 @@ async fn received_query(req: ApiRequest) -> String {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
         .mount(&server)
         .await;
-    common::client(&server)
-        .send::<Value>(req)
-        .await
-        .expect("ok");
+    common::client(&server).send::<Value>(req).await.expect("ok");
     let received = server.received_requests().await.expect("recording");
     received[0].url.query().unwrap_or_default().to_owned()
 }
@@ -79,10 +76,7 @@ async fn names_and_values_are_percent_encoded() {
     let query = received_query(req).await;
     let mut pairs: Vec<&str> = query.split('&').collect();
     pairs.sort_unstable();
-    assert_eq!(
-        pairs,
-        ["filter.na%20me=x%2By", "q=a%26b%3Dc%20d%23e%2F%C3%A9"]
-    );
+    assert_eq!(pairs, ["filter.na%20me=x%2By", "q=a%26b%3Dc%20d%23e%2F%C3%A9"]);
 }
 
 #[tokio::test]

@@ -9,9 +9,7 @@ use common::{Recorder, closed_port_url, fast_policy, get_items, post_items};
 use serde_json::{Value, json};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-use wix_client::{
-    ApiRequest, Auth, Client, Error, ErrorKind, HttpMethod, RequestOptions, RetryPolicy,
-};
+use wix_client::{ApiRequest, Auth, Client, Error, ErrorKind, HttpMethod, RequestOptions, RetryPolicy};
 
 fn ok() -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(json!({"ok": true}))
@@ -25,10 +23,7 @@ async fn fail_then_succeed(server: &MockServer, http_method: &str, status: u16, 
         .expect(times)
         .mount(server)
         .await;
-    Mock::given(method(http_method))
-        .respond_with(ok())
-        .mount(server)
-        .await;
+    Mock::given(method(http_method)).respond_with(ok()).mount(server).await;
 }
 
 async fn hits(server: &MockServer) -> usize {
@@ -55,10 +50,7 @@ async fn retry_after_429_then_200() {
         .up_to_n_times(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .respond_with(ok())
-        .mount(&server)
-        .await;
+    Mock::given(method("POST")).respond_with(ok()).mount(&server).await;
     let recorder = Arc::new(Recorder::default());
     // Retry-After (1 s) is capped by the policy's max backoff (5 ms) to keep the test fast.
     let client = common::builder(&server)
@@ -83,10 +75,7 @@ async fn retry_after_replaces_the_computed_backoff() {
         .up_to_n_times(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .respond_with(ok())
-        .mount(&server)
-        .await;
+    Mock::given(method("GET")).respond_with(ok()).mount(&server).await;
     let recorder = Arc::new(Recorder::default());
     // The computed backoff would be 0.5-1 s; Retry-After: 0 means retry at once.
     let policy = fast_policy()
@@ -106,9 +95,7 @@ async fn retry_after_replaces_the_computed_backoff() {
 async fn retries_exhausted_returns_the_last_error() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(503).set_body_json(json!({"message": "overloaded"})),
-        )
+        .respond_with(ResponseTemplate::new(503).set_body_json(json!({"message": "overloaded"})))
         .expect(3)
         .mount(&server)
         .await;
@@ -154,17 +141,11 @@ async fn delete_is_retried_on_502_and_504() {
     let server = MockServer::start().await;
     fail_then_succeed(&server, "DELETE", 502, 1).await;
     let delete = ApiRequest::new(HttpMethod::Delete, "test.delete").path("/v1/items/1");
-    let _: Value = common::client(&server)
-        .send(delete)
-        .await
-        .expect("retried");
+    let _: Value = common::client(&server).send(delete).await.expect("retried");
 
     let server = MockServer::start().await;
     fail_then_succeed(&server, "GET", 504, 1).await;
-    let _: Value = common::client(&server)
-        .send(get_items())
-        .await
-        .expect("retried");
+    let _: Value = common::client(&server).send(get_items()).await.expect("retried");
 }
 
 #[tokio::test]
@@ -196,10 +177,7 @@ async fn max_elapsed_stops_retries() {
         .initial_backoff(Duration::from_secs(1))
         .max_backoff(Duration::from_secs(2))
         .max_elapsed(Duration::from_millis(100));
-    let client = common::builder(&server)
-        .retry_policy(policy)
-        .build()
-        .expect("client");
+    let client = common::builder(&server).retry_policy(policy).build().expect("client");
     let err = client.send::<Value>(get_items()).await.expect_err("no time to retry");
     assert_eq!(err.status(), Some(503));
 }

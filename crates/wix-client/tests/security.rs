@@ -10,8 +10,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 use wix_client::{
-    ApiRequest, Auth, Client, Error, ErrorKind, HttpMethod, OAuthApp, RequestOptions, RetryPolicy,
-    Secret,
+    ApiRequest, Auth, Client, Error, ErrorKind, HttpMethod, OAuthApp, RequestOptions, RetryPolicy, Secret,
 };
 
 const API_KEY: &str = "IST.api-key-SECRET-1";
@@ -37,10 +36,7 @@ fn all_auths() -> Vec<Auth> {
 #[test]
 fn auth_configs_builders_and_clients_do_not_debug_secrets() {
     assert_no_secret(&format!("{:?}", Secret::new(TOKEN)));
-    assert_no_secret(&format!(
-        "{:?}",
-        OAuthApp::new("app-id", CLIENT_SECRET, "i")
-    ));
+    assert_no_secret(&format!("{:?}", OAuthApp::new("app-id", CLIENT_SECRET, "i")));
     for auth in all_auths() {
         assert_no_secret(&format!("{auth:?}"));
         let builder = Client::builder()
@@ -105,11 +101,7 @@ async fn errors_of_every_kind() -> Vec<Error> {
         .timeout(Duration::from_millis(100))
         .build()
         .expect("client");
-    let get = |p: &'static str| {
-        ApiRequest::new(HttpMethod::Get, "test.op")
-            .path(p)
-            .options(&opts)
-    };
+    let get = |p: &'static str| ApiRequest::new(HttpMethod::Get, "test.op").path(p).options(&opts);
     for p in ["/v1/api-error", "/v1/decode", "/v1/slow"] {
         errors.push(client.send::<Value>(get(p)).await.expect_err(p));
     }
@@ -123,11 +115,7 @@ async fn errors_of_every_kind() -> Vec<Error> {
 
     let oauth = Client::builder()
         .base_url(server.uri())
-        .auth(Auth::oauth_app(OAuthApp::new(
-            "app-id",
-            CLIENT_SECRET,
-            "instance-1",
-        )))
+        .auth(Auth::oauth_app(OAuthApp::new("app-id", CLIENT_SECRET, "instance-1")))
         .retry_policy(RetryPolicy::none())
         .build()
         .expect("client");
@@ -225,10 +213,7 @@ async fn dot_segments_and_empty_params_are_refused_and_never_sent() {
         let req = ApiRequest::new(HttpMethod::Delete, "test.deleteItem")
             .path("/v1/items/")
             .path_param(param);
-        let err = common::client(&server)
-            .send::<Value>(req)
-            .await
-            .expect_err(param);
+        let err = common::client(&server).send::<Value>(req).await.expect_err(param);
         assert_eq!(err.kind(), ErrorKind::InvalidRequest, "{param:?}");
         assert!(
             server.received_requests().await.expect("recording").is_empty(),
@@ -271,9 +256,7 @@ async fn header_values_with_line_breaks_are_never_sent() {
 async fn redirects_are_not_followed() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(302).insert_header("location", "http://127.0.0.1:1/steal"),
-        )
+        .respond_with(ResponseTemplate::new(302).insert_header("location", "http://127.0.0.1:1/steal"))
         .expect(1)
         .mount(&server)
         .await;

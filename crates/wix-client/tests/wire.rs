@@ -41,8 +41,7 @@ fn int64_decodes_from_a_string_or_a_number() {
     }))
     .expect("numbers");
     assert_eq!(from_strings, from_numbers);
-    let mixed: Sizes =
-        serde_json::from_str(r#"{"size": 3.0, "ids": [1, "2"]}"#).expect("mixed");
+    let mixed: Sizes = serde_json::from_str(r#"{"size": 3.0, "ids": [1, "2"]}"#).expect("mixed");
     assert_eq!(mixed.size, 3);
     assert_eq!(mixed.ids, [1, 2]);
 }
@@ -52,14 +51,10 @@ fn option_decodes_from_missing_and_null() {
     let missing: Sizes = serde_json::from_str(r#"{"size": "1"}"#).expect("missing");
     assert_eq!(missing.total, None);
     assert!(missing.ids.is_empty());
-    let null: Sizes =
-        serde_json::from_str(r#"{"size": "1", "total": null, "ids": null}"#).expect("null");
+    let null: Sizes = serde_json::from_str(r#"{"size": "1", "total": null, "ids": null}"#).expect("null");
     assert_eq!(null.total, None);
     assert!(null.ids.is_empty());
-    assert_eq!(
-        serde_json::to_value(&null).expect("serialize")["total"],
-        json!(null)
-    );
+    assert_eq!(serde_json::to_value(&null).expect("serialize")["total"], json!(null));
 }
 
 #[test]

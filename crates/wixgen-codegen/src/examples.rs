@@ -254,7 +254,7 @@ fn canon_value(cx: &Cx, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, 
 
 fn canon_struct(cx: &Cx, s: &StructType, object: &Map<String, Value>, at: &str) -> Result<Map<String, Value>, String> {
     let fields: Vec<&Field> = s.fields.iter().collect();
-    canon_fields(cx, &s.rust_name, Side::of(s), &fields, &s.one_ofs, object, at)
+    canon_fields(cx, &s.rust_name, cx.side(s), &fields, &s.one_ofs, object, at)
 }
 
 fn kind_of(v: &Value) -> &'static str {

@@ -34,7 +34,9 @@ pub(crate) fn check(src: &Source) -> Option<Diagnostic> {
                     "fetch the real page with `curl -sSL '<method link>'` (the page URL with `.md` appended)".to_owned()
                 }
             };
-            let span = src.span_of(&line[..line.len().min(40)]);
+            // The first 40 characters (not bytes: the line may have multi-byte ones).
+            let end = line.char_indices().nth(40).map_or(line.len(), |(i, _)| i);
+            let span = src.span_of(&line[..end]);
             return Some(
                 Diagnostic::error(
                     "E100",

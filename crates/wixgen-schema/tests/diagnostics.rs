@@ -302,6 +302,17 @@ fn cases() -> Vec<Case> {
             },
         ),
         case(
+            "collapsed page with a multi-byte character at byte 40",
+            // The E100 span covers the first 40 characters: it used to cut
+            // the line at byte 40, inside the `é` at bytes 39..41 (a panic).
+            format!("a{} # Package: x # Namespace: y {}", "é".repeat(30), "z".repeat(200)).into_bytes(),
+            &[("E100", 1, 1, "lost its line structure")],
+            |out| {
+                assert!(out.page.is_none());
+                assert_eq!(out.diagnostics[0].span.len, "a".len() + 39 * "é".len());
+            },
+        ),
+        case(
             "no REST section",
             {
                 let start = TEMPLATE.find("## REST API").unwrap();

@@ -1,1 +1,20 @@
-fn main() {}
+//! `wixgen`: parse Wix method pages and generate Rust bindings.
+//!
+//! Exit codes: 0 success; 1 some page had errors (for `gen`: the other pages
+//! were still generated and written) or an I/O failure; 2 usage error.
+
+mod cli;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -8,8 +8,7 @@ use std::time::Duration;
 use serde_json::json;
 use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 use wix_client::{
-    ApiRequest, Auth, Client, ClientBuilder, HttpMethod, Observer, RequestInfo, ResponseInfo,
-    RetryPolicy,
+    ApiRequest, Auth, Client, ClientBuilder, HttpMethod, Observer, RequestInfo, ResponseInfo, RetryPolicy,
 };
 
 /// A retry policy with tiny waits, so retry tests run fast.

@@ -25,6 +25,7 @@ pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
     let string = cx.string();
     let result = cx.result();
     let from = cx.from_trait();
+    let default = cx.default_trait();
     let name = ident(&e.rust_name);
     let unknown = ident(&catch_all_name(e));
     let mut rust_names: Vec<String> = e.variants.iter().map(|v| ident(&v.rust_name).to_string()).collect();
@@ -78,6 +79,14 @@ pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
             #(#variants)*
             #unknown_doc
             #unknown(#string),
+        }
+
+        impl #default for #name {
+            /// `Unknown("")`: what a missing value decodes to where the API
+            /// marks the field required.
+            fn default() -> Self {
+                Self::#unknown(#string::new())
+            }
         }
 
         impl #name {

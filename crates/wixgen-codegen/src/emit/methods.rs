@@ -334,7 +334,7 @@ enum Slot<'a> {
 }
 
 fn find_in_struct<'a>(cx: &Cx, s: &'a StructType, wire: &str) -> Option<Slot<'a>> {
-    let side = Side::of(s);
+    let side = cx.side(s);
     if let Some(f) = s.fields.iter().find(|f| f.wire_name == wire) {
         return Some(Slot::Field(structs::plan_field(cx, &s.rust_name, side, f, Place::Serde)));
     }
@@ -401,13 +401,13 @@ fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Opti
             }
             let next_place = match plan.store {
                 Store::Optional => quote!(#place.#id.get_or_insert_with(#default::default)),
-                Store::Plain => quote!(#place.#id),
+                Store::Plain => quote!(&mut #place.#id),
                 Store::List => return None,
             };
             let next = find_in_struct(cx, s, &rest[0])?;
             let inner = set_in_slot(cx, quote!(next), next, &rest[1..])?;
             Some(quote! {
-                let next = &mut #next_place;
+                let next = #next_place;
                 #inner
             })
         }

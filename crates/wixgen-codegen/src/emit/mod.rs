@@ -267,16 +267,17 @@ pub(crate) enum Side {
 }
 
 impl Side {
-    pub(crate) fn of(s: &StructType) -> Side {
-        match (s.usage.request, s.usage.response) {
-            (true, true) => Side::Both,
-            (true, false) => Side::Request,
-            _ => Side::Response,
-        }
-    }
 
     pub(crate) fn builds(self) -> bool {
         self != Side::Response
+    }
+}
+
+fn collect_named_refs<'t>(ty: &'t TypeRef, out: &mut Vec<&'t str>) {
+    match ty {
+        TypeRef::Named(n) => out.push(n),
+        TypeRef::Array(inner) => collect_named_refs(inner, out),
+        _ => {}
     }
 }
 
@@ -289,6 +290,11 @@ const PRELUDE_TYPES: &[&str] = &["Option", "String", "Vec", "Box", "Result", "In
 pub(crate) struct Cx<'a> {
     pub(crate) package: &'a Package,
     types: BTreeMap<&'a str, &'a NamedType>,
+    /// Structs users build: reachable from a method's params through fields
+    /// that are not read-only. (A type reachable only through read-only fields,
+    /// like a message's `sender`, is never sent, so it keeps the lossless
+    /// response shape.)
+    built: BTreeSet<String>,
     /// Structs that derive `Default`.
     defaults: BTreeSet<String>,
     /// `(struct, field rust name)` edges that must be boxed to break a cycle.
@@ -300,21 +306,56 @@ pub(crate) struct Cx<'a> {
 impl<'a> Cx<'a> {
     pub(crate) fn new(package: &'a Package) -> Self {
         let types: BTreeMap<&str, &NamedType> = package.types.iter().map(|t| (t.rust_name(), t)).collect();
-        let defaults = package
-            .types
-            .iter()
-            .filter_map(|t| match t {
-                NamedType::Struct(s) if structs::derives_default(s) => Some(s.rust_name.clone()),
-                _ => None,
-            })
-            .collect();
         let full_paths = package.types.iter().any(|t| PRELUDE_TYPES.contains(&t.rust_name()))
             || package.services.iter().any(|s| {
                 s.methods.iter().any(|m| PRELUDE_TYPES.contains(&m.request_rust_name.as_str()))
             });
-        let mut cx = Cx { package, types, defaults, boxed: BTreeSet::new(), full_paths };
+        let mut cx =
+            Cx { package, types, built: BTreeSet::new(), defaults: BTreeSet::new(), boxed: BTreeSet::new(), full_paths };
+        cx.built = cx.built_types();
+        cx.defaults = package
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                NamedType::Struct(s) if structs::derives_default(cx.side(s), s) => Some(s.rust_name.clone()),
+                _ => None,
+            })
+            .collect();
         cx.boxed = cx.cycle_edges();
         cx
+    }
+
+    /// The shape of a struct: see [`Side`].
+    pub(crate) fn side(&self, s: &StructType) -> Side {
+        match (self.built.contains(&s.rust_name), s.usage.response) {
+            (true, true) => Side::Both,
+            (true, false) => Side::Request,
+            (false, _) => Side::Response,
+        }
+    }
+
+    fn built_types(&self) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut work: Vec<&str> = Vec::new();
+        for service in &self.package.services {
+            for m in &service.methods {
+                for f in m.path_params.iter().chain(&m.query_params).chain(&m.body_params) {
+                    collect_named_refs(&f.ty, &mut work);
+                }
+            }
+        }
+        while let Some(name) = work.pop() {
+            let Some(NamedType::Struct(s)) = self.named(name) else { continue };
+            if !out.insert(s.rust_name.clone()) {
+                continue;
+            }
+            for f in s.fields.iter().chain(s.one_ofs.iter().flat_map(|g| g.members.iter())) {
+                if !f.read_only {
+                    collect_named_refs(&f.ty, &mut work);
+                }
+            }
+        }
+        out
     }
 
     pub(crate) fn named(&self, rust_name: &str) -> Option<&'a NamedType> {
@@ -335,9 +376,14 @@ impl<'a> Cx<'a> {
         name
     }
 
+    /// Whether the stored type implements `Default` (open enums do:
+    /// `Unknown("")`; unresolved names are `serde_json::Value`).
     pub(crate) fn has_default(&self, ty: &TypeRef) -> bool {
         match ty {
-            TypeRef::Named(n) => self.defaults.contains(n) || !self.types.contains_key(n.as_str()),
+            TypeRef::Named(n) => match self.named(n) {
+                Some(NamedType::Struct(_)) => self.defaults.contains(n),
+                Some(NamedType::Enum(_)) | None => true,
+            },
             _ => true,
         }
     }

@@ -22,8 +22,8 @@ use wixgen_schema::ValidationRule;
 
 /// Whether a named struct derives `Default`: response-only types always; request
 /// types only when nothing is required (otherwise `Default` would bypass `new`).
-pub(crate) fn derives_default(s: &StructType) -> bool {
-    match Side::of(s) {
+pub(crate) fn derives_default(side: Side, s: &StructType) -> bool {
+    match side {
         Side::Response => true,
         Side::Request | Side::Both => {
             !s.fields.iter().any(effectively_required) && !s.one_ofs.iter().any(|g| g.required)
@@ -222,7 +222,7 @@ pub(crate) struct StructPlan<'a> {
 
 /// A named message type of a package, with its ONE-OF enums.
 pub(crate) fn named_struct(cx: &Cx, s: &StructType) -> TokenStream {
-    let side = Side::of(s);
+    let side = cx.side(s);
     let mut doc_lines = docs::doc_lines(&s.docs.description);
     if doc_lines.is_empty() {
         doc_lines.push(format!("The `{}` type.", super::code_text(&s.name)));
@@ -241,7 +241,7 @@ pub(crate) fn named_struct(cx: &Cx, s: &StructType) -> TokenStream {
         doc_lines,
         deprecated: s.docs.deprecated,
         side,
-        default: derives_default(s),
+        default: derives_default(side, s),
         groups: &s.one_ofs,
         fields: s.fields.iter().map(|f| plan_field(cx, &s.rust_name, side, f, Place::Serde)).collect(),
     };
@@ -448,7 +448,11 @@ fn constructor(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> Toke
         if f.in_new {
             let (ty, value) = param_type(cx, f);
             params.push(quote!(#id: #ty));
-            inits.push(quote!(#id: #value));
+            if value.to_string() == id.to_string() {
+                inits.push(quote!(#id));
+            } else {
+                inits.push(quote!(#id: #value));
+            }
         } else {
             let empty = match f.store {
                 Store::List => {

@@ -1,11 +1,29 @@
-//! One module per subcommand.
+//! Command-line interface: one file per subcommand.
 
-pub mod generate;
-pub mod parse;
+mod gen_cmd;
+mod parse;
 
-use std::io::IsTerminal;
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
 
-/// Colour diagnostics when stderr is a terminal and `NO_COLOR` is unset.
-pub fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+#[derive(Debug, Parser)]
+#[command(name = "wixgen", version, about = "Generate typed Rust bindings from Wix API method pages")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse method pages and report what was read.
+    Parse(parse::ParseArgs),
+    /// Generate a complete Rust crate from every method page under a directory.
+    Gen(gen_cmd::GenArgs),
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    match cli.command {
+        Command::Parse(args) => parse::run(args),
+        Command::Gen(args) => gen_cmd::run(args),
+    }
 }

@@ -1,0 +1,81 @@
+//! How the generated types decode what real responses may carry. These pin
+//! down serde's behaviour that the generated code relies on:
+//!
+//! - request types hold a ONE-OF as a `#[serde(flatten)]` enum: the first key of
+//!   the JSON object that names a member wins, other members are ignored; with
+//!   no member an `Option` group is `None`, a required one does not decode;
+//! - response-only types keep every member in its own field (lossless);
+//! - enums are open, int64 travels as a string.
+
+use serde_json::json;
+use wix_apis::inbox::{
+    BasicMessage, ChannelType, IdentificationData, IdentificationDataKind, Message, MessageContent,
+    MessageContentKind, MessageDirection, MessageVisibility, ParticipantId, ParticipantIdKind,
+};
+
+#[test]
+fn flattened_required_group_takes_the_first_member_in_json_order() {
+    // Decoded from text, as responses are: the document's key order counts.
+    let id: ParticipantId = serde_json::from_str(r#"{ "memberId": "m", "contactId": "c" }"#).unwrap();
+    assert_eq!(id.kind, ParticipantIdKind::MemberId("m".into()));
+    let id: ParticipantId = serde_json::from_str(r#"{ "contactId": "c", "memberId": "m" }"#).unwrap();
+    assert_eq!(id.kind, ParticipantIdKind::ContactId("c".into()));
+    assert!(serde_json::from_value::<ParticipantId>(json!({})).is_err(), "a required group needs a member");
+    assert_eq!(
+        serde_json::to_value(ParticipantId::new(ParticipantIdKind::AnonymousVisitorId("v".into()))).unwrap(),
+        json!({ "anonymousVisitorId": "v" })
+    );
+}
+
+#[test]
+fn flattened_optional_group_is_none_without_a_known_member() {
+    let content: MessageContent = serde_json::from_value(json!({ "previewText": "p" })).unwrap();
+    assert_eq!(content.kind, None);
+    assert_eq!(content.preview_text.as_deref(), Some("p"));
+    let content: MessageContent = serde_json::from_value(json!({ "carousel": { "cards": [] } })).unwrap();
+    assert_eq!(content.kind, None, "an unknown (future) member is ignored");
+    let content: MessageContent =
+        serde_json::from_str(r#"{ "minimal": {}, "basic": { "items": [{ "text": "t" }] } }"#).unwrap();
+    assert!(matches!(content.kind, Some(MessageContentKind::Minimal(_))), "first key wins: {:?}", content.kind);
+    let sent = MessageContent::new().with_kind(MessageContentKind::Basic(BasicMessage::new()));
+    assert_eq!(serde_json::to_value(sent).unwrap(), json!({ "basic": {} }));
+}
+
+#[test]
+fn response_only_group_keeps_every_member() {
+    let data: IdentificationData =
+        serde_json::from_value(json!({ "contactId": "c", "memberId": "m", "anonymousVisitorId": "a" })).unwrap();
+    assert_eq!(data.member_id.as_deref(), Some("m"));
+    assert_eq!(data.anonymous_visitor_id.as_deref(), Some("a"));
+    assert_eq!(data.contact_id.as_deref(), Some("c"));
+    // The accessor picks the first member in page order.
+    assert_eq!(data.kind(), Some(IdentificationDataKind::AnonymousVisitorId("a".into())));
+    let none: IdentificationData = serde_json::from_value(json!({ "contactId": "c" })).unwrap();
+    assert_eq!(none.kind(), None);
+    assert_eq!(
+        serde_json::to_value(&data).unwrap(),
+        json!({ "contactId": "c", "memberId": "m", "anonymousVisitorId": "a" }),
+        "lossless: encodes back what it decoded"
+    );
+}
+
+#[test]
+fn open_enums_keep_unknown_values() {
+    let channel: ChannelType = serde_json::from_value(json!("TELEGRAM")).unwrap();
+    assert_eq!(channel, ChannelType::Unknown("TELEGRAM".into()));
+    assert_eq!(serde_json::to_value(&channel).unwrap(), json!("TELEGRAM"));
+    assert_eq!(ChannelType::from("EMAIL"), ChannelType::Email);
+    assert_eq!(ChannelType::Whatsapp.as_str(), "WHATSAPP");
+}
+
+#[test]
+fn types_sent_and_returned_decode_when_required_fields_are_missing() {
+    // `Message` is sent by SendMessage and returned by ListMessages.
+    let message: Message = serde_json::from_value(json!({ "sequence": 42, "unknownField": true })).unwrap();
+    assert_eq!(message.sequence, Some(42));
+    assert_eq!(message.visibility, MessageVisibility::Unknown(String::new()));
+    assert_eq!(message.direction, MessageDirection::Unknown(String::new()));
+    assert_eq!(message.content, MessageContent::new());
+    let message: Message = serde_json::from_value(json!({ "sequence": "9007199254740993" })).unwrap();
+    assert_eq!(message.sequence, Some(9_007_199_254_740_993), "int64 beyond f64 precision survives as a string");
+}
