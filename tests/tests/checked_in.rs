@@ -10,7 +10,11 @@ fn checked_in_crate_is_up_to_date() {
     let generation = generate(&root.join("schemas"), &Options::checked_in()).expect("generate");
     assert!(!generation.has_errors(), "{}", generation.report());
     let report = write_if_changed(&root.join("crates/wix-apis"), &generation.files, Mode::Check).expect("check");
-    assert!(report.is_clean(), "crates/wix-apis is stale ({:?}); run `cargo xtask gen`", report.stale());
+    assert!(
+        report.is_clean(),
+        "crates/wix-apis is stale ({:?}); run `cargo xtask gen`",
+        report.stale()
+    );
 }
 
 #[test]
@@ -24,7 +28,12 @@ fn generation_is_deterministic_and_a_second_write_changes_no_mtime() {
     write_if_changed(dir.path(), &first.files, Mode::Write).expect("write");
     let old = SystemTime::now() - Duration::from_secs(3600);
     for rel in first.files.keys() {
-        std::fs::File::options().write(true).open(dir.path().join(rel)).unwrap().set_modified(old).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(dir.path().join(rel))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
     }
     let report = write_if_changed(dir.path(), &second.files, Mode::Write).expect("write");
     assert!(report.is_clean(), "{report:?}");
@@ -40,9 +49,24 @@ fn the_snake_case_send_message_example_is_skipped_and_reported() {
     let generation = generate(&root.join("schemas"), &Options::checked_in()).expect("generate");
     let skipped: Vec<String> = generation.examples.iter().filter_map(|e| e.skip_reason()).collect();
     assert_eq!(skipped.len(), 1, "{skipped:?}");
-    assert!(skipped[0].starts_with("schemas/inbox/send-message.md:"), "{}", skipped[0]);
-    assert!(skipped[0].contains("`conversation_id` is not a field of the schema"), "{}", skipped[0]);
+    assert!(
+        skipped[0].starts_with("schemas/inbox/send-message.md:"),
+        "{}",
+        skipped[0]
+    );
+    assert!(
+        skipped[0].contains("`conversation_id` is not a field of the schema"),
+        "{}",
+        skipped[0]
+    );
     let tests = &generation.files[std::path::Path::new("tests/examples.rs")];
-    assert!(tests.contains("Send a message with snake_case keys"), "the skip is named in the generated file");
-    assert!(generation.report().contains("example skipped: schemas/inbox/send-message.md:"));
+    assert!(
+        tests.contains("Send a message with snake_case keys"),
+        "the skip is named in the generated file"
+    );
+    assert!(
+        generation
+            .report()
+            .contains("example skipped: schemas/inbox/send-message.md:")
+    );
 }

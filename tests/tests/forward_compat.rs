@@ -57,7 +57,10 @@ pub async fn call(service: &ConversationsService) -> Result<Option<String>, wix_
 
 fn workspace_target_dir() -> PathBuf {
     // CARGO_TARGET_TMPDIR is `<target>/tmp`.
-    Path::new(env!("CARGO_TARGET_TMPDIR")).parent().expect("target dir").to_path_buf()
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target dir")
+        .to_path_buf()
 }
 
 fn generate_into(schemas: &Path, out: &Path) -> String {
@@ -66,7 +69,10 @@ fn generate_into(schemas: &Path, out: &Path) -> String {
     let options = Options {
         label: "schemas".to_owned(),
         header: Header::new("schemas/", "forward_compat test"),
-        krate: CrateOptions { name: "wix-apis".to_owned(), runtime: Runtime::Path(runtime.display().to_string()) },
+        krate: CrateOptions {
+            name: "wix-apis".to_owned(),
+            runtime: Runtime::Path(runtime.display().to_string()),
+        },
     };
     let generation = generate(schemas, &options).expect("generate");
     assert!(!generation.has_errors(), "{}", generation.report());
@@ -136,7 +142,10 @@ fn code_written_against_the_old_output_compiles_against_the_new() {
     let (old_crate, new_crate) = (tmp.path().join("old/wix-apis"), tmp.path().join("new/wix-apis"));
     let old_types = generate_into(&old_pages, &old_crate);
     let new_types = generate_into(&new_pages, &new_crate);
-    assert!(!old_types.contains("Telegram") && new_types.contains("Telegram"), "the enum value was added");
+    assert!(
+        !old_types.contains("Telegram") && new_types.contains("Telegram"),
+        "the enum value was added"
+    );
     assert!(
         !old_types.contains("pub archived: Option<bool>") && new_types.contains("pub archived: Option<bool>"),
         "the field was added"

@@ -16,18 +16,19 @@ use wixgen_codegen::golden::{self, GOLDEN_DIR, GOLDENS};
 fn goldens_match_a_fresh_rendering() {
     let root = wixgen_tests::workspace_root();
     for g in GOLDENS {
-        let fresh = golden::render(&root, g).unwrap_or_else(|e| panic!("rendering {}: {e}", g.page));
+        let fresh = golden::render(&root, g).unwrap_or_else(|e| panic!("rendering {}: {e}", g.origin()));
         let path = root.join(GOLDEN_DIR).join(g.file);
         let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
         if fresh != on_disk {
-            let line = fresh.lines().zip(on_disk.lines()).position(|(a, b)| a != b).map_or_else(
-                || fresh.lines().count().min(on_disk.lines().count()) + 1,
-                |i| i + 1,
-            );
+            let line = fresh
+                .lines()
+                .zip(on_disk.lines())
+                .position(|(a, b)| a != b)
+                .map_or_else(|| fresh.lines().count().min(on_disk.lines().count()) + 1, |i| i + 1);
             panic!(
                 "{} differs from the code generated from {} (first difference at line {line}):\n  golden:    {:?}\n  generated: {:?}\nrun `{}` to regenerate",
                 path.display(),
-                g.page,
+                g.origin(),
                 on_disk.lines().nth(line - 1).unwrap_or("<end of file>"),
                 fresh.lines().nth(line - 1).unwrap_or("<end of file>"),
                 golden::REGENERATE,

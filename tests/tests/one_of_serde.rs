@@ -9,8 +9,8 @@
 
 use serde_json::json;
 use wix_apis::inbox::{
-    BasicMessage, ChannelType, IdentificationData, IdentificationDataKind, Message, MessageContent,
-    MessageContentKind, MessageDirection, MessageVisibility, ParticipantId, ParticipantIdKind,
+    BasicMessage, ChannelType, IdentificationData, IdentificationDataKind, Message, MessageContent, MessageContentKind,
+    MessageDirection, MessageVisibility, ParticipantId, ParticipantIdKind,
 };
 
 #[test]
@@ -20,7 +20,10 @@ fn flattened_required_group_takes_the_first_member_in_json_order() {
     assert_eq!(id.kind, ParticipantIdKind::MemberId("m".into()));
     let id: ParticipantId = serde_json::from_str(r#"{ "contactId": "c", "memberId": "m" }"#).unwrap();
     assert_eq!(id.kind, ParticipantIdKind::ContactId("c".into()));
-    assert!(serde_json::from_value::<ParticipantId>(json!({})).is_err(), "a required group needs a member");
+    assert!(
+        serde_json::from_value::<ParticipantId>(json!({})).is_err(),
+        "a required group needs a member"
+    );
     assert_eq!(
         serde_json::to_value(ParticipantId::new(ParticipantIdKind::AnonymousVisitorId("v".into()))).unwrap(),
         json!({ "anonymousVisitorId": "v" })
@@ -36,7 +39,11 @@ fn flattened_optional_group_is_none_without_a_known_member() {
     assert_eq!(content.kind, None, "an unknown (future) member is ignored");
     let content: MessageContent =
         serde_json::from_str(r#"{ "minimal": {}, "basic": { "items": [{ "text": "t" }] } }"#).unwrap();
-    assert!(matches!(content.kind, Some(MessageContentKind::Minimal(_))), "first key wins: {:?}", content.kind);
+    assert!(
+        matches!(content.kind, Some(MessageContentKind::Minimal(_))),
+        "first key wins: {:?}",
+        content.kind
+    );
     let sent = MessageContent::new().with_kind(MessageContentKind::Basic(BasicMessage::new()));
     assert_eq!(serde_json::to_value(sent).unwrap(), json!({ "basic": {} }));
 }
@@ -49,7 +56,10 @@ fn response_only_group_keeps_every_member() {
     assert_eq!(data.anonymous_visitor_id.as_deref(), Some("a"));
     assert_eq!(data.contact_id.as_deref(), Some("c"));
     // The accessor picks the first member in page order.
-    assert_eq!(data.kind(), Some(IdentificationDataKind::AnonymousVisitorId("a".into())));
+    assert_eq!(
+        data.kind(),
+        Some(IdentificationDataKind::AnonymousVisitorId("a".into()))
+    );
     let none: IdentificationData = serde_json::from_value(json!({ "contactId": "c" })).unwrap();
     assert_eq!(none.kind(), None);
     assert_eq!(
@@ -77,5 +87,9 @@ fn types_sent_and_returned_decode_when_required_fields_are_missing() {
     assert_eq!(message.direction, MessageDirection::Unknown(String::new()));
     assert_eq!(message.content, MessageContent::new());
     let message: Message = serde_json::from_value(json!({ "sequence": "9007199254740993" })).unwrap();
-    assert_eq!(message.sequence, Some(9_007_199_254_740_993), "int64 beyond f64 precision survives as a string");
+    assert_eq!(
+        message.sequence,
+        Some(9_007_199_254_740_993),
+        "int64 beyond f64 precision survives as a string"
+    );
 }

@@ -38,7 +38,10 @@ enum Task {
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 fn main() -> ExitCode {
@@ -68,7 +71,10 @@ fn sync(root: &Path, dir: &Path, files: &GeneratedFiles, check: bool, regenerate
             eprintln!("stale: {}", shown.join(p).display());
         }
         if !report.is_clean() {
-            eprintln!("{} generated file(s) out of date; run `{regenerate}`", report.stale().len());
+            eprintln!(
+                "{} generated file(s) out of date; run `{regenerate}`",
+                report.stale().len()
+            );
         }
     } else {
         for p in &report.written {
@@ -84,7 +90,13 @@ fn sync(root: &Path, dir: &Path, files: &GeneratedFiles, check: bool, regenerate
 fn gen_crate(root: &Path, check: bool) -> std::io::Result<bool> {
     let generation = wixgen_codegen::generate(&root.join("schemas"), &Options::checked_in())?;
     eprint!("{}", generation.report());
-    let clean = sync(root, &root.join("crates/wix-apis"), &generation.files, check, "cargo xtask gen")?;
+    let clean = sync(
+        root,
+        &root.join("crates/wix-apis"),
+        &generation.files,
+        check,
+        "cargo xtask gen",
+    )?;
     Ok(clean && !generation.has_errors())
 }
 

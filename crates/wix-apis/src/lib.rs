@@ -17,7 +17,8 @@
 //! # Calling a method
 //!
 //! ```text
-//! let client = wix_client::Client::builder() /* auth, base URL */ .build()?;
+//! use wix_apis::wix_client::{Auth, Client};
+//! let client = Client::builder().auth(Auth::api_key_for_site(api_key, site_id)).build()?;
 //! let service = wix_apis::inbox::ConversationsService::new(client);
 //! let response = service.get_conversation(&wix_apis::inbox::GetConversationRequest::new(/* required params */)).await?;
 //! ```

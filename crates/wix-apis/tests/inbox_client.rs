@@ -49,28 +49,38 @@ async fn get_or_create_conversation_sends_the_documented_request_and_decodes_the
         .and(header("authorization", "test-token"))
         .and(header("content-type", "application/json"))
         .and(header("x-trace", "t-1"))
-        .and(body_string(format!(r#"{{"participantId":{{"anonymousVisitorId":"{VISITOR}"}}}}"#)))
+        .and(body_string(format!(
+            r#"{{"participantId":{{"anonymousVisitorId":"{VISITOR}"}}}}"#
+        )))
         .respond_with(ResponseTemplate::new(200).set_body_json(page_example_response()))
         .expect(1)
         .mount(&server)
         .await;
 
-    let service = ConversationsService::new(client(&server))
-        .with_options(RequestOptions::default().header("x-trace", "t-1"));
+    let service =
+        ConversationsService::new(client(&server)).with_options(RequestOptions::default().header("x-trace", "t-1"));
     let request = GetOrCreateConversationRequest::new(ParticipantIdKind::AnonymousVisitorId(VISITOR.to_owned()));
-    let response = service.get_or_create_conversation(&request).await.expect("call succeeds");
+    let response = service
+        .get_or_create_conversation(&request)
+        .await
+        .expect("call succeeds");
 
     assert_eq!(response.new_conversation, Some(false));
     let conversation = response.conversation.expect("conversation");
     assert_eq!(conversation.id.as_deref(), Some("c4999cbd-33ea-37cb-a374-75600f409d0b"));
     assert_eq!(conversation.channels, [ChannelType::Chat]);
     let participant = conversation.participant.expect("participant");
-    assert_eq!(participant.anonymous_visitor_id.as_deref(), Some("5dc5855b-0e34-495b-9762-3a9f591baa37"));
+    assert_eq!(
+        participant.anonymous_visitor_id.as_deref(),
+        Some("5dc5855b-0e34-495b-9762-3a9f591baa37")
+    );
     assert_eq!(participant.member_id, None);
     assert_eq!(participant.contact_id, None);
     assert_eq!(
         participant.kind(),
-        Some(IdentificationDataKind::AnonymousVisitorId("5dc5855b-0e34-495b-9762-3a9f591baa37".to_owned()))
+        Some(IdentificationDataKind::AnonymousVisitorId(
+            "5dc5855b-0e34-495b-9762-3a9f591baa37".to_owned()
+        ))
     );
     let business = conversation.business_display_data.expect("business display data");
     assert_eq!(business.name.as_deref(), Some("Peak Fitness"));
@@ -116,17 +126,32 @@ async fn responses_with_unknown_values_fields_and_several_participant_ids_decode
     let conversation = response.conversation.expect("conversation");
     assert_eq!(
         conversation.channels,
-        [ChannelType::Chat, ChannelType::Unknown("TELEGRAM".to_owned()), ChannelType::Email]
+        [
+            ChannelType::Chat,
+            ChannelType::Unknown("TELEGRAM".to_owned()),
+            ChannelType::Email
+        ]
     );
     assert_eq!(conversation.channels[1].as_str(), "TELEGRAM");
     let participant = conversation.participant.expect("participant");
-    assert_eq!(participant.contact_id.as_deref(), Some("c5ef5c35-3b53-41c9-aeeb-214424e5f6e5"));
-    assert_eq!(participant.member_id.as_deref(), Some("b17c523c-6ec9-4b56-9d9d-123cc6978bdf"));
+    assert_eq!(
+        participant.contact_id.as_deref(),
+        Some("c5ef5c35-3b53-41c9-aeeb-214424e5f6e5")
+    );
+    assert_eq!(
+        participant.member_id.as_deref(),
+        Some("b17c523c-6ec9-4b56-9d9d-123cc6978bdf")
+    );
     assert_eq!(
         participant.kind(),
-        Some(IdentificationDataKind::MemberId("b17c523c-6ec9-4b56-9d9d-123cc6978bdf".to_owned()))
+        Some(IdentificationDataKind::MemberId(
+            "b17c523c-6ec9-4b56-9d9d-123cc6978bdf".to_owned()
+        ))
     );
-    assert_eq!(conversation.business_display_data.and_then(|b| b.name).as_deref(), Some("Classic Cars"));
+    assert_eq!(
+        conversation.business_display_data.and_then(|b| b.name).as_deref(),
+        Some("Classic Cars")
+    );
     assert_eq!(response.new_conversation, Some(true));
 
     // The unknown enum value goes back out unchanged.
@@ -144,7 +169,10 @@ async fn get_conversation_puts_the_id_in_one_path_segment() {
         .mount(&server)
         .await;
     let service = ConversationsService::new(client(&server));
-    let response = service.get_conversation(&GetConversationRequest::new("a/b c")).await.expect("call succeeds");
+    let response = service
+        .get_conversation(&GetConversationRequest::new("a/b c"))
+        .await
+        .expect("call succeeds");
     assert_eq!(response.conversation.and_then(|c| c.id).as_deref(), Some("a/b c"));
 }
 
@@ -179,15 +207,21 @@ async fn list_messages_sends_query_params_and_decodes_enums_and_int64() {
         .mount(&server)
         .await;
     let service = MessagesService::new(client(&server));
-    let request = ListMessagesRequest::new("6202c3bb-f263-3c16-8c90-d6387d9ed420", MessageVisibility::BusinessAndParticipant)
-        .with_paging(wix_apis::inbox::CursorPaging::new().with_limit(10));
+    let request = ListMessagesRequest::new(
+        "6202c3bb-f263-3c16-8c90-d6387d9ed420",
+        MessageVisibility::BusinessAndParticipant,
+    )
+    .with_paging(wix_apis::inbox::CursorPaging::new().with_limit(10));
     let response = service.list_messages(&request).await.expect("call succeeds");
     assert_eq!(response.messages.len(), 2);
     let first = &response.messages[0];
     assert_eq!(first.sequence, Some(1_640_851_963_799_825));
     assert_eq!(first.direction, MessageDirection::BusinessToParticipant);
     assert_eq!(first.content.preview_text.as_deref(), Some("Hi"));
-    assert_eq!(first.sender.as_ref().and_then(|s| s.wix_user_id.as_deref()), Some("5a0c4737-a2a0-4c37-a07e-d9fd87027023"));
+    assert_eq!(
+        first.sender.as_ref().and_then(|s| s.wix_user_id.as_deref()),
+        Some("5a0c4737-a2a0-4c37-a07e-d9fd87027023")
+    );
     let second = &response.messages[1];
     assert_eq!(second.sequence, Some(17));
     assert_eq!(second.direction, MessageDirection::Unknown("SIDEWAYS".to_owned()));

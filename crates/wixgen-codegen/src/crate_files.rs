@@ -29,7 +29,10 @@ pub struct CrateOptions {
 
 impl Default for CrateOptions {
     fn default() -> Self {
-        CrateOptions { name: "wix-apis".to_owned(), runtime: Runtime::Workspace }
+        CrateOptions {
+            name: "wix-apis".to_owned(),
+            runtime: Runtime::Workspace,
+        }
     }
 }
 
@@ -58,8 +61,21 @@ fn toml_str(s: &str) -> String {
 
 /// A Cargo feature name made of the characters Cargo accepts.
 pub(crate) fn feature_name(s: &str) -> String {
-    let f: String = s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
-    if f.is_empty() || f == "default" || f == "all" { format!("pkg-{f}") } else { f }
+    let f: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if f.is_empty() || f == "default" || f == "all" {
+        format!("pkg-{f}")
+    } else {
+        f
+    }
 }
 
 pub fn cargo_toml(api: &Api, options: &CrateOptions, header: &Header) -> String {
@@ -122,34 +138,47 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
         "- A ONE-OF group is an enum on request types, so only one member can be set; \
          response-only types keep each member in its own `Option` field and offer an accessor."
             .to_owned(),
-        "- Enums are open: unknown values decode into `Unknown(String)` and encode back unchanged."
-            .to_owned(),
-        "- Unknown response fields are ignored; missing optional fields and arrays decode."
-            .to_owned(),
+        "- Enums are open: unknown values decode into `Unknown(String)` and encode back unchanged.".to_owned(),
+        "- Unknown response fields are ignored; missing optional fields and arrays decode.".to_owned(),
         "- 64-bit integers travel as JSON strings and decode from strings or numbers.".to_owned(),
         String::new(),
         "# Packages".to_owned(),
         String::new(),
     ];
     for p in &api.packages {
-        let services: Vec<String> = p.services.iter().map(|s| format!("`{}`", crate::emit::code_text(&s.rust_name))).collect();
+        let services: Vec<String> = p
+            .services
+            .iter()
+            .map(|s| format!("`{}`", crate::emit::code_text(&s.rust_name)))
+            .collect();
         lines.push(format!(
             "- [`{}`] (feature `{}`): {}",
             idents::ident(&p.module),
             feature_name(&p.feature),
-            if services.is_empty() { "no services".to_owned() } else { services.join(", ") }
+            if services.is_empty() {
+                "no services".to_owned()
+            } else {
+                services.join(", ")
+            }
         ));
     }
-    if let Some((p, s, m)) = api.packages.iter().find_map(|p| {
-        p.services.iter().find_map(|s| s.methods.first().map(|m| (p, s, m)))
-    }) {
+    if let Some((p, s, m)) = api
+        .packages
+        .iter()
+        .find_map(|p| p.services.iter().find_map(|s| s.methods.first().map(|m| (p, s, m))))
+    {
         lines.extend([
             String::new(),
             "# Calling a method".to_owned(),
             String::new(),
             "```text".to_owned(),
-            "let client = wix_client::Client::builder() /* auth, base URL */ .build()?;".to_owned(),
-            format!("let service = {lib}::{}::{}::new(client);", idents::ident(&p.module), idents::ident(&s.rust_name)),
+            format!("use {lib}::wix_client::{{Auth, Client}};"),
+            "let client = Client::builder().auth(Auth::api_key_for_site(api_key, site_id)).build()?;".to_owned(),
+            format!(
+                "let service = {lib}::{}::{}::new(client);",
+                idents::ident(&p.module),
+                idents::ident(&s.rust_name)
+            ),
             format!(
                 "let response = service.{}(&{lib}::{}::{}::new(/* required params */)).await?;",
                 idents::ident(&m.rust_name),

@@ -31,6 +31,10 @@ pub struct RequestExample {
     pub method: String,
     /// The example's heading.
     pub title: String,
+    /// The `-X` verb, when given.
+    pub verb: Option<String>,
+    /// The quoted `https://...` argument.
+    pub url: Option<String>,
     /// The `-d` argument, verbatim.
     pub body: Option<String>,
 }
@@ -95,13 +99,65 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
                 ident(&method.request_rust_name).to_string(),
                 ident(&method.rust_name).to_string(),
             ));
-            let outcome = match &e.body {
-                None => Outcome::NoBody,
-                Some(body) => check_body(package, method, body),
+            let outcome = match (&e.body, check_target(method, e)) {
+                (_, Err(reason)) => Outcome::Skipped(reason),
+                (None, Ok(())) => Outcome::NoBody,
+                (Some(body), Ok(())) => check_body(package, method, body),
             };
-            CheckedExample { example: e.clone(), target, outcome }
+            CheckedExample {
+                example: e.clone(),
+                target,
+                outcome,
+            }
         })
         .collect()
+}
+
+/// The example's verb and URL path agree with the method's.
+fn check_target(method: &Method, e: &RequestExample) -> Result<(), String> {
+    let verb = crate::emit::structs::verb(method.http_method);
+    if let Some(v) = &e.verb {
+        if !v.eq_ignore_ascii_case(verb) {
+            return Err(format!("the example sends `{v}`, the method is `{verb}`"));
+        }
+    }
+    if let Some(url) = &e.url {
+        let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+        let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+        let path = path.split(['?', '#']).next().unwrap_or(path);
+        if !path_matches(&method.path, path) {
+            return Err(format!(
+                "the example's URL path `{path}` does not match `{}`",
+                crate::emit::structs::path_text(method)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `path` fits the template: literals exactly, each param one non-empty segment.
+fn path_matches(template: &[wixgen_ir::model::PathSegment], path: &str) -> bool {
+    use wixgen_ir::model::PathSegment;
+    let mut rest = path;
+    for (i, segment) in template.iter().enumerate() {
+        match segment {
+            PathSegment::Literal(l) => match rest.strip_prefix(l.as_str()) {
+                Some(r) => rest = r,
+                None => return false,
+            },
+            PathSegment::Param(_) => {
+                let end = match template.get(i + 1) {
+                    Some(PathSegment::Literal(next)) => rest.find(next.as_str()).unwrap_or(rest.len()),
+                    _ => rest.find('/').unwrap_or(rest.len()),
+                };
+                if end == 0 || rest[..end].contains('/') {
+                    return false;
+                }
+                rest = &rest[end..];
+            }
+        }
+    }
+    rest.is_empty() || rest == "/"
 }
 
 fn check_body(package: &Package, method: &Method, body: &str) -> Outcome {
@@ -118,13 +174,19 @@ fn check_body(package: &Package, method: &Method, body: &str) -> Outcome {
     let cx = Cx::new(package);
     let params: Vec<&Field> = method.body_params.iter().collect();
     match canon_fields(&cx, &method.request_rust_name, Side::Request, &params, &[], object, "") {
-        Ok(expected) => Outcome::Test { expected: Value::Object(expected) },
+        Ok(expected) => Outcome::Test {
+            expected: Value::Object(expected),
+        },
         Err(reason) => Outcome::Skipped(reason),
     }
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 /// Check an object against a struct's fields and groups, returning what the
@@ -185,7 +247,11 @@ fn canon_fields(
             }
             if hits == 0 && g.required {
                 let names: Vec<&str> = g.members.iter().map(|m| m.wire_name.as_str()).collect();
-                return Err(format!("required ONE-OF ({}) has no member at `{}`", names.join(", "), path));
+                return Err(format!(
+                    "required ONE-OF ({}) has no member at `{}`",
+                    names.join(", "),
+                    path
+                ));
             }
         }
     }
@@ -294,7 +360,11 @@ pub fn examples_test(checked: &[CheckedExample], lib: &str) -> TokenStream {
             by_package.entry((module.clone(), feature.clone())).or_default().push(c);
         }
     }
-    let unmatched: Vec<String> = checked.iter().filter(|c| c.target.is_none()).filter_map(|c| c.skip_reason()).collect();
+    let unmatched: Vec<String> = checked
+        .iter()
+        .filter(|c| c.target.is_none())
+        .filter_map(|c| c.skip_reason())
+        .collect();
     let any_test = checked.iter().any(|c| matches!(c.outcome, Outcome::Test { .. }));
 
     let modules = by_package.iter().map(|((module, feature), list)| {
@@ -302,7 +372,9 @@ pub fn examples_test(checked: &[CheckedExample], lib: &str) -> TokenStream {
         let tests: Vec<TokenStream> = list
             .iter()
             .filter_map(|c| {
-                let Outcome::Test { expected } = &c.outcome else { return None };
+                let Outcome::Test { expected } = &c.outcome else {
+                    return None;
+                };
                 let (_, _, request, method) = c.target.as_ref()?;
                 let n = names.entry(method.clone()).or_insert(0);
                 *n += 1;
@@ -327,7 +399,10 @@ pub fn examples_test(checked: &[CheckedExample], lib: &str) -> TokenStream {
             })
             .collect();
         let skipped: Vec<String> = list.iter().filter_map(|c| c.skip_reason()).collect();
-        let mut lines = vec![format!("Request examples of the `{}` package.", crate::emit::code_text(module))];
+        let mut lines = vec![format!(
+            "Request examples of the `{}` package.",
+            crate::emit::code_text(module)
+        )];
         if !skipped.is_empty() {
             lines.push(String::new());
             lines.push("Skipped, as they do not agree with the schema:".to_owned());
@@ -338,7 +413,13 @@ pub fn examples_test(checked: &[CheckedExample], lib: &str) -> TokenStream {
         }
         let doc = docs::lines_to_attrs(&lines);
         let module = ident(module);
-        let use_round_trip = if tests.is_empty() { quote!() } else { quote!(use super::round_trip;) };
+        let use_round_trip = if tests.is_empty() {
+            quote!()
+        } else {
+            quote!(
+                use super::round_trip;
+            )
+        };
         quote! {
             #doc
             #[cfg(feature = #feature)]
@@ -381,5 +462,30 @@ pub fn examples_test(checked: &[CheckedExample], lib: &str) -> TokenStream {
         #![allow(deprecated)]
         #helper
         #(#modules)*
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_matches;
+    use wixgen_ir::model::PathSegment::{Literal, Param};
+
+    #[test]
+    fn url_paths_match_templates() {
+        let t = [
+            Literal("/inbox/v2/conversations/".into()),
+            Param("conversationId".into()),
+        ];
+        assert!(path_matches(&t, "/inbox/v2/conversations/6202c3bb"));
+        assert!(!path_matches(&t, "/inbox/v2/conversations/"));
+        assert!(!path_matches(&t, "/inbox/v2/conversations/a/b"));
+        assert!(!path_matches(&t, "/inbox/v1/conversations/a"));
+        let t = [Literal("/a/".into()), Param("id".into()), Literal("/b".into())];
+        assert!(path_matches(&t, "/a/x/b"));
+        assert!(!path_matches(&t, "/a//b"));
+        assert!(path_matches(
+            &[Literal("/inbox/v2/messages".into())],
+            "/inbox/v2/messages"
+        ));
     }
 }

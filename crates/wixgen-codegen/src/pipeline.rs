@@ -33,7 +33,11 @@ pub struct Options {
 impl Options {
     /// The options of the checked-in `crates/wix-apis`.
     pub fn checked_in() -> Self {
-        Options { label: "schemas".to_owned(), header: Header::checked_in(), krate: CrateOptions::default() }
+        Options {
+            label: "schemas".to_owned(),
+            header: Header::checked_in(),
+            krate: CrateOptions::default(),
+        }
     }
 }
 
@@ -53,8 +57,10 @@ pub struct PageReport {
     /// `schemas/inbox/get-conversation.md`
     pub path: String,
     pub status: PageStatus,
-    /// The parser's diagnostics, rendered like rustc.
+    /// The parser's errors, rendered like rustc.
     pub rendered: Vec<String>,
+    /// The parser's warnings, one line each (`path:line:col: warning[code]: message`).
+    pub warning_lines: Vec<String>,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -92,20 +98,25 @@ impl Generation {
                     }
                 }
                 PageStatus::NotAMethodPage => {
-                    s.push_str(&format!("{}: note: not a method page (no `# Package:`, no REST or SDK section); skipped\n", p.path));
+                    s.push_str(&format!(
+                        "{}: note: not a method page (no `# Package:`, no REST or SDK section); skipped\n",
+                        p.path
+                    ));
                 }
-                PageStatus::Parsed => {
-                    for r in &p.rendered {
-                        s.push_str(r);
-                        if !r.ends_with('\n') {
-                            s.push('\n');
-                        }
-                    }
-                }
+                PageStatus::Parsed => {}
+            }
+            for w in &p.warning_lines {
+                s.push_str(w);
+                s.push('\n');
             }
         }
         for d in &self.lower_diagnostics {
-            s.push_str(&d.render());
+            if d.is_error() {
+                s.push_str(&d.render());
+            } else {
+                s.push_str(&d.one_line());
+                s.push('\n');
+            }
         }
         for e in &self.examples {
             if let Some(reason) = e.skip_reason() {
@@ -113,9 +124,23 @@ impl Generation {
             }
         }
         let parsed = self.pages.iter().filter(|p| p.status == PageStatus::Parsed).count();
-        let failed = self.pages.iter().filter(|p| p.status == PageStatus::ParseErrors).count();
-        let methods: usize = self.api.packages.iter().flat_map(|p| &p.services).map(|s| s.methods.len()).sum();
-        let tests = self.examples.iter().filter(|e| matches!(e.outcome, crate::examples::Outcome::Test { .. })).count();
+        let failed = self
+            .pages
+            .iter()
+            .filter(|p| p.status == PageStatus::ParseErrors)
+            .count();
+        let methods: usize = self
+            .api
+            .packages
+            .iter()
+            .flat_map(|p| &p.services)
+            .map(|s| s.methods.len())
+            .sum();
+        let tests = self
+            .examples
+            .iter()
+            .filter(|e| matches!(e.outcome, crate::examples::Outcome::Test { .. }))
+            .count();
         s.push_str(&format!(
             "{} page(s) found, {parsed} parsed, {failed} skipped for errors; {} package(s), {methods} method(s), {tests} example test(s)\n",
             self.pages.len(),
@@ -154,7 +179,10 @@ pub fn find_pages(dir: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 fn slash_path(p: &Path) -> String {
-    p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Pages read and parsed, ready for lowering.
@@ -175,7 +203,11 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
     for rel in rels {
         let path = dir.join(rel);
         let bytes = fs::read(&path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        let shown = if label.is_empty() { slash_path(rel) } else { format!("{}/{}", label.trim_end_matches('/'), slash_path(rel)) };
+        let shown = if label.is_empty() {
+            slash_path(rel)
+        } else {
+            format!("{}/{}", label.trim_end_matches('/'), slash_path(rel))
+        };
         sources.push((shown, bytes));
     }
     let mut knowledge = TypeKnowledge::builtin();
@@ -186,13 +218,18 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
             }
         }
     }
-    let mut parsed = Parsed { inputs: Vec::new(), examples: Vec::new(), reports: Vec::new() };
+    let mut parsed = Parsed {
+        inputs: Vec::new(),
+        examples: Vec::new(),
+        reports: Vec::new(),
+    };
     for (shown, bytes) in sources {
         let out: ParseOutput = wixgen_schema::parse_with(&bytes, &knowledge);
         let text = String::from_utf8_lossy(&bytes);
         let errors = out.errors().count();
         let warnings = out.warnings().count();
-        let rendered: Vec<String> = out.diagnostics.iter().map(|d| d.render(&shown, &text, false)).collect();
+        let rendered: Vec<String> = out.errors().map(|d| d.render(&shown, &text, false)).collect();
+        let warning_lines: Vec<String> = out.warnings().map(|d| d.one_line(&shown)).collect();
         let status = match &out.page {
             Some(page) if !is_method_page(page) => PageStatus::NotAMethodPage,
             _ if out.has_errors() => PageStatus::ParseErrors,
@@ -202,11 +239,25 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
         if status == PageStatus::Parsed {
             if let Some(page) = out.page {
                 parsed.examples.extend(request_examples(&shown, &page));
-                parsed.inputs.push(PageInput { path: shown.clone(), page });
+                parsed.inputs.push(PageInput {
+                    path: shown.clone(),
+                    page,
+                });
             }
         }
-        let rendered = if status == PageStatus::NotAMethodPage { Vec::new() } else { rendered };
-        parsed.reports.push(PageReport { path: shown, status, rendered, errors, warnings });
+        let (rendered, warning_lines) = if status == PageStatus::NotAMethodPage {
+            (Vec::new(), Vec::new())
+        } else {
+            (rendered, warning_lines)
+        };
+        parsed.reports.push(PageReport {
+            path: shown,
+            status,
+            rendered,
+            warning_lines,
+            errors,
+            warnings,
+        });
     }
     Ok(parsed)
 }
@@ -229,6 +280,8 @@ pub fn request_examples(path: &str, page: &Page) -> Vec<RequestExample> {
                 service: service.value.clone(),
                 method: method.value.clone(),
                 title: e.title.value.clone(),
+                verb: curl.verb.as_ref().map(|v| v.value.clone()),
+                url: curl.url.as_ref().map(|u| u.value.clone()),
                 body: curl.body.as_ref().map(|b| b.value.clone()),
             })
         })
@@ -247,5 +300,11 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
     };
     let files = emit::emit(&lowered.api, &emit_options);
     let examples = check_examples(&lowered.api, &parsed.examples);
-    Ok(Generation { api: lowered.api, files, pages: parsed.reports, lower_diagnostics: lowered.diagnostics, examples })
+    Ok(Generation {
+        api: lowered.api,
+        files,
+        pages: parsed.reports,
+        lower_diagnostics: lowered.diagnostics,
+        examples,
+    })
 }

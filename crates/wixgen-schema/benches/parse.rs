@@ -15,7 +15,10 @@ use std::time::Duration;
 
 const PAGES: [(&str, &str); 4] = [
     ("query-resource-types", "fixtures/real/query-resource-types.md"),
-    ("get-availability-time-slot", "fixtures/real/get-availability-time-slot.md"),
+    (
+        "get-availability-time-slot",
+        "fixtures/real/get-availability-time-slot.md",
+    ),
     ("get-conversation", "fixtures/reconstructed/get-conversation.md"),
     ("get-or-create-conversation", "seeds/get-or-create-conversation.md"),
 ];

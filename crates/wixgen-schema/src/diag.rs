@@ -82,9 +82,9 @@ impl Diagnostic {
     }
 
     /// Render like rustc, with the offending line shown and underlined.
-    /// `source` must be the text the span points into (after BOM/CRLF handling,
-    /// which the parser reports in terms of the original bytes, so pass the
-    /// original text lossily decoded).
+    /// `source` is the page as given to the parser, decoded with
+    /// `String::from_utf8_lossy` (spans count a byte-order mark and CRLF line
+    /// endings as they are in the page).
     pub fn render(&self, path: &str, source: &str, color: bool) -> String {
         let level = match self.severity {
             Severity::Error => Level::ERROR,

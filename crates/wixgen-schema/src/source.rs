@@ -10,7 +10,9 @@ use std::borrow::Cow;
 pub(crate) struct Source<'a> {
     pub text: Cow<'a, str>,
     /// Byte length of the stripped byte-order mark (0 or 3), added back to
-    /// offsets so spans index the original bytes.
+    /// offsets so spans index the page's bytes. (For a page that is not valid
+    /// UTF-8, spans index the text with invalid bytes replaced by U+FFFD, which
+    /// is what `String::from_utf8_lossy` gives `Diagnostic::render`.)
     bom: usize,
     line_starts: Vec<usize>,
 }

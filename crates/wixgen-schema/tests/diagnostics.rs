@@ -309,7 +309,8 @@ fn cases() -> Vec<Case> {
             &[("E100", 1, 1, "lost its line structure")],
             |out| {
                 assert!(out.page.is_none());
-                assert_eq!(out.diagnostics[0].span.len, "a".len() + 39 * "é".len());
+                // 40 characters: `a`, 30 × `é` (2 bytes each), ` # Packag`.
+                assert_eq!(out.diagnostics[0].span.len, 1 + 30 * 2 + 9);
             },
         ),
         case(
@@ -364,12 +365,12 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "section without a schema block",
-            {
-                let page = TEMPLATE.replacen("### Schema\n\n```\n Method: wixClient", "\n```\n Method: wixClient", 1);
-                let start = page.rfind("\n```\n Method: wixClient").unwrap();
-                let end = page.rfind("```\n").unwrap() + 4;
-                format!("{}{}", &page[..start], &page[end..]).into_bytes()
-            },
+            with(
+                "### Schema\n\n```\n Method: wixClient.demo.PingService.ping(count)\n Method parameters:\n   \
+                 param name: count | type: integer | description: How many. | required: true\n \
+                 Return type: PROMISE<PingResponse>\n  - name: echo | type: string | description: Echo.\n```\n",
+                "",
+            ),
             &[("E041", 54, 4, "no `### Schema` code block")],
             |out| assert!(out.page.as_ref().unwrap().sdk.as_ref().unwrap().schema.is_none()),
         ),
@@ -872,7 +873,7 @@ fn cases() -> Vec<Case> {
 
 /// Parse one case and check it; `Err` describes every mismatch.
 fn run(case: &Case) -> Result<(), String> {
-    let out = parse(&case.input);
+    let out = catch_unwind(|| parse(&case.input)).map_err(|p| format!("parse panicked: {}", panic_message(&*p)))?;
     let found: Vec<(&str, u32, u32)> = out
         .diagnostics
         .iter()
@@ -911,14 +912,17 @@ fn run(case: &Case) -> Result<(), String> {
         }
     }
     if let Err(panic) = catch_unwind(AssertUnwindSafe(|| (case.check)(&out))) {
-        let msg = panic
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-            .unwrap_or_default();
-        let _ = writeln!(problems, "model check failed: {msg}");
+        let _ = writeln!(problems, "model check failed: {}", panic_message(&*panic));
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_default()
 }
 
 #[test]

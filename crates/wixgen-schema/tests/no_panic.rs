@@ -209,8 +209,17 @@ fn check_span(text: &str, span: &Span, what: &str) -> Result<(), TestCaseError> 
         "{what}: {span:?} past the end ({} bytes)",
         text.len()
     );
-    prop_assert!(text.is_char_boundary(span.offset), "{what}: {span:?} not at a character");
-    prop_assert_eq!(line_col(text, span.offset), (span.line, span.column), "{}: {:?}", what, span);
+    prop_assert!(
+        text.is_char_boundary(span.offset),
+        "{what}: {span:?} not at a character"
+    );
+    prop_assert_eq!(
+        line_col(text, span.offset),
+        (span.line, span.column),
+        "{}: {:?}",
+        what,
+        span
+    );
     Ok(())
 }
 
@@ -310,20 +319,48 @@ proptest! {
     }
 }
 
-/// Every real page cut at every 7th character boundary (a page saved
-/// half-way). Every boundary would be ~82,000 parses of up to 36 KB: two
-/// minutes in a debug build, against a few seconds for every 7th.
-#[test]
-fn pages_truncated_at_every_7th_character_boundary() {
-    for (path, bytes) in PAGES.iter().zip(pages()) {
-        let text = std::str::from_utf8(bytes).expect("the pages are UTF-8");
-        let boundaries = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
-        for end in boundaries.step_by(7).chain([text.len()]) {
-            if let Err(e) = check(&bytes[..end], false) {
-                panic!("{path} cut at byte {end}: {e}");
-            }
+/// A real page cut at every 7th character boundary (a page saved half-way).
+/// Every boundary would be ~82,000 parses of up to 36 KB over all pages: two
+/// minutes in a debug build. One test per page, so they run in parallel.
+fn truncated_at_every_7th_character_boundary(page: usize) {
+    let (path, bytes) = (PAGES[page], &pages()[page]);
+    let text = std::str::from_utf8(bytes).expect("the pages are UTF-8");
+    let boundaries = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
+    for end in boundaries.step_by(7).chain([text.len()]) {
+        if let Err(e) = check(&bytes[..end], false) {
+            panic!("{path} cut at byte {end}: {e}");
         }
     }
+}
+
+#[test]
+fn truncated_get_or_create_conversation() {
+    truncated_at_every_7th_character_boundary(0);
+}
+
+#[test]
+fn truncated_collapsed_seed() {
+    truncated_at_every_7th_character_boundary(1);
+}
+
+#[test]
+fn truncated_article() {
+    truncated_at_every_7th_character_boundary(2);
+}
+
+#[test]
+fn truncated_query_resource_types() {
+    truncated_at_every_7th_character_boundary(3);
+}
+
+#[test]
+fn truncated_get_availability_time_slot() {
+    truncated_at_every_7th_character_boundary(4);
+}
+
+#[test]
+fn truncated_get_conversation() {
+    truncated_at_every_7th_character_boundary(5);
 }
 
 /// Inputs that once failed.
@@ -331,11 +368,12 @@ fn pages_truncated_at_every_7th_character_boundary() {
 fn regressions() {
     let cases: [&[u8]; 2] = [
         // E100 cut its span at byte 40, inside a two-byte `é`.
-        format!("a{} # Package: x # Namespace: y {}", "é".repeat(30), "z".repeat(200)).leak().as_bytes(),
+        format!("a{} # Package: x # Namespace: y {}", "é".repeat(30), "z".repeat(200))
+            .leak()
+            .as_bytes(),
         b"\xEF\xBB\xBF",
     ];
     for input in cases {
         check(input, true).unwrap();
     }
 }
-

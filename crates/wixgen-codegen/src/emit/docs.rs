@@ -28,7 +28,11 @@ pub fn doc_attrs(text: &str) -> TokenStream {
 /// `#[doc]` attributes for already safe lines.
 pub fn lines_to_attrs(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {
-        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
         quote!(#[doc = #line])
     });
     quote!(#(#attrs)*)
@@ -37,7 +41,11 @@ pub fn lines_to_attrs(lines: &[String]) -> TokenStream {
 /// `#![doc = "..."]` inner attributes for already safe lines.
 pub fn inner_attrs(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {
-        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
         quote!(#![doc = #line])
     });
     quote!(#(#attrs)*)
@@ -46,13 +54,20 @@ pub fn inner_attrs(lines: &[String]) -> TokenStream {
 /// Rustdoc-safe markdown lines for a page description. Paragraphs are
 /// separated by empty lines.
 pub fn doc_lines(text: &str) -> Vec<String> {
-    let text = strip_html_comments(text).replace("\r\n", "\n").replace(['\r', '\t'], " ");
+    let text = strip_html_comments(text)
+        .replace("\r\n", "\n")
+        .replace(['\r', '\t'], " ");
     let mut out: Vec<String> = Vec::new();
     let mut in_fence: Option<String> = None;
     for raw in split_paragraphs(&text) {
         let trimmed = raw.trim();
         if let Some(close) = &in_fence {
-            if trimmed.starts_with(close.as_str()) && trimmed.trim_start_matches(close.chars().next().unwrap_or('`')).trim().is_empty() {
+            if trimmed.starts_with(close.as_str())
+                && trimmed
+                    .trim_start_matches(close.chars().next().unwrap_or('`'))
+                    .trim()
+                    .is_empty()
+            {
                 out.push(close.clone());
                 in_fence = None;
             } else {
@@ -216,14 +231,7 @@ fn inline(text: &str) -> String {
 }
 
 fn starts_with(chars: &[char], at: usize, s: &str) -> bool {
-    let mut k = at;
-    for c in s.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    s.chars().enumerate().all(|(k, c)| chars.get(at + k) == Some(&c))
 }
 
 fn find_closing_backticks(chars: &[char], from: usize, run: usize) -> Option<usize> {
@@ -299,7 +307,12 @@ fn autolink_at(chars: &[char], i: usize) -> Option<usize> {
 fn url_end(chars: &[char], i: usize) -> usize {
     let mut j = i;
     while let Some(&c) = chars.get(j) {
-        if c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`' | '[' | ']' | '(' | ')' | '{' | '}' | '|' | '\\') {
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '<' | '>' | '"' | '\'' | '`' | '[' | ']' | '(' | ')' | '{' | '}' | '|' | '\\'
+            )
+        {
             break;
         }
         j += 1;
@@ -348,13 +361,19 @@ mod tests {
 
     #[test]
     fn bare_urls_are_wrapped() {
-        assert_eq!(one("Go to https://dev.wix.com/docs."), "Go to <https://dev.wix.com/docs>.");
+        assert_eq!(
+            one("Go to https://dev.wix.com/docs."),
+            "Go to <https://dev.wix.com/docs>."
+        );
         assert_eq!(one("<https://a.b/c>"), "<https://a.b/c>");
     }
 
     #[test]
     fn html_is_escaped_outside_code() {
-        assert_eq!(one("PROMISE<Foo> and `array<Sorting>`"), "PROMISE&lt;Foo&gt; and `array<Sorting>`");
+        assert_eq!(
+            one("PROMISE<Foo> and `array<Sorting>`"),
+            "PROMISE&lt;Foo&gt; and `array<Sorting>`"
+        );
         assert_eq!(one("a <!-- TODO fix --> b"), "a\n\nb");
     }
 
@@ -365,7 +384,10 @@ mod tests {
 
     #[test]
     fn fences_become_text_and_close() {
-        assert_eq!(one("Example:\n```js\nlet x = 1;\n```\nAfter."), "Example:\n\n```text\nlet x = 1;\n```\n\nAfter.");
+        assert_eq!(
+            one("Example:\n```js\nlet x = 1;\n```\nAfter."),
+            "Example:\n\n```text\nlet x = 1;\n```\n\nAfter."
+        );
         assert_eq!(one("```\nfn main() {}"), "```text\nfn main() {}\n```");
     }
 

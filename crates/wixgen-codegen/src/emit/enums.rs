@@ -24,8 +24,8 @@ pub(crate) fn catch_all_name(e: &EnumType) -> String {
 pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
     let string = cx.string();
     let result = cx.result();
-    let from = cx.from_trait();
-    let default = cx.default_trait();
+    let from = cx.trait_from();
+    let default = cx.trait_default();
     let name = ident(&e.rust_name);
     let unknown = ident(&catch_all_name(e));
     let mut rust_names: Vec<String> = e.variants.iter().map(|v| ident(&v.rust_name).to_string()).collect();
@@ -42,7 +42,11 @@ pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
             lines.push(format!("`{}`", super::code_text(&v.wire_name)));
         }
         let doc = docs::lines_to_attrs(&lines);
-        let dep = if v.docs.deprecated { quote!(#[deprecated]) } else { quote!() };
+        let dep = if v.docs.deprecated {
+            quote!(#[deprecated])
+        } else {
+            quote!()
+        };
         quote!(#doc #dep #id,)
     });
 
@@ -56,9 +60,12 @@ pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
          encodes back unchanged. Non-exhaustive: later versions may add variants."
     ));
     let doc = docs::lines_to_attrs(&doc_lines);
-    let deprecated = if e.docs.deprecated { quote!(#[deprecated]) } else { quote!() };
-    let unknown_doc =
-        docs::lines_to_attrs(&["A value not known to this version of the crate, as sent.".to_owned()]);
+    let deprecated = if e.docs.deprecated {
+        quote!(#[deprecated])
+    } else {
+        quote!()
+    };
+    let unknown_doc = docs::lines_to_attrs(&["A value not known to this version of the crate, as sent.".to_owned()]);
 
     // Wire values are matched first-wins, so a duplicate value (an IR defect)
     // cannot produce an unreachable pattern.

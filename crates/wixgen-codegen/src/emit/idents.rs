@@ -14,8 +14,8 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// Keywords and reserved words that `syn` may accept as identifiers in some
 /// editions; generated code is edition 2024, so these are always made raw.
 const RESERVED: &[&str] = &[
-    "abstract", "async", "await", "become", "box", "do", "dyn", "final", "gen", "macro", "override", "priv",
-    "try", "typeof", "unsized", "virtual", "yield",
+    "abstract", "async", "await", "become", "box", "do", "dyn", "final", "gen", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield",
 ];
 
 /// An identifier for `name`. `r#type` and plain keywords (`type`) become raw
@@ -35,13 +35,23 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
-/// `name` as a plain ASCII identifier: invalid characters become `_`, a leading
-/// digit gets a `_` in front, the empty name becomes `unnamed`.
+/// `name` as a plain ASCII identifier: invalid characters become `_` (runs
+/// collapsed, none at the ends), a leading digit gets a `_` in front, the empty
+/// name becomes `unnamed`. Valid names are returned unchanged.
 fn sanitize(name: &str) -> String {
-    let mut out: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
-        .collect();
+    let mut out = if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        name.to_owned()
+    } else {
+        let replaced: String = name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        replaced
+            .split('_')
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("_")
+    };
     if out.is_empty() {
         out.push_str("unnamed");
     }
@@ -128,11 +138,12 @@ mod tests {
 
     #[test]
     fn injection_attempts_become_one_identifier() {
-        assert_eq!(s("a; fn evil() {}"), "a__fn_evil_____");
-        assert_eq!(s("x\"]"), "x__");
+        assert_eq!(s("a; fn evil() {}"), "a_fn_evil");
+        assert_eq!(s("x\"]"), "x");
         assert_eq!(s("1st"), "_1st");
         assert_eq!(s(""), "unnamed");
         assert_eq!(s("naïve"), "na_ve");
+        assert_eq!(s("_private"), "_private");
     }
 
     #[test]

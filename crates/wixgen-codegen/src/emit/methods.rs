@@ -17,7 +17,10 @@ use wixgen_ir::model::{Field, HttpMethod, Method, NamedType, Package, PathSegmen
 
 /// Whether the HTTP method carries a JSON body.
 pub(crate) fn sends_body(method: &Method) -> bool {
-    matches!(method.http_method, HttpMethod::Post | HttpMethod::Put | HttpMethod::Patch)
+    matches!(
+        method.http_method,
+        HttpMethod::Post | HttpMethod::Put | HttpMethod::Patch
+    )
 }
 
 /// The doc lines of the service module and the module's items.
@@ -63,7 +66,11 @@ pub(crate) fn service(cx: &Cx, package: &Package, service: &Service, struct_name
         "Cheap to clone: it shares the underlying [`wix_client::Client`].".to_owned(),
     ]);
     let imports: Vec<_> = imports.collect();
-    let use_types = if imports.is_empty() { quote!() } else { quote!(use super::types::{#(#imports),*};) };
+    let use_types = if imports.is_empty() {
+        quote!()
+    } else {
+        quote!(use super::types::{#(#imports),*};)
+    };
     let tokens = quote! {
         #use_types
 
@@ -108,7 +115,11 @@ fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<Str
     if !lines.is_empty() {
         lines.push(String::new());
     }
-    lines.push(format!("`{} {}`", structs::verb(m.http_method), super::code_text(&structs::path_text(m))));
+    lines.push(format!(
+        "`{} {}`",
+        structs::verb(m.http_method),
+        super::code_text(&structs::path_text(m))
+    ));
     if !m.permission_scopes.is_empty() {
         lines.push(String::new());
         lines.push("Permission scopes:".to_owned());
@@ -132,7 +143,11 @@ fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<Str
             codes.extend(e.application_code.iter().cloned());
             let mut item = format!("- `{}`", super::code_text(&codes.join(" ")));
             if let Some(d) = &e.description {
-                let d = docs::doc_lines(d).into_iter().filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+                let d = docs::doc_lines(d)
+                    .into_iter()
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if !d.is_empty() {
                     item.push_str(": ");
                     item.push_str(&d);
@@ -154,9 +169,14 @@ fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<Str
     lines
 }
 
-/// `inbox.ConversationsService.getOrCreateConversation`
+/// `inbox.ConversationsService.getOrCreateConversation`: as lowering names it,
+/// or built from the names when the IR leaves it empty.
 fn operation(package: &Package, service: &Service, m: &Method) -> String {
-    format!("{}.{}.{}", package.name, service.name, lower_first(&m.name))
+    if m.operation.is_empty() {
+        format!("{}.{}.{}", package.name, service.name, lower_first(&m.name))
+    } else {
+        m.operation.clone()
+    }
 }
 
 fn http_method(m: HttpMethod) -> TokenStream {
@@ -253,7 +273,12 @@ fn separate_query(cx: &Cx, m: &Method) -> (TokenStream, TokenStream) {
         let id = f.ident();
         let ty = structs::stored_type(cx, f);
         let wire = &f.field.wire_name;
-        quote!(#[serde(rename = #wire)] #id: &'a #ty,)
+        let rename = if bare(&id.to_string()) == wire.as_str() {
+            quote!()
+        } else {
+            quote!(#[serde(rename = #wire)])
+        };
+        quote!(#rename #id: &'a #ty,)
     });
     let inits = fields.iter().map(|f| {
         let id = f.ident();
@@ -278,7 +303,9 @@ fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
         Some(TypeRef::Named(n)) => n,
         _ => return None,
     };
-    let NamedType::Struct(response) = cx.named(response_ty)? else { return None };
+    let NamedType::Struct(response) = cx.named(response_ty)? else {
+        return None;
+    };
 
     let set_cursor = set_cursor_body(cx, m, &p.request_cursor)?;
     let (items_expr, next_expr) = split_body(cx, response, &p.items_field, &p.item, &p.response_next_cursor)?;
@@ -330,13 +357,26 @@ fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
 /// Where a step of a path lands: a plain field or a member of a ONE-OF group.
 enum Slot<'a> {
     Field(FieldPlan<'a>),
-    Member { group_field: proc_macro2::Ident, kind: TokenStream, variant: proc_macro2::Ident, optional: bool, single: bool, field: &'a Field },
+    Member {
+        group_field: proc_macro2::Ident,
+        kind: TokenStream,
+        variant: proc_macro2::Ident,
+        optional: bool,
+        single: bool,
+        field: &'a Field,
+    },
 }
 
 fn find_in_struct<'a>(cx: &Cx, s: &'a StructType, wire: &str) -> Option<Slot<'a>> {
     let side = cx.side(s);
     if let Some(f) = s.fields.iter().find(|f| f.wire_name == wire) {
-        return Some(Slot::Field(structs::plan_field(cx, &s.rust_name, side, f, Place::Serde)));
+        return Some(Slot::Field(structs::plan_field(
+            cx,
+            &s.rust_name,
+            side,
+            f,
+            Place::Serde,
+        )));
     }
     for g in &s.one_ofs {
         if let Some(f) = g.members.iter().find(|f| f.wire_name == wire) {
@@ -355,7 +395,13 @@ fn find_in_struct<'a>(cx: &Cx, s: &'a StructType, wire: &str) -> Option<Slot<'a>
                     field: f,
                 });
             }
-            return Some(Slot::Field(structs::plan_field(cx, &s.rust_name, side, f, Place::Serde)));
+            return Some(Slot::Field(structs::plan_field(
+                cx,
+                &s.rust_name,
+                side,
+                f,
+                Place::Serde,
+            )));
         }
     }
     None
@@ -375,13 +421,17 @@ fn struct_of<'a>(cx: &Cx<'a>, ty: &TypeRef) -> Option<&'a StructType> {
 /// messages on the way (they must be `Default`).
 fn set_cursor_body(cx: &Cx, m: &Method, path: &[String]) -> Option<TokenStream> {
     let (first, rest) = path.split_first()?;
-    let field = m.query_params.iter().chain(&m.body_params).find(|f| &f.wire_name == first)?;
+    let field = m
+        .query_params
+        .iter()
+        .chain(&m.body_params)
+        .find(|f| &f.wire_name == first)?;
     let plan = structs::plan_field(cx, &m.request_rust_name, Side::Request, field, Place::Serde);
     set_in_slot(cx, quote!(request), Slot::Field(plan), rest)
 }
 
 fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Option<TokenStream> {
-    let default = cx.default_trait();
+    let default = cx.trait_default();
     match slot {
         Slot::Field(plan) => {
             let id = plan.ident();
@@ -411,7 +461,14 @@ fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Opti
                 #inner
             })
         }
-        Slot::Member { group_field, kind, variant, optional, single, field } => {
+        Slot::Member {
+            group_field,
+            kind,
+            variant,
+            optional,
+            single,
+            field,
+        } => {
             if rest.is_empty() {
                 if !matches!(field.ty, TypeRef::String) {
                     return None;
@@ -465,7 +522,9 @@ fn split_body(
     item: &TypeRef,
     next_path: &[String],
 ) -> Option<(TokenStream, TokenStream)> {
-    let Slot::Field(items) = find_in_struct(cx, response, items_field)? else { return None };
+    let Slot::Field(items) = find_in_struct(cx, response, items_field)? else {
+        return None;
+    };
     if items.store != Store::List || items.field.ty != TypeRef::Array(Box::new(item.clone())) {
         return None;
     }
@@ -475,7 +534,9 @@ fn split_body(
     let mut expr: Option<TokenStream> = None;
     let mut current = response;
     for (i, wire) in next_path.iter().enumerate() {
-        let Slot::Field(plan) = find_in_struct(cx, current, wire)? else { return None };
+        let Slot::Field(plan) = find_in_struct(cx, current, wire)? else {
+            return None;
+        };
         let id = plan.ident();
         let last = i + 1 == next_path.len();
         expr = Some(match (expr, plan.store) {
@@ -494,5 +555,8 @@ fn split_body(
         }
     }
     let expr = expr?;
-    Some((quote!(response.#items_id), quote!(#expr.filter(|cursor| !cursor.is_empty()).cloned())))
+    Some((
+        quote!(response.#items_id),
+        quote!(#expr.filter(|cursor| !cursor.is_empty()).cloned()),
+    ))
 }

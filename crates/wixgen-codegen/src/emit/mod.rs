@@ -6,11 +6,11 @@
 //! future proc-macro ([`single_file`]), so the two can never disagree.
 
 pub mod docs;
-pub mod enums;
+mod enums;
 pub mod idents;
-pub mod methods;
-pub mod one_of;
-pub mod structs;
+pub(crate) mod methods;
+mod one_of;
+pub(crate) mod structs;
 
 use crate::crate_files;
 use crate::examples::{self, RequestExample};
@@ -46,15 +46,24 @@ pub(crate) fn package_allows() -> TokenStream {
 pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
     let mut files = GeneratedFiles::new();
     let header = &options.header;
-    files.insert(PathBuf::from("Cargo.toml"), crate_files::cargo_toml(api, &options.krate, header));
-    files.insert(PathBuf::from("src/lib.rs"), crate_files::lib_rs(api, &options.krate, header));
+    files.insert(
+        PathBuf::from("Cargo.toml"),
+        crate_files::cargo_toml(api, &options.krate, header),
+    );
+    files.insert(
+        PathBuf::from("src/lib.rs"),
+        crate_files::lib_rs(api, &options.krate, header),
+    );
     for package in &api.packages {
         let code = package_code(package);
         let dir = PathBuf::from("src").join(&code.module);
         files.insert(dir.join("mod.rs"), render(header, code.mod_rs_file()));
         files.insert(dir.join("types.rs"), render(header, code.types_file()));
         for service in &code.services {
-            files.insert(dir.join(format!("{}.rs", service.module)), render(header, service.file()));
+            files.insert(
+                dir.join(format!("{}.rs", service.module)),
+                render(header, service.file()),
+            );
         }
     }
     let checked = examples::check_examples(api, &options.examples);
@@ -221,7 +230,11 @@ pub fn package_code(package: &Package) -> PackageCode {
     }
     for service in &package.services {
         for method in &service.methods {
-            insert_unique(&mut items, &method.request_rust_name, structs::request_struct(&cx, service, method));
+            insert_unique(
+                &mut items,
+                &method.request_rust_name,
+                structs::request_struct(&cx, service, method),
+            );
         }
     }
     let types = items.into_values().collect::<TokenStream>();
@@ -237,10 +250,22 @@ pub fn package_code(package: &Package) -> PackageCode {
         .map(|(service, module)| {
             let struct_name = cx.service_name(&service.rust_name);
             let (docs, tokens) = methods::service(&cx, package, service, &struct_name);
-            ServiceCode { module, struct_name, docs: docs::inner_attrs(&docs), tokens }
+            ServiceCode {
+                module,
+                struct_name,
+                docs: docs::inner_attrs(&docs),
+                tokens,
+            }
         })
         .collect();
-    PackageCode { module, feature: package.feature.clone(), docs, types, types_docs, services }
+    PackageCode {
+        module,
+        feature: package.feature.clone(),
+        docs,
+        types,
+        types_docs,
+        services,
+    }
 }
 
 /// Items are unique by name; a second item of the same name (an IR defect) is
@@ -267,7 +292,6 @@ pub(crate) enum Side {
 }
 
 impl Side {
-
     pub(crate) fn builds(self) -> bool {
         self != Side::Response
     }
@@ -308,10 +332,18 @@ impl<'a> Cx<'a> {
         let types: BTreeMap<&str, &NamedType> = package.types.iter().map(|t| (t.rust_name(), t)).collect();
         let full_paths = package.types.iter().any(|t| PRELUDE_TYPES.contains(&t.rust_name()))
             || package.services.iter().any(|s| {
-                s.methods.iter().any(|m| PRELUDE_TYPES.contains(&m.request_rust_name.as_str()))
+                s.methods
+                    .iter()
+                    .any(|m| PRELUDE_TYPES.contains(&m.request_rust_name.as_str()))
             });
-        let mut cx =
-            Cx { package, types, built: BTreeSet::new(), defaults: BTreeSet::new(), boxed: BTreeSet::new(), full_paths };
+        let mut cx = Cx {
+            package,
+            types,
+            built: BTreeSet::new(),
+            defaults: BTreeSet::new(),
+            boxed: BTreeSet::new(),
+            full_paths,
+        };
         cx.built = cx.built_types();
         cx.defaults = package
             .types
@@ -345,7 +377,9 @@ impl<'a> Cx<'a> {
             }
         }
         while let Some(name) = work.pop() {
-            let Some(NamedType::Struct(s)) = self.named(name) else { continue };
+            let Some(NamedType::Struct(s)) = self.named(name) else {
+                continue;
+            };
             if !out.insert(s.rust_name.clone()) {
                 continue;
             }
@@ -367,7 +401,11 @@ impl<'a> Cx<'a> {
     pub(crate) fn service_name(&self, rust_name: &str) -> String {
         let taken = |n: &str| {
             self.types.contains_key(n)
-                || self.package.services.iter().any(|s| s.methods.iter().any(|m| m.request_rust_name == n))
+                || self
+                    .package
+                    .services
+                    .iter()
+                    .any(|s| s.methods.iter().any(|m| m.request_rust_name == n))
         };
         let mut name = rust_name.to_owned();
         while taken(&name) {
@@ -441,28 +479,60 @@ impl<'a> Cx<'a> {
     }
 
     pub(crate) fn option(&self) -> TokenStream {
-        if self.full_paths { quote!(::std::option::Option) } else { quote!(Option) }
+        if self.full_paths {
+            quote!(::std::option::Option)
+        } else {
+            quote!(Option)
+        }
     }
     pub(crate) fn string(&self) -> TokenStream {
-        if self.full_paths { quote!(::std::string::String) } else { quote!(String) }
+        if self.full_paths {
+            quote!(::std::string::String)
+        } else {
+            quote!(String)
+        }
     }
     pub(crate) fn vec(&self) -> TokenStream {
-        if self.full_paths { quote!(::std::vec::Vec) } else { quote!(Vec) }
+        if self.full_paths {
+            quote!(::std::vec::Vec)
+        } else {
+            quote!(Vec)
+        }
     }
     pub(crate) fn boxed_ty(&self) -> TokenStream {
-        if self.full_paths { quote!(::std::boxed::Box) } else { quote!(Box) }
+        if self.full_paths {
+            quote!(::std::boxed::Box)
+        } else {
+            quote!(Box)
+        }
     }
     pub(crate) fn result(&self) -> TokenStream {
-        if self.full_paths { quote!(::std::result::Result) } else { quote!(Result) }
+        if self.full_paths {
+            quote!(::std::result::Result)
+        } else {
+            quote!(Result)
+        }
     }
-    pub(crate) fn into_trait(&self) -> TokenStream {
-        if self.full_paths { quote!(::std::convert::Into) } else { quote!(Into) }
+    pub(crate) fn trait_into(&self) -> TokenStream {
+        if self.full_paths {
+            quote!(::std::convert::Into)
+        } else {
+            quote!(Into)
+        }
     }
-    pub(crate) fn from_trait(&self) -> TokenStream {
-        if self.full_paths { quote!(::std::convert::From) } else { quote!(From) }
+    pub(crate) fn trait_from(&self) -> TokenStream {
+        if self.full_paths {
+            quote!(::std::convert::From)
+        } else {
+            quote!(From)
+        }
     }
-    pub(crate) fn default_trait(&self) -> TokenStream {
-        if self.full_paths { quote!(::std::default::Default) } else { quote!(Default) }
+    pub(crate) fn trait_default(&self) -> TokenStream {
+        if self.full_paths {
+            quote!(::std::default::Default)
+        } else {
+            quote!(Default)
+        }
     }
 
     /// The Rust type of a value of `ty` (no `Option`, no `Box`).

@@ -38,7 +38,12 @@ pub(crate) struct MemberPlan<'a> {
 }
 
 pub(crate) fn plan_group<'a>(cx: &Cx, owner: &str, side: Side, group: &'a OneOfGroup) -> GroupPlan<'a> {
-    let mut variants: Vec<String> = group.members.iter().map(|m| upper_camel(&m.rust_name)).collect();
+    // The IR names the variants; names are recomputed only if it did not.
+    let mut variants: Vec<String> = if group.variant_rust_names.len() == group.members.len() {
+        group.variant_rust_names.iter().map(|v| ident(v).to_string()).collect()
+    } else {
+        group.members.iter().map(|m| upper_camel(&m.rust_name)).collect()
+    };
     dedupe(&mut variants);
     let members = group
         .members
@@ -52,11 +57,21 @@ pub(crate) fn plan_group<'a>(cx: &Cx, owner: &str, side: Side, group: &'a OneOfG
         .collect();
     let required = side.builds() && group.required;
     let optional_storage = !group.required || side == Side::Both;
-    GroupPlan { group, side, required, optional_storage, members }
+    GroupPlan {
+        group,
+        side,
+        required,
+        optional_storage,
+        members,
+    }
 }
 
 fn member_names(g: &GroupPlan) -> String {
-    g.members.iter().map(|m| format!("`{}`", super::code_text(&m.field.wire_name))).collect::<Vec<_>>().join(", ")
+    g.members
+        .iter()
+        .map(|m| format!("`{}`", super::code_text(&m.field.wire_name)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The struct fields that hold a group.
@@ -72,7 +87,10 @@ pub(crate) fn group_fields(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
             "an object with no member does not decode"
         };
         let lines = vec![
-            format!("ONE-OF group: one of {} is sent, so two cannot both be set.", member_names(g)),
+            format!(
+                "ONE-OF group: one of {} is sent, so two cannot both be set.",
+                member_names(g)
+            ),
             String::new(),
             format!(
                 "{required}When decoded, the first key of the JSON object that names a member wins and \
@@ -172,6 +190,13 @@ pub(crate) fn accessor(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
         let variant = ident(&m.variant);
         let step = match plan.store {
             Store::List => quote!((!self.#field.is_empty()).then(|| #kind::#variant(self.#field.clone()))),
+            _ if matches!(
+                m.field.ty,
+                TypeRef::Int32 | TypeRef::Int64 | TypeRef::Float64 | TypeRef::Bool
+            ) =>
+            {
+                quote!(self.#field.map(#kind::#variant))
+            }
             _ => quote!(self.#field.clone().map(#kind::#variant)),
         };
         chain = Some(match chain {
@@ -181,7 +206,11 @@ pub(crate) fn accessor(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
     }
     let body = chain.unwrap_or_else(|| quote!(None));
     let doc = docs::lines_to_attrs(&[
-        format!("The member of the ONE-OF group `{}` that is set, as a [`{}`].", bare(&id.to_string()), kind),
+        format!(
+            "The member of the ONE-OF group `{}` that is set, as a [`{}`].",
+            bare(&id.to_string()),
+            kind
+        ),
         String::new(),
         format!(
             "Each member is kept in its own field, so responses decode whatever they carry: this returns \
@@ -203,7 +232,11 @@ pub(crate) fn kind_enum(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
     let variants = g.members.iter().map(|m| {
         let variant = ident(&m.variant);
         let wire = &m.field.wire_name;
-        let store = if matches!(m.field.ty, TypeRef::Array(_)) { Store::List } else { Store::Plain };
+        let store = if matches!(m.field.ty, TypeRef::Array(_)) {
+            Store::List
+        } else {
+            Store::Plain
+        };
         let ty = structs::value_type(cx, &m.field.ty, m.boxed);
         let with = structs::int64_with(&m.field.ty, store).map(|w| quote!(#[serde(with = #w)]));
         let mut lines = docs::doc_lines(&m.field.docs.description);

@@ -87,7 +87,13 @@ pub(crate) fn plan_field<'a>(cx: &Cx, owner: &str, side: Side, field: &'a Field,
         Store::Optional
     };
     let boxed = !list && cx.is_boxed(owner, &field.rust_name);
-    FieldPlan { field, store, boxed, place, in_new: required }
+    FieldPlan {
+        field,
+        store,
+        boxed,
+        place,
+        in_new: required,
+    }
 }
 
 /// The stored type of a field: `T`, `Box<T>`, `Option<T>`, `Vec<T>`.
@@ -165,7 +171,11 @@ fn serde_attr(cx: &Cx, side: Side, plan: &FieldPlan) -> TokenStream {
             }
         }
     }
-    if parts.is_empty() { quote!() } else { quote!(#[serde(#(#parts),*)]) }
+    if parts.is_empty() {
+        quote!()
+    } else {
+        quote!(#[serde(#(#parts),*)])
+    }
 }
 
 /// Doc lines of a field: its description plus what the page says about it.
@@ -243,7 +253,11 @@ pub(crate) fn named_struct(cx: &Cx, s: &StructType) -> TokenStream {
         side,
         default: derives_default(side, s),
         groups: &s.one_ofs,
-        fields: s.fields.iter().map(|f| plan_field(cx, &s.rust_name, side, f, Place::Serde)).collect(),
+        fields: s
+            .fields
+            .iter()
+            .map(|f| plan_field(cx, &s.rust_name, side, f, Place::Serde))
+            .collect(),
     };
     emit_struct(cx, &plan)
 }
@@ -258,7 +272,11 @@ pub(crate) fn request_struct(cx: &Cx, service: &Service, method: &Method) -> Tok
         fields.push(plan_field(cx, owner, side, f, Place::Path));
     }
     for f in &method.query_params {
-        let place = if separate_query { Place::SeparateQuery } else { Place::Serde };
+        let place = if separate_query {
+            Place::SeparateQuery
+        } else {
+            Place::Serde
+        };
         fields.push(plan_field(cx, owner, side, f, place));
     }
     for f in &method.body_params {
@@ -324,11 +342,18 @@ pub(crate) fn path_text(method: &Method) -> String {
 fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
     let name = ident(plan.rust_name);
     let docs = docs::lines_to_attrs(&plan.doc_lines);
-    let deprecated_attr = if plan.deprecated { quote!(#[deprecated]) } else { quote!() };
+    let deprecated_attr = if plan.deprecated {
+        quote!(#[deprecated])
+    } else {
+        quote!()
+    };
     let derive_default = if plan.default { quote!(Default,) } else { quote!() };
 
-    let groups: Vec<one_of::GroupPlan> =
-        plan.groups.iter().map(|g| one_of::plan_group(cx, plan.rust_name, plan.side, g)).collect();
+    let groups: Vec<one_of::GroupPlan> = plan
+        .groups
+        .iter()
+        .map(|g| one_of::plan_group(cx, plan.rust_name, plan.side, g))
+        .collect();
 
     let group_fields = groups.iter().map(|g| one_of::group_fields(cx, plan.rust_name, g));
     let fields = plan.fields.iter().map(|f| {
@@ -381,7 +406,11 @@ fn impl_block(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> Token
             items.push(one_of::accessor(cx, plan.rust_name, g));
         }
     }
-    let from_impls = if plan.side.builds() { from_kind_impl(cx, plan, groups) } else { quote!() };
+    let from_impls = if plan.side.builds() {
+        from_kind_impl(cx, plan, groups)
+    } else {
+        quote!()
+    };
     if items.is_empty() {
         return from_impls;
     }
@@ -403,7 +432,7 @@ fn from_kind_impl(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> T
     let g = required_groups[0];
     let name = ident(plan.rust_name);
     let kind = ident(&g.group.rust_name);
-    let from = cx.from_trait();
+    let from = cx.trait_from();
     quote! {
         impl #from<#kind> for #name {
             fn from(value: #kind) -> Self {
@@ -418,7 +447,7 @@ fn param_type(cx: &Cx, f: &FieldPlan) -> (TokenStream, TokenStream) {
     let id = f.ident();
     let value_ty = cx.rust_type(&f.field.ty);
     if f.store != Store::List && cx.takes_into(&f.field.ty) {
-        let into = cx.into_trait();
+        let into = cx.trait_into();
         let value = if f.boxed {
             let b = cx.boxed_ty();
             quote!(#b::new(#id.into()))
@@ -448,7 +477,7 @@ fn constructor(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> Toke
         if f.in_new {
             let (ty, value) = param_type(cx, f);
             params.push(quote!(#id: #ty));
-            if value.to_string() == id.to_string() {
+            if id == value.to_string() {
                 inits.push(quote!(#id));
             } else {
                 inits.push(quote!(#id: #value));
@@ -484,7 +513,12 @@ fn constructor(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> Toke
         .iter()
         .filter(|f| f.in_new)
         .map(|f| format!("`{}`", bare(&f.ident().to_string())))
-        .chain(groups.iter().filter(|g| g.required).map(|g| format!("`{}`", bare(&g.group.field_rust_name))))
+        .chain(
+            groups
+                .iter()
+                .filter(|g| g.required)
+                .map(|g| format!("`{}`", bare(&g.group.field_rust_name))),
+        )
         .collect();
     let doc = if required.is_empty() {
         format!("Creates a `{}` with no optional field set.", plan.rust_name)

@@ -15,7 +15,11 @@ fuzz_target!(|data: &[u8]| {
     for d in &out.diagnostics {
         let s = d.span;
         assert!(s.line >= 1 && s.column >= 1, "{}: {s:?}", d.code);
-        assert!(s.offset.checked_add(s.len).is_some_and(|end| end <= text.len()), "{}: {s:?}", d.code);
+        assert!(
+            s.offset.checked_add(s.len).is_some_and(|end| end <= text.len()),
+            "{}: {s:?}",
+            d.code
+        );
         assert!(text.is_char_boundary(s.offset), "{}: {s:?}", d.code);
         assert!(d.help.is_some(), "{} has no help", d.code);
         let _ = d.render("page.md", &text, false);

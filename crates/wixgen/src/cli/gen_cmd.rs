@@ -50,16 +50,27 @@ fn absolute(p: &Path) -> std::io::Result<PathBuf> {
 pub fn run(args: GenArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let runtime = absolute(&args.runtime_path.clone().unwrap_or_else(default_runtime))?;
     if !runtime.join("Cargo.toml").is_file() {
-        return Err(format!("{}: not a crate (no Cargo.toml); pass --runtime-path", runtime.display()).into());
+        return Err(format!(
+            "{}: not a crate (no Cargo.toml); pass --runtime-path",
+            runtime.display()
+        )
+        .into());
     }
     let schemas_shown = args.schemas.display().to_string();
     let options = Options {
         label: schemas_shown.trim_end_matches('/').to_owned(),
         header: Header::new(
             format!("{}/", schemas_shown.trim_end_matches('/')),
-            format!("wixgen gen --schemas {} --out {}", args.schemas.display(), args.out.display()),
+            format!(
+                "wixgen gen --schemas {} --out {}",
+                args.schemas.display(),
+                args.out.display()
+            ),
         ),
-        krate: CrateOptions { name: args.name.clone(), runtime: Runtime::Path(runtime.display().to_string()) },
+        krate: CrateOptions {
+            name: args.name.clone(),
+            runtime: Runtime::Path(runtime.display().to_string()),
+        },
     };
     let generation = wixgen_codegen::generate(&args.schemas, &options)?;
     eprint!("{}", generation.report());

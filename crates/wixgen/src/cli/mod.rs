@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "wixgen", version, about = "Generate typed Rust bindings from Wix API method pages")]
+#[command(
+    name = "wixgen",
+    version,
+    about = "Generate typed Rust bindings from Wix API method pages"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
