@@ -8,6 +8,8 @@
 //! - `forward_compat.rs`: code written against one generation compiles against
 //!   the next after an optional field and an enum value are added.
 //!
+//! - the README's Rust examples are doctests of this crate (`ReadmeDoctests`).
+//!
 //! `gen-shared.sh` generates, builds and tests a crate from `../shared`.
 
 use std::path::{Path, PathBuf};
@@ -19,3 +21,8 @@ pub fn workspace_root() -> PathBuf {
         .expect("tests/ is inside the workspace")
         .to_path_buf()
 }
+
+/// The README's Rust examples, compiled as doctests so the README stays true.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -43,7 +43,9 @@
 //! * **Usage** (`request`/`response`) is transitive from params and responses;
 //!   types reachable from neither are dropped.
 //! * **Names** follow [`names`]; collisions get numeric suffixes in a fixed order.
-//! * **Pagination** is detected from `cursorPaging.cursor` in the request and
+//! * **Pagination** is detected from cursor paging in the request (a param, or
+//!   a field of a param, whose type is `CursorPaging` or a `limit` + `cursor`
+//!   message, at any name: `paging.cursor`, `query.cursorPaging.cursor`) and
 //!   `pagingMetadata.cursors.next` plus one array of items in the response.
 //! * **Order**: pages by path; packages, services by name; methods and types by
 //!   Rust name.

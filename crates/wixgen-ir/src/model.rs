@@ -119,7 +119,8 @@ pub struct ErrorInfo {
 /// How to follow cursors for a paged method.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pagination {
-    /// Wire-name path from the request root to the cursor string: `["query", "cursorPaging", "cursor"]`.
+    /// Wire-name path from the request root to the cursor string: `["paging", "cursor"]`,
+    /// `["query", "cursorPaging", "cursor"]`. Its first step is a query or body param.
     pub request_cursor: Vec<String>,
     /// Wire name of the response's array of items: `resourceTypes`.
     pub items_field: String,

@@ -404,3 +404,196 @@ fn rendering_names_every_place() {
     assert!(r.contains(" ::: get-conversation.md:48:"), "{r}");
     assert!(r.contains("= help: "), "{r}");
 }
+
+// Cursor pagination is detected by the type of the paging param or field, at
+// any name, on the request or one level down.
+
+const PAGED_RESPONSE: &str = " Return type: ListThingsResponse
+  - name: things | type: array<Thing> | description: Things.
+     - name: id | type: string | description: Thing GUID.
+  - name: pagingMetadata | type: PagingMetadataV2 | description: Paging.
+     - name: count | type: integer | description: Count.
+     - name: cursors | type: Cursors | description: Cursors.
+        - name: next | type: string | description: Next page.
+        - name: prev | type: string | description: Previous page.
+     - name: hasNext | type: boolean | description: More pages.";
+
+const CURSOR_PAGING: &str = "
+        - name: limit | type: integer | description: Page size. | validation: minimum 0, maximum 100, format int32
+        - name: cursor | type: string | description: Cursor. | validation: maxLength 16000";
+
+/// A `ListThings` page with `params` (the `param name:` lines and their
+/// fields) and a response with `pagingMetadata.cursors.next` and `things`.
+fn list_things(verb: &str, params: &str) -> LowerOutput {
+    let rest = format!(
+        " Method: listThings
+ Description: Lists things.
+ URL: https://www.wixapis.com/things/v1/things
+ Method: {verb}
+ Method parameters:
+{params}
+{PAGED_RESPONSE}"
+    );
+    lower_md(&[(
+        "list-things.md",
+        method_page("ListThings", "things", "ThingsService", &rest, None),
+    )])
+}
+
+fn request_cursor(out: &LowerOutput) -> Option<Vec<&str>> {
+    let m = method(package(out, "things"), "ListThings");
+    m.pagination
+        .as_ref()
+        .map(|p| p.request_cursor.iter().map(String::as_str).collect())
+}
+
+#[test]
+fn cursor_paging_is_found_by_type_at_any_name() {
+    // ListMessages' shape: a GET whose `paging` query param is a `CursorPaging`.
+    let out = list_things(
+        "GET",
+        &format!(
+            "   param name: filterText | type: string | description: Text.
+   param name: paging | type: CursorPaging{CURSOR_PAGING}"
+        ),
+    );
+    assert!(out.diagnostics.is_empty(), "{}", diag_lines(&out));
+    let m = method(package(&out, "things"), "ListThings");
+    assert_eq!(wire_names(&m.query_params), ["filterText", "paging"]);
+    let p = m.pagination.as_ref().expect("pagination");
+    assert_eq!(p.request_cursor, ["paging", "cursor"]);
+    assert_eq!(p.items_field, "things");
+    assert_eq!(p.item, named_ref("Thing"));
+    assert_eq!(p.response_next_cursor, ["pagingMetadata", "cursors", "next"]);
+
+    // Any name, and in a POST body.
+    let out = list_things(
+        "POST",
+        &format!("   param name: pager | type: CursorPaging{CURSOR_PAGING}"),
+    );
+    assert_eq!(request_cursor(&out), Some(vec!["pager", "cursor"]));
+
+    // The historical name still works.
+    let out = list_things(
+        "POST",
+        &format!("   param name: cursorPaging | type: CursorPaging{CURSOR_PAGING}"),
+    );
+    assert_eq!(request_cursor(&out), Some(vec!["cursorPaging", "cursor"]));
+}
+
+#[test]
+fn cursor_paging_is_found_by_shape() {
+    // Another type name with exactly `limit` + `cursor`.
+    let out = list_things("GET", &format!("   param name: paging | type: Pager{CURSOR_PAGING}"));
+    assert!(out.diagnostics.is_empty(), "{}", diag_lines(&out));
+    assert_eq!(request_cursor(&out), Some(vec!["paging", "cursor"]));
+
+    // `limit` + `offset` is offset paging: no stream.
+    let out = list_things(
+        "GET",
+        "   param name: paging | type: Paging
+        - name: limit | type: integer | description: Page size.
+        - name: offset | type: integer | description: Offset.",
+    );
+    assert!(out.diagnostics.is_empty(), "{}", diag_lines(&out));
+    assert_eq!(request_cursor(&out), None);
+
+    // A `cursor` in some other message is not cursor paging.
+    let out = list_things(
+        "GET",
+        &format!(
+            "   param name: paging | type: Pager{CURSOR_PAGING}\n        - name: extra | type: string | description: Extra."
+        ),
+    );
+    assert_eq!(request_cursor(&out), None);
+}
+
+#[test]
+fn cursor_paging_one_level_down() {
+    // `query.cursorPaging`, a ONE-OF member beside offset `paging`.
+    let out = list_things(
+        "POST",
+        "   param name: query | type: CursorQuery | description: Query. | required: true
+        - ONE-OF: 
+           - name: paging | type: Paging | description: Offset paging.
+              - name: limit | type: integer | description: Page size.
+              - name: offset | type: integer | description: Offset.
+           - name: cursorPaging | type: CursorPaging | description: Cursor paging.
+              - name: limit | type: integer | description: Page size.
+              - name: cursor | type: string | description: Cursor.
+        - name: filter | type: object | description: Filter.",
+    );
+    assert!(out.diagnostics.is_empty(), "{}", diag_lines(&out));
+    assert_eq!(request_cursor(&out), Some(vec!["query", "cursorPaging", "cursor"]));
+
+    // A regular field at another name.
+    let out = list_things(
+        "POST",
+        &format!(
+            "   param name: search | type: Search | description: Search.
+        - name: text | type: string | description: Text.
+        - name: page | type: CursorPaging | description: Page.{}",
+            CURSOR_PAGING.replace("\n        ", "\n           ")
+        ),
+    );
+    assert!(out.diagnostics.is_empty(), "{}", diag_lines(&out));
+    assert_eq!(request_cursor(&out), Some(vec!["search", "page", "cursor"]));
+}
+
+#[test]
+fn cursor_paging_is_deterministic() {
+    let nested = CURSOR_PAGING.replace("\n        ", "\n           ");
+    // A param beats a field of another param.
+    let out = list_things(
+        "POST",
+        &format!(
+            "   param name: paging | type: CursorPaging{CURSOR_PAGING}
+   param name: query | type: Query | description: Query.
+        - name: cursorPaging | type: CursorPaging | description: Paging.{nested}"
+        ),
+    );
+    assert_eq!(request_cursor(&out), Some(vec!["paging", "cursor"]));
+
+    // Two candidates at the same level: ambiguous, no stream (never one picked by order).
+    let out = list_things(
+        "POST",
+        &format!(
+            "   param name: a | type: CursorPaging{CURSOR_PAGING}
+   param name: b | type: CursorPaging{CURSOR_PAGING}"
+        ),
+    );
+    assert_eq!(request_cursor(&out), None);
+
+    // Two levels down is too deep.
+    let deeper = CURSOR_PAGING.replace("\n        ", "\n              ");
+    let out = list_things(
+        "POST",
+        &format!(
+            "   param name: outer | type: Outer | description: Outer.
+        - name: inner | type: Inner | description: Inner.
+           - name: cursorPaging | type: CursorPaging | description: Paging.{deeper}"
+        ),
+    );
+    assert_eq!(request_cursor(&out), None);
+}
+
+#[test]
+fn cursor_paging_needs_paging_metadata() {
+    let rest = format!(
+        " Method: listThings
+ Description: Lists things.
+ URL: https://www.wixapis.com/things/v1/things
+ Method: GET
+ Method parameters:
+   param name: paging | type: CursorPaging{CURSOR_PAGING}
+ Return type: ListThingsResponse
+  - name: things | type: array<Thing> | description: Things.
+     - name: id | type: string | description: Thing GUID."
+    );
+    let out = lower_md(&[(
+        "list-things.md",
+        method_page("ListThings", "things", "ThingsService", &rest, None),
+    )]);
+    assert!(out.diagnostics.is_empty(), "{}", diag_lines(&out));
+    assert_eq!(request_cursor(&out), None);
+}

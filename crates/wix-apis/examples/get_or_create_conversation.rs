@@ -1,0 +1,181 @@
+//! Get (or create) the Inbox conversation with a site member, contact or visitor.
+//!
+//! ```text
+//! cargo run -p wix-apis --example get_or_create_conversation -- --member-id ID
+//! ```
+//!
+//! With `WIX_API_KEY` and `WIX_SITE_ID` (or `WIX_ACCOUNT_ID`) set, it calls the
+//! API at `WIX_API_BASE_URL` (default `https://www.wixapis.com`). With no key,
+//! it starts a built-in local mock server and says so on its first line.
+//! Exits 0 on success; on failure prints the error and exits 1 (2 for bad
+//! arguments).
+
+use std::process::ExitCode;
+use wix_apis::inbox::{
+    ConversationsService, GetOrCreateConversationRequest, GetOrCreateConversationResponse, IdentificationDataKind,
+    ParticipantIdKind,
+};
+use wix_client::{Auth, Client};
+
+const USAGE: &str = "usage: get_or_create_conversation (--member-id ID | --contact-id ID | --visitor-id ID)";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let participant = match participant_from_args(std::env::args().skip(1)) {
+        Ok(p) => p,
+        Err(message) => {
+            eprintln!("error: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(participant).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(participant: ParticipantIdKind) -> Result<(), Box<dyn std::error::Error>> {
+    let api_key = std::env::var("WIX_API_KEY").ok().filter(|k| !k.is_empty());
+    // Kept alive until the call is done: dropping it stops the server.
+    let mut _mock = None;
+    let client = match api_key {
+        Some(key) => {
+            let base_url =
+                std::env::var("WIX_API_BASE_URL").unwrap_or_else(|_| wix_client::DEFAULT_BASE_URL.to_owned());
+            let auth = match (std::env::var("WIX_SITE_ID"), std::env::var("WIX_ACCOUNT_ID")) {
+                (Ok(site), _) if !site.is_empty() => Auth::api_key_for_site(key, site),
+                (_, Ok(account)) if !account.is_empty() => Auth::api_key_for_account(key, account),
+                _ => return Err("WIX_API_KEY is set but neither WIX_SITE_ID nor WIX_ACCOUNT_ID is: set one".into()),
+            };
+            println!("Calling the Wix API at {base_url}");
+            Client::builder().auth(auth).base_url(base_url).build()?
+        }
+        None => {
+            let server = mock::start().await;
+            println!(
+                "WIX_API_KEY is not set: using a built-in local mock server at {}",
+                server.uri()
+            );
+            let client = Client::builder()
+                .auth(Auth::api_key_for_site("mock-api-key", "mock-site-id"))
+                .base_url(server.uri())
+                .build()?;
+            _mock = Some(server);
+            client
+        }
+    };
+    let conversations = ConversationsService::new(client);
+    let response = conversations
+        .get_or_create_conversation(&GetOrCreateConversationRequest::new(participant))
+        .await?;
+    print!("{}", describe(&response));
+    Ok(())
+}
+
+fn participant_from_args(mut args: impl Iterator<Item = String>) -> Result<ParticipantIdKind, String> {
+    let flag = args.next().ok_or("no participant given")?;
+    let id = args
+        .next()
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| format!("{flag} needs an ID"))?;
+    if let Some(extra) = args.next() {
+        return Err(format!("unexpected argument `{extra}`: give exactly one participant"));
+    }
+    match flag.as_str() {
+        "--member-id" => Ok(ParticipantIdKind::MemberId(id)),
+        "--contact-id" => Ok(ParticipantIdKind::ContactId(id)),
+        "--visitor-id" => Ok(ParticipantIdKind::AnonymousVisitorId(id)),
+        other => Err(format!("unknown option `{other}`")),
+    }
+}
+
+/// The conversation in a form for people.
+fn describe(response: &GetOrCreateConversationResponse) -> String {
+    let Some(c) = &response.conversation else {
+        return "The response carried no conversation.\n".to_owned();
+    };
+    // A member or visitor is the ONE-OF; Wix may also send the contact ID beside it.
+    let participant = c.participant.as_ref();
+    let participant = match (
+        participant.and_then(|p| p.kind()),
+        participant.and_then(|p| p.contact_id.as_deref()),
+    ) {
+        (Some(IdentificationDataKind::MemberId(id)), _) => format!("site member {id}"),
+        (Some(IdentificationDataKind::AnonymousVisitorId(id)), _) => format!("anonymous visitor {id}"),
+        (Some(other), _) => format!("{other:?}"),
+        (None, Some(contact)) => format!("contact {contact}"),
+        (None, None) => "(not given)".to_owned(),
+    };
+    let name = |d: &Option<wix_apis::inbox::ConversationDisplayData>| {
+        d.as_ref()
+            .and_then(|d| d.name.clone())
+            .unwrap_or_else(|| "(no name)".to_owned())
+    };
+    let channels: Vec<&str> = c.channels.iter().map(|ch| ch.as_str()).collect();
+    let created = match response.new_conversation {
+        Some(true) => "created now",
+        Some(false) => "already existed",
+        None => "unknown",
+    };
+    format!(
+        "Conversation {}\n  participant:  {participant} ({})\n  business:     {}\n  channels:     {}\n  conversation: {created}\n",
+        c.id.as_deref().unwrap_or("(no id)"),
+        name(&c.participant_display_data),
+        name(&c.business_display_data),
+        if channels.is_empty() {
+            "(none listed)".to_owned()
+        } else {
+            channels.join(", ")
+        },
+    )
+}
+
+/// A local stand-in for `POST /inbox/v2/conversations`, answering like the
+/// page's example response for whichever participant is asked for.
+mod mock {
+    use serde_json::{Value, json};
+    use wiremock::matchers::{header_exists, method, path};
+    use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+    struct Conversation;
+
+    impl Respond for Conversation {
+        fn respond(&self, request: &Request) -> ResponseTemplate {
+            let body: Value = serde_json::from_slice(&request.body).unwrap_or(Value::Null);
+            let Some(participant) = body.get("participantId").filter(|p| p.is_object()) else {
+                return ResponseTemplate::new(400).set_body_json(json!({
+                    "message": "participantId is required",
+                    "details": { "validationError": { "fieldViolations": [
+                        { "field": "participantId", "description": "must be set", "violatedRule": "REQUIRED_FIELD" }
+                    ] } }
+                }));
+            };
+            ResponseTemplate::new(200)
+                .insert_header("x-wix-request-id", "mock-request-1")
+                .set_body_json(json!({
+                    "conversation": {
+                        "id": "092d1135-99cf-3ca9-a0bf-378e1df4539b",
+                        "participant": participant,
+                        "channels": ["CHAT", "EMAIL"],
+                        "businessDisplayData": { "name": "Classic Cars" },
+                        "participantDisplayData": { "name": "alevine@email.com" }
+                    },
+                    "newConversation": false
+                }))
+        }
+    }
+
+    pub async fn start() -> MockServer {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/inbox/v2/conversations"))
+            .and(header_exists("authorization"))
+            .respond_with(Conversation)
+            .mount(&server)
+            .await;
+        server
+    }
+}
