@@ -37,6 +37,35 @@ pub mod edge {
                 Self { node_number }
             }
         }
+        /// Request of [`EdgeService::list_nodes`](super::EdgeService::list_nodes): `GET /edge/v1/nodes`.
+        ///
+        /// Build it with `new` (required params) and the `with_*` setters (optional params).
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct ListNodesRequest {
+            /// The `paging` field.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub paging: Option<Paging>,
+            /// The `order` field.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub order: Option<SortOrder>,
+        }
+        impl ListNodesRequest {
+            /// Creates a `ListNodesRequest` with no optional field set.
+            pub fn new() -> Self {
+                Self { paging: None, order: None }
+            }
+            /// Sets `paging`.
+            pub fn with_paging(mut self, paging: impl Into<Paging>) -> Self {
+                self.paging = Some(paging.into());
+                self
+            }
+            /// Sets `order`.
+            pub fn with_order(mut self, order: SortOrder) -> Self {
+                self.order = Some(order);
+                self
+            }
+        }
         /// The `Meta` message.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
@@ -348,6 +377,66 @@ pub mod edge {
                 self
             }
         }
+        /// The `Search` message.
+        ///
+        /// Sent in requests: build it with `new` and the `with_*` setters.
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct Search {
+            /// ONE-OF group: one of `offset`, `cursorPaging` is sent, so two cannot both be set.
+            ///
+            /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
+            #[serde(flatten)]
+            pub paging: Option<SearchPaging>,
+            /// The `text` field.
+            ///
+            /// Required.
+            pub text: String,
+        }
+        impl Search {
+            /// Creates a `Search` from its required part: `text`.
+            pub fn new(text: impl Into<String>) -> Self {
+                Self {
+                    paging: None,
+                    text: text.into(),
+                }
+            }
+            /// Sets the ONE-OF group `paging`, replacing any member set before.
+            pub fn with_paging(mut self, paging: SearchPaging) -> Self {
+                self.paging = Some(paging);
+                self
+            }
+        }
+        /// The ONE-OF group `paging` of [`Search`]: one of `offset`, `cursorPaging`.
+        ///
+        /// Non-exhaustive: a later version of the API may add members.
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub enum SearchPaging {
+            /// The `offset` field.
+            #[serde(rename = "offset")]
+            Offset(i32),
+            /// The `cursorPaging` field.
+            #[serde(rename = "cursorPaging")]
+            CursorPaging(Paging),
+        }
+        /// Request of [`EdgeService::search_nodes`](super::EdgeService::search_nodes): `POST /edge/v1/nodes/search`.
+        ///
+        /// Build it with `new` (required params) and the `with_*` setters (optional params).
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct SearchNodesRequest {
+            /// The `search` field.
+            ///
+            /// Required.
+            pub search: Search,
+        }
+        impl SearchNodesRequest {
+            /// Creates a `SearchNodesRequest` from its required part: `search`.
+            pub fn new(search: impl Into<Search>) -> Self {
+                Self { search: search.into() }
+            }
+        }
         /// The `Shared` message.
         ///
         /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
@@ -505,7 +594,8 @@ pub mod edge {
     pub mod edge_service {
         //! The `EdgeService` service of the `edge` package: [`EdgeService`].
         use super::types::{
-            DeleteNodeRequest, Node, NodePage, QueryNodesRequest, SortOrder,
+            DeleteNodeRequest, ListNodesRequest, Node, NodePage, QueryNodesRequest,
+            SearchNodesRequest, SortOrder,
         };
         /// Client of the Wix `EdgeService` service (`edge` package).
         ///
@@ -549,6 +639,24 @@ pub mod edge {
                     .path_param(&request.node_number.to_string())
                     .options(&self.options);
                 self.client.send::<serde::de::IgnoredAny>(api_request).await.map(|_| ())
+            }
+            /// ListNodes, page by page.
+            ///
+            /// `GET /edge/v1/nodes`
+            ///
+            /// Operation `edge.EdgeService.listNodes`.
+            pub async fn list_nodes(
+                &self,
+                request: &ListNodesRequest,
+            ) -> Result<NodePage, wix_client::Error> {
+                let api_request = wix_client::ApiRequest::new(
+                        wix_client::HttpMethod::Get,
+                        "edge.EdgeService.listNodes",
+                    )
+                    .path("/edge/v1/nodes")
+                    .query(request)?
+                    .options(&self.options);
+                self.client.send(api_request).await
             }
             /// Evil "\] fn evil() {} #\[doc = "x"\] &lt;script&gt;alert(1)&lt;/script&gt; */ /* \[not a link\] \[x\] (y) see <https://example.com/a?b=1>.
             ///
@@ -597,6 +705,54 @@ pub mod edge {
                     .options(&self.options);
                 self.client.send(api_request).await
             }
+            /// SearchNodes, page by page.
+            ///
+            /// `POST /edge/v1/nodes/search`
+            ///
+            /// Operation `edge.EdgeService.searchNodes`.
+            pub async fn search_nodes(
+                &self,
+                request: &SearchNodesRequest,
+            ) -> Result<NodePage, wix_client::Error> {
+                let api_request = wix_client::ApiRequest::new(
+                        wix_client::HttpMethod::Post,
+                        "edge.EdgeService.searchNodes",
+                    )
+                    .path("/edge/v1/nodes/search")
+                    .json(request)?
+                    .options(&self.options);
+                self.client.send(api_request).await
+            }
+            /// Every item of [`Self::list_nodes`], page after page.
+            ///
+            /// Sends `request`, then the same request with `paging.cursor` set to each next cursor (`pagingMetadata.cursors.next` of the response) until there is none, yielding each of `items` once. An error ends the stream after it is yielded.
+            pub fn list_nodes_stream(
+                &self,
+                request: &ListNodesRequest,
+            ) -> impl futures::Stream<Item = Result<Node, wix_client::Error>> + use<> {
+                let service = self.clone();
+                wix_client::paginate::cursor_stream(
+                    request.clone(),
+                    move |request: ListNodesRequest| {
+                        let service = service.clone();
+                        async move { service.list_nodes(&request).await }
+                    },
+                    |request: &mut ListNodesRequest, cursor: String| {
+                        let next = request.paging.get_or_insert_with(Default::default);
+                        next.cursor = Some(cursor);
+                    },
+                    |response: NodePage| {
+                        let next = response
+                            .paging_metadata
+                            .as_ref()
+                            .and_then(|v| v.cursors.as_ref())
+                            .and_then(|v| v.next.as_ref())
+                            .filter(|cursor| !cursor.is_empty())
+                            .cloned();
+                        (response.items, next)
+                    },
+                )
+            }
             /// Every item of [`Self::query_nodes`], page after page.
             ///
             /// Sends `request`, then the same request with `query.cursorPaging.cursor` set to each next cursor (`pagingMetadata.cursors.next` of the response) until there is none, yielding each of `items` once. An error ends the stream after it is yielded.
@@ -617,6 +773,48 @@ pub mod edge {
                             .cursor_paging
                             .get_or_insert_with(Default::default);
                         next.cursor = Some(cursor);
+                    },
+                    |response: NodePage| {
+                        let next = response
+                            .paging_metadata
+                            .as_ref()
+                            .and_then(|v| v.cursors.as_ref())
+                            .and_then(|v| v.next.as_ref())
+                            .filter(|cursor| !cursor.is_empty())
+                            .cloned();
+                        (response.items, next)
+                    },
+                )
+            }
+            /// Every item of [`Self::search_nodes`], page after page.
+            ///
+            /// Sends `request`, then the same request with `search.cursorPaging.cursor` set to each next cursor (`pagingMetadata.cursors.next` of the response) until there is none, yielding each of `items` once. An error ends the stream after it is yielded.
+            pub fn search_nodes_stream(
+                &self,
+                request: &SearchNodesRequest,
+            ) -> impl futures::Stream<Item = Result<Node, wix_client::Error>> + use<> {
+                let service = self.clone();
+                wix_client::paginate::cursor_stream(
+                    request.clone(),
+                    move |request: SearchNodesRequest| {
+                        let service = service.clone();
+                        async move { service.search_nodes(&request).await }
+                    },
+                    |request: &mut SearchNodesRequest, cursor: String| {
+                        let next = &mut request.search;
+                        if !matches!(
+                            next.paging,
+                            Some(super::types::SearchPaging::CursorPaging(_))
+                        ) {
+                            next.paging = Some(
+                                super::types::SearchPaging::CursorPaging(Default::default()),
+                            );
+                        }
+                        if let Some(super::types::SearchPaging::CursorPaging(next)) = &mut next
+                            .paging
+                        {
+                            next.cursor = Some(cursor);
+                        }
                     },
                     |response: NodePage| {
                         let next = response

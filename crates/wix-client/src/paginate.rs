@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 use std::future::Future;
 
-use futures::Stream;
+use futures::stream::FusedStream;
 
 use crate::error::Error;
 
@@ -46,7 +46,7 @@ pub fn cursor_stream<Req, Resp, Item, F, Fut>(
     fetch: F,
     set_cursor: fn(&mut Req, String),
     split: fn(Resp) -> (Vec<Item>, Option<String>),
-) -> impl Stream<Item = Result<Item, Error>>
+) -> impl FusedStream<Item = Result<Item, Error>>
 where
     F: FnMut(Req) -> Fut,
     Fut: Future<Output = Result<Resp, Error>>,
@@ -58,7 +58,8 @@ where
         buffered: VecDeque::new(),
         next: Next::First,
     };
-    futures::stream::unfold(state, move |mut state| async move {
+    // Fused: polling again after the end keeps yielding `None` instead of panicking.
+    futures::StreamExt::fuse(futures::stream::unfold(state, move |mut state| async move {
         loop {
             if let Some(item) = state.buffered.pop_front() {
                 return Some((Ok(item), state));
@@ -88,7 +89,7 @@ where
                 Some(next) => Next::Cursor(next),
             };
         }
-    })
+    }))
 }
 
 struct State<Req, F, Item> {

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::pin::pin;
 
 use futures::StreamExt;
+use futures::stream::FusedStream;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
@@ -153,6 +154,8 @@ async fn stops_after_the_first_error() {
     let err = stream.next().await.expect("error item").expect_err("403");
     assert_eq!(err.status(), Some(403));
     assert!(stream.next().await.is_none(), "ends after the error");
+    assert!(stream.next().await.is_none(), "and stays ended when polled again");
+    assert!(stream.is_terminated());
 }
 
 #[tokio::test]

@@ -101,7 +101,8 @@ pub fn files(workspace_root: &Path) -> io::Result<GeneratedFiles> {
 /// type (boxed), keywords and hostile text as names and docs, ONE-OFs with
 /// int64, array and recursive members, a type that is both sent and returned,
 /// path, query and body params on one method, an int path param, an empty
-/// response, deprecation, and cursor pagination. Its golden is compiled by
+/// response, deprecation, and cursor pagination (in the body through required
+/// and optional messages and a ONE-OF member, and in a GET's query string). Its golden is compiled by
 /// trybuild, so every one of these shapes is code that builds.
 #[doc(hidden)]
 pub mod fixture {
@@ -377,7 +378,73 @@ pub mod fixture {
             pagination: None,
             source: at(),
         };
-        let mut types = vec![node, query, paging, sorting, shared, sort_order, page, meta, cursors];
+        // Cursor paging by type at other names: a GET sends `paging.cursor` in
+        // the query string (an optional param, created when missing); a POST
+        // reaches it through a required message without `Default` and an
+        // optional ONE-OF member.
+        let paged = |name: &str, rust: &str, verb: HttpMethod, path: &str, query, body, cursor: &[&str]| Method {
+            name: name.into(),
+            operation: format!("edge.EdgeService.{}", crate::emit::idents::lower_first(name)),
+            rust_name: rust.into(),
+            http_method: verb,
+            url: format!("https://www.wixapis.com{path}"),
+            path: vec![PathSegment::Literal(path.into())],
+            path_params: Vec::new(),
+            query_params: query,
+            body_params: body,
+            request_rust_name: format!("{name}Request"),
+            response: Some(named("NodePage")),
+            permission_scopes: Vec::new(),
+            docs_link: None,
+            docs: docs(&format!("{name}, page by page.")),
+            errors: Vec::new(),
+            pagination: Some(Pagination {
+                request_cursor: cursor.iter().map(|s| (*s).to_owned()).collect(),
+                items_field: "items".into(),
+                item: named("Node"),
+                response_next_cursor: vec!["pagingMetadata".into(), "cursors".into(), "next".into()],
+            }),
+            source: at(),
+        };
+        let list_nodes = paged(
+            "ListNodes",
+            "list_nodes",
+            HttpMethod::Get,
+            "/edge/v1/nodes",
+            vec![
+                field("paging", "paging", named("Paging"), false),
+                field("order", "order", named("SortOrder"), false),
+            ],
+            Vec::new(),
+            &["paging", "cursor"],
+        );
+        let search_nodes = paged(
+            "SearchNodes",
+            "search_nodes",
+            HttpMethod::Post,
+            "/edge/v1/nodes/search",
+            Vec::new(),
+            vec![field("search", "search", named("Search"), true)],
+            &["search", "cursorPaging", "cursor"],
+        );
+        let search = strukt(
+            "Search",
+            vec![group(
+                "SearchPaging",
+                "paging",
+                false,
+                vec![
+                    field("offset", "offset", TypeRef::Int32, false),
+                    field("cursorPaging", "cursor_paging", named("Paging"), false),
+                ],
+            )],
+            vec![field("text", "text", TypeRef::String, true)],
+            true,
+            false,
+        );
+        let mut types = vec![
+            node, query, paging, sorting, shared, sort_order, page, meta, cursors, search,
+        ];
         types.sort_by(|a, b| a.rust_name().cmp(b.rust_name()));
         Api {
             packages: vec![Package {
@@ -387,7 +454,7 @@ pub mod fixture {
                 services: vec![Service {
                     name: "EdgeService".into(),
                     rust_name: "EdgeService".into(),
-                    methods: vec![delete_node, query_nodes],
+                    methods: vec![delete_node, list_nodes, query_nodes, search_nodes],
                 }],
                 types,
             }],

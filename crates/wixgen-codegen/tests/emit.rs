@@ -126,6 +126,15 @@ fn methods_route_params() {
     );
     assert!(text.contains("send::<serde::de::IgnoredAny>"), "empty response");
     assert!(text.contains("pub fn query_nodes_stream("));
+    // Cursor paging at other paths: `_stream` is emitted (it is left out
+    // silently when the cursor path does not resolve).
+    assert!(text.contains("pub fn list_nodes_stream("));
+    assert!(text.contains("let next = request.paging.get_or_insert_with(Default::default);"));
+    assert!(text.contains("pub fn search_nodes_stream("));
+    assert!(
+        text.contains("let next = &mut request.search;"),
+        "a required message without `Default` is walked, not created"
+    );
     assert!(text.contains("#[deprecated]\n            pub async fn delete_node("));
 }
 

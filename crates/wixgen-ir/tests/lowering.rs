@@ -440,7 +440,9 @@ fn list_things(verb: &str, params: &str) -> LowerOutput {
     )])
 }
 
+/// The request cursor path of `ListThings`, after checking the page lowered cleanly.
 fn request_cursor(out: &LowerOutput) -> Option<Vec<&str>> {
+    assert!(out.diagnostics.is_empty(), "{}", diag_lines(out));
     let m = method(package(out, "things"), "ListThings");
     m.pagination
         .as_ref()
@@ -575,6 +577,8 @@ fn cursor_paging_is_deterministic() {
         ),
     );
     assert_eq!(request_cursor(&out), None);
+    let inner = strukt(package(&out, "things"), "Inner");
+    assert_eq!(field(inner, "cursorPaging").ty, named_ref("CursorPaging"));
 }
 
 #[test]

@@ -284,6 +284,50 @@ fn query_resource_types_is_paged() {
 }
 
 #[test]
+fn list_messages_is_paged_by_its_cursor_paging_query_param() {
+    // `paging` is a `CursorPaging` sent in the query string of a GET:
+    // the cursor goes to `paging.cursor`.
+    let out = wixgen_ir::lower(&[schema("inbox/list-messages.md")]);
+    assert!(!out.has_errors(), "{}", diag_lines(&out));
+    let pkg = package(&out, "inbox");
+    let m = method(pkg, "ListMessages");
+    assert_eq!(m.http_method, HttpMethod::Get);
+    assert_eq!(
+        wire_names(&m.query_params),
+        ["conversationId", "paging", "sorting", "visibility"]
+    );
+    assert_eq!(param(m, "paging").ty, named_ref("CursorPaging"));
+    let pg = m.pagination.as_ref().expect("pagination");
+    assert_eq!(pg.request_cursor, ["paging", "cursor"]);
+    assert_eq!(pg.items_field, "messages");
+    assert_eq!(pg.item, named_ref("Message"));
+    assert_eq!(pg.response_next_cursor, ["pagingMetadata", "cursors", "next"]);
+}
+
+#[test]
+fn only_list_messages_of_the_inbox_schemas_is_paged() {
+    let pages: Vec<_> = [
+        "inbox/get-conversation.md",
+        "inbox/get-or-create-conversation.md",
+        "inbox/list-messages.md",
+        "inbox/send-message.md",
+    ]
+    .iter()
+    .map(|n| schema(n))
+    .collect();
+    let out = wixgen_ir::lower(&pages);
+    assert!(!out.has_errors(), "{}", diag_lines(&out));
+    let paged: Vec<&str> = package(&out, "inbox")
+        .services
+        .iter()
+        .flat_map(|s| &s.methods)
+        .filter(|m| m.pagination.is_some())
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(paged, ["ListMessages"]);
+}
+
+#[test]
 fn inbox_pages_unify() {
     let out = lower_fixtures(&["get-or-create-conversation.md", "get-conversation.md"]);
     assert!(!out.has_errors(), "{}", diag_lines(&out));

@@ -3,7 +3,8 @@
 //! The `MessagesService` service of the `inbox` package: [`MessagesService`].
 
 use super::types::{
-    ListMessagesRequest, ListMessagesResponse, SendMessageRequest, SendMessageResponse,
+    ListMessagesRequest, ListMessagesResponse, Message, SendMessageRequest,
+    SendMessageResponse,
 };
 
 /// Client of the Wix `MessagesService` service (`inbox` package).
@@ -86,5 +87,35 @@ impl MessagesService {
             .json(request)?
             .options(&self.options);
         self.client.send(api_request).await
+    }
+    /// Every item of [`Self::list_messages`], page after page.
+    ///
+    /// Sends `request`, then the same request with `paging.cursor` set to each next cursor (`pagingMetadata.cursors.next` of the response) until there is none, yielding each of `messages` once. An error ends the stream after it is yielded.
+    pub fn list_messages_stream(
+        &self,
+        request: &ListMessagesRequest,
+    ) -> impl futures::Stream<Item = Result<Message, wix_client::Error>> + use<> {
+        let service = self.clone();
+        wix_client::paginate::cursor_stream(
+            request.clone(),
+            move |request: ListMessagesRequest| {
+                let service = service.clone();
+                async move { service.list_messages(&request).await }
+            },
+            |request: &mut ListMessagesRequest, cursor: String| {
+                let next = request.paging.get_or_insert_with(Default::default);
+                next.cursor = Some(cursor);
+            },
+            |response: ListMessagesResponse| {
+                let next = response
+                    .paging_metadata
+                    .as_ref()
+                    .and_then(|v| v.cursors.as_ref())
+                    .and_then(|v| v.next.as_ref())
+                    .filter(|cursor| !cursor.is_empty())
+                    .cloned();
+                (response.messages, next)
+            },
+        )
     }
 }

@@ -418,7 +418,8 @@ fn struct_of<'a>(cx: &Cx<'a>, ty: &TypeRef) -> Option<&'a StructType> {
 }
 
 /// Statements that store `cursor` at `path` inside `request`, creating the
-/// messages on the way (they must be `Default`).
+/// missing optional messages and ONE-OF members on the way (those must be
+/// `Default`; required ones are always there and need not be).
 fn set_cursor_body(cx: &Cx, m: &Method, path: &[String]) -> Option<TokenStream> {
     let (first, rest) = path.split_first()?;
     let field = m
@@ -446,7 +447,8 @@ fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Opti
                 });
             }
             let s = struct_of(cx, &plan.field.ty)?;
-            if !cx.has_default(&plan.field.ty) {
+            // Only a missing (optional) message is created; a required one is always there.
+            if plan.store == Store::Optional && !cx.has_default(&plan.field.ty) {
                 return None;
             }
             let next_place = match plan.store {
@@ -480,7 +482,8 @@ fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Opti
                 });
             }
             let s = struct_of(cx, &field.ty)?;
-            if !cx.has_default(&field.ty) {
+            // The member is created unless it is the only, always-present one.
+            if (optional || !single) && !cx.has_default(&field.ty) {
                 return None;
             }
             let next = find_in_struct(cx, s, &rest[0])?;

@@ -474,8 +474,13 @@ impl<'a> Cx<'a> {
 
     // Prelude spellings.
 
-    pub(crate) fn full_paths(&self) -> bool {
-        self.full_paths
+    /// The `skip_serializing_if` functions for `Option` and `Vec` fields, as strings for `#[serde(...)]`.
+    pub(crate) fn skip_if_empty_fns(&self) -> (&'static str, &'static str) {
+        if self.full_paths {
+            ("::std::option::Option::is_none", "::std::vec::Vec::is_empty")
+        } else {
+            ("Option::is_none", "Vec::is_empty")
+        }
     }
 
     pub(crate) fn option(&self) -> TokenStream {

@@ -132,11 +132,7 @@ fn member_field(cx: &Cx, owner: &str, g: &GroupPlan, plan: &FieldPlan) -> TokenS
     if let Some(with) = structs::int64_with(&plan.field.ty, plan.store) {
         parts.push(quote!(with = #with));
     }
-    let (option, vec) = if cx.full_paths() {
-        ("::std::option::Option::is_none", "::std::vec::Vec::is_empty")
-    } else {
-        ("Option::is_none", "Vec::is_empty")
-    };
+    let (option, vec) = cx.skip_if_empty_fns();
     match plan.store {
         Store::List => parts.push(quote!(default, skip_serializing_if = #vec)),
         _ => parts.push(quote!(default, skip_serializing_if = #option)),

@@ -150,11 +150,7 @@ fn serde_attr(cx: &Cx, side: Side, plan: &FieldPlan) -> TokenStream {
             if let Some(with) = int64_with(&plan.field.ty, plan.store) {
                 parts.push(quote!(with = #with));
             }
-            let (option, vec) = if cx.full_paths() {
-                ("::std::option::Option::is_none", "::std::vec::Vec::is_empty")
-            } else {
-                ("Option::is_none", "Vec::is_empty")
-            };
+            let (option, vec) = cx.skip_if_empty_fns();
             match plan.store {
                 Store::Optional => parts.push(quote!(default, skip_serializing_if = #option)),
                 Store::List if !plan.in_new => parts.push(quote!(default, skip_serializing_if = #vec)),

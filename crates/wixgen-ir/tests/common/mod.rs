@@ -25,6 +25,16 @@ pub fn fixture(name: &str) -> PageInput {
     parse(name, &bytes)
 }
 
+/// Parses a page of this repository's `schemas/` (e.g. `inbox/list-messages.md`),
+/// failing on parse errors. The page's path in diagnostics is `schemas/<name>`.
+pub fn schema(name: &str) -> PageInput {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../schemas")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parse(&format!("schemas/{name}"), &bytes)
+}
+
 /// Parses page text, failing on parse errors.
 pub fn parse(path: &str, bytes: &[u8]) -> PageInput {
     let out = wixgen_schema::parse(bytes);
