@@ -93,7 +93,7 @@ pub fn cargo_toml(api: &Api, options: &CrateOptions, header: &Header) -> String 
             t.push_str("license.workspace = true\nrepository.workspace = true\n");
         }
         Runtime::Path(_) => {
-            t.push_str("version = \"0.1.0\"\nedition = \"2024\"\nrust-version = \"1.85\"\npublish = false\n");
+            t.push_str("version = \"0.1.0\"\nedition = \"2024\"\nrust-version = \"1.88\"\npublish = false\n");
         }
     }
     t.push_str("\n[features]\ndefault = [\"all\"]\n");
