@@ -337,10 +337,10 @@ impl fmt::Display for ApiError {
             if let Some(code) = &app.code {
                 write!(f, " [code {code}]")?;
             }
-            if let Some(description) = &app.description {
-                if self.message.as_deref() != Some(description.as_str()) {
-                    write!(f, " ({description})")?;
-                }
+            if let Some(description) = &app.description
+                && self.message.as_deref() != Some(description.as_str())
+            {
+                write!(f, " ({description})")?;
             }
         }
         if let Some(validation) = &self.validation_error {

@@ -139,12 +139,12 @@ impl Inner {
 
             // Decide whether to go again, and after how long.
             let mut next = None;
-            if let (Some(401), Some(token), AuthState::OAuth(cache)) = (status, &token, &self.auth) {
-                if !refreshed {
-                    refreshed = true;
-                    cache.invalidate(token).await;
-                    next = Some(Duration::ZERO);
-                }
+            if let (Some(401), Some(token), AuthState::OAuth(cache)) = (status, &token, &self.auth)
+                && !refreshed
+            {
+                refreshed = true;
+                cache.invalidate(token).await;
+                next = Some(Duration::ZERO);
             }
             let counted = attempt - u32::from(refreshed);
             if next.is_none()
@@ -302,10 +302,10 @@ impl RawResponse {
             Err(failure) => failure,
         };
         // `{}` and empty bodies also stand for "nothing", e.g. for `()`.
-        if body.trim_ascii() == b"{}" {
-            if let Ok(value) = serde_json::from_slice::<T>(b"null") {
-                return Ok(value);
-            }
+        if body.trim_ascii() == b"{}"
+            && let Ok(value) = serde_json::from_slice::<T>(b"null")
+        {
+            return Ok(value);
         }
         let (message, body_excerpt) = if sensitive {
             (

@@ -116,10 +116,10 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
 /// The example's verb and URL path agree with the method's.
 fn check_target(method: &Method, e: &RequestExample) -> Result<(), String> {
     let verb = crate::emit::structs::verb(method.http_method);
-    if let Some(v) = &e.verb {
-        if !v.eq_ignore_ascii_case(verb) {
-            return Err(format!("the example sends `{v}`, the method is `{verb}`"));
-        }
+    if let Some(v) = &e.verb
+        && !v.eq_ignore_ascii_case(verb)
+    {
+        return Err(format!("the example sends `{v}`, the method is `{verb}`"));
     }
     if let Some(url) = &e.url {
         let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);

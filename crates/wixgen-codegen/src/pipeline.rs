@@ -212,10 +212,10 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
     }
     let mut knowledge = TypeKnowledge::builtin();
     for (_, bytes) in &sources {
-        if let Some(page) = wixgen_schema::parse(bytes).page {
-            if is_method_page(&page) {
-                knowledge.add_page(&page);
-            }
+        if let Some(page) = wixgen_schema::parse(bytes).page
+            && is_method_page(&page)
+        {
+            knowledge.add_page(&page);
         }
     }
     let mut parsed = Parsed {
@@ -236,14 +236,14 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
             None => PageStatus::ParseErrors,
             Some(_) => PageStatus::Parsed,
         };
-        if status == PageStatus::Parsed {
-            if let Some(page) = out.page {
-                parsed.examples.extend(request_examples(&shown, &page));
-                parsed.inputs.push(PageInput {
-                    path: shown.clone(),
-                    page,
-                });
-            }
+        if status == PageStatus::Parsed
+            && let Some(page) = out.page
+        {
+            parsed.examples.extend(request_examples(&shown, &page));
+            parsed.inputs.push(PageInput {
+                path: shown.clone(),
+                page,
+            });
         }
         let (rendered, warning_lines) = if status == PageStatus::NotAMethodPage {
             (Vec::new(), Vec::new())

@@ -112,23 +112,23 @@ fn merge_enum(acc: &mut EnumDraft, next: EnumDraft, diags: &mut Vec<IrDiagnostic
             None => acc.values.push(v),
         }
     }
-    if !added.is_empty() || !missing.is_empty() {
-        if let (Some(here), Some(there)) = (next.sources.first(), acc.sources.first()) {
-            diags.push(
-                IrDiagnostic::warning(
-                    codes::ENUM_DRIFT,
-                    here.clone(),
-                    format!(
-                        "enum `{}` is listed with different values here and at {}{}; generating all of them",
-                        acc.name,
-                        location(there),
-                        drift_detail(&added, &missing)
-                    ),
-                )
-                .with_related(there.clone(), "first listed here")
-                .with_help("usually one page is older than the other; nothing to do unless a value is wrong"),
-            );
-        }
+    if (!added.is_empty() || !missing.is_empty())
+        && let (Some(here), Some(there)) = (next.sources.first(), acc.sources.first())
+    {
+        diags.push(
+            IrDiagnostic::warning(
+                codes::ENUM_DRIFT,
+                here.clone(),
+                format!(
+                    "enum `{}` is listed with different values here and at {}{}; generating all of them",
+                    acc.name,
+                    location(there),
+                    drift_detail(&added, &missing)
+                ),
+            )
+            .with_related(there.clone(), "first listed here")
+            .with_help("usually one page is older than the other; nothing to do unless a value is wrong"),
+        );
     }
     acc.sources.extend(next.sources);
 }
@@ -280,23 +280,23 @@ fn merge_struct(acc: &mut StructDraft, next: StructDraft, diags: &mut Vec<IrDiag
     acc.one_ofs.retain(|g| !g.members.is_empty());
 
     let missing: Vec<String> = before.into_iter().filter(|n| !next_names.contains(n)).collect();
-    if !added.is_empty() || !missing.is_empty() {
-        if let (Some(here), Some(there)) = (next.sources.first(), acc.sources.first()) {
-            cx.diags.push(
-                IrDiagnostic::warning(
-                    codes::FIELD_DRIFT,
-                    here.clone(),
-                    format!(
-                        "`{}` is listed with different fields here and at {}{}; generating all of them",
-                        acc.name,
-                        location(there),
-                        drift_detail(&added, &missing)
-                    ),
-                )
-                .with_related(there.clone(), "first listed here")
-                .with_help("usually one page is older than the other; nothing to do unless a field is wrong"),
-            );
-        }
+    if (!added.is_empty() || !missing.is_empty())
+        && let (Some(here), Some(there)) = (next.sources.first(), acc.sources.first())
+    {
+        cx.diags.push(
+            IrDiagnostic::warning(
+                codes::FIELD_DRIFT,
+                here.clone(),
+                format!(
+                    "`{}` is listed with different fields here and at {}{}; generating all of them",
+                    acc.name,
+                    location(there),
+                    drift_detail(&added, &missing)
+                ),
+            )
+            .with_related(there.clone(), "first listed here")
+            .with_help("usually one page is older than the other; nothing to do unless a field is wrong"),
+        );
     }
     if next.context == Context::Request {
         acc.context = Context::Request;

@@ -210,13 +210,15 @@ fn inline(text: &str) -> String {
             }
             '\\' => {
                 // Keep escapes of punctuation; a lone backslash stays literal.
-                if let Some(&next) = chars.get(i + 1) {
-                    if next.is_ascii_punctuation() && next != '<' && next != '>' {
-                        out.push('\\');
-                        out.push(next);
-                        i += 2;
-                        continue;
-                    }
+                if let Some(&next) = chars.get(i + 1)
+                    && next.is_ascii_punctuation()
+                    && next != '<'
+                    && next != '>'
+                {
+                    out.push('\\');
+                    out.push(next);
+                    i += 2;
+                    continue;
                 }
                 out.push_str("\\\\");
                 i += 1;

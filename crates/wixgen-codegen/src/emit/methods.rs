@@ -37,10 +37,10 @@ pub(crate) fn service(cx: &Cx, package: &Package, service: &Service, struct_name
     let mut used: BTreeSet<String> = BTreeSet::new();
     for m in &service.methods {
         used.insert(ident(&m.request_rust_name).to_string());
-        if let Some(TypeRef::Named(n)) = &m.response {
-            if cx.named(n).is_some() {
-                used.insert(ident(n).to_string());
-            }
+        if let Some(TypeRef::Named(n)) = &m.response
+            && cx.named(n).is_some()
+        {
+            used.insert(ident(n).to_string());
         }
         if let Some(p) = &m.pagination {
             collect_named(cx, &p.item, &mut used);

@@ -438,10 +438,10 @@ impl<'a> Cx<'a> {
             if let NamedType::Struct(s) = t {
                 let fields = s.fields.iter().chain(s.one_ofs.iter().flat_map(|g| g.members.iter()));
                 for f in fields {
-                    if let TypeRef::Named(target) = &f.ty {
-                        if let Some(NamedType::Struct(_)) = self.named(target) {
-                            edges.entry(&s.rust_name).or_default().push((&f.rust_name, target));
-                        }
+                    if let TypeRef::Named(target) = &f.ty
+                        && let Some(NamedType::Struct(_)) = self.named(target)
+                    {
+                        edges.entry(&s.rust_name).or_default().push((&f.rust_name, target));
                     }
                 }
             }
@@ -453,10 +453,10 @@ impl<'a> Cx<'a> {
                 if n == to {
                     return true;
                 }
-                if seen.insert(n) {
-                    if let Some(next) = edges.get(n) {
-                        stack.extend(next.iter().map(|(_, t)| *t));
-                    }
+                if seen.insert(n)
+                    && let Some(next) = edges.get(n)
+                {
+                    stack.extend(next.iter().map(|(_, t)| *t));
                 }
             }
             false
