@@ -483,61 +483,35 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A prelude name, spelled with its full `::std` path when a generated
+    /// type of the same name would shadow it.
+    fn prelude(&self, full: TokenStream, short: TokenStream) -> TokenStream {
+        if self.full_paths { full } else { short }
+    }
+
     pub(crate) fn option(&self) -> TokenStream {
-        if self.full_paths {
-            quote!(::std::option::Option)
-        } else {
-            quote!(Option)
-        }
+        self.prelude(quote!(::std::option::Option), quote!(Option))
     }
     pub(crate) fn string(&self) -> TokenStream {
-        if self.full_paths {
-            quote!(::std::string::String)
-        } else {
-            quote!(String)
-        }
+        self.prelude(quote!(::std::string::String), quote!(String))
     }
     pub(crate) fn vec(&self) -> TokenStream {
-        if self.full_paths {
-            quote!(::std::vec::Vec)
-        } else {
-            quote!(Vec)
-        }
+        self.prelude(quote!(::std::vec::Vec), quote!(Vec))
     }
     pub(crate) fn boxed_ty(&self) -> TokenStream {
-        if self.full_paths {
-            quote!(::std::boxed::Box)
-        } else {
-            quote!(Box)
-        }
+        self.prelude(quote!(::std::boxed::Box), quote!(Box))
     }
     pub(crate) fn result(&self) -> TokenStream {
-        if self.full_paths {
-            quote!(::std::result::Result)
-        } else {
-            quote!(Result)
-        }
+        self.prelude(quote!(::std::result::Result), quote!(Result))
     }
     pub(crate) fn trait_into(&self) -> TokenStream {
-        if self.full_paths {
-            quote!(::std::convert::Into)
-        } else {
-            quote!(Into)
-        }
+        self.prelude(quote!(::std::convert::Into), quote!(Into))
     }
     pub(crate) fn trait_from(&self) -> TokenStream {
-        if self.full_paths {
-            quote!(::std::convert::From)
-        } else {
-            quote!(From)
-        }
+        self.prelude(quote!(::std::convert::From), quote!(From))
     }
     pub(crate) fn trait_default(&self) -> TokenStream {
-        if self.full_paths {
-            quote!(::std::default::Default)
-        } else {
-            quote!(Default)
-        }
+        self.prelude(quote!(::std::default::Default), quote!(Default))
     }
 
     /// The Rust type of a value of `ty` (no `Option`, no `Box`).
