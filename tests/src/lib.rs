@@ -10,7 +10,8 @@
 //!
 //! - the README's Rust examples are doctests of this crate (`ReadmeDoctests`).
 //!
-//! `gen-shared.sh` generates, builds and tests a crate from `../shared`.
+//! `gen-pages.sh` generates, builds and tests a crate from a directory of pages
+//! (`tests/fixtures/pages` by default).
 
 use std::path::{Path, PathBuf};
 

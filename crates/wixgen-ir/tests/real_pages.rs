@@ -1,4 +1,4 @@
-//! Lowering of real Wix method pages (from `../shared`, beside the checkout).
+//! Lowering of real Wix method pages (from `tests/fixtures/pages/` of the repository).
 
 mod common;
 

@@ -4,7 +4,7 @@
 //!
 //! `cargo bench -p wixgen-schema --bench parse`
 //!
-//! Inputs: each line-structured page under `/work/shared`, and a ~4 MB page
+//! Inputs: each line-structured page under `tests/fixtures/pages/`, and a ~4 MB page
 //! whose REST schema block holds the params and return fields of all of them,
 //! repeated (so that every line goes through the schema parser, the tree
 //! builder and the nesting resolution, rather than being skipped).
@@ -14,12 +14,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 const PAGES: [(&str, &str); 4] = [
-    ("query-resource-types", "fixtures/real/query-resource-types.md"),
-    (
-        "get-availability-time-slot",
-        "fixtures/real/get-availability-time-slot.md",
-    ),
-    ("get-conversation", "fixtures/reconstructed/get-conversation.md"),
+    ("query-resource-types", "real/query-resource-types.md"),
+    ("get-availability-time-slot", "real/get-availability-time-slot.md"),
+    ("get-conversation", "reconstructed/get-conversation.md"),
     ("get-or-create-conversation", "seeds/get-or-create-conversation.md"),
 ];
 
@@ -27,7 +24,7 @@ const PAGES: [(&str, &str); 4] = [
 const BIG: usize = 4 << 20;
 
 fn read(path: &str) -> String {
-    let full = format!("{}/../../../shared/{path}", env!("CARGO_MANIFEST_DIR"));
+    let full = format!("{}/../../tests/fixtures/pages/{path}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
 }
 

@@ -128,9 +128,9 @@ fn byte_before(text: &str, b: u8) -> Vec<u8> {
     bytes
 }
 
-/// A file under `/work/shared` (the fixtures and seeds).
-fn shared(path: &str) -> Vec<u8> {
-    let full = format!("{}/../../../shared/{path}", env!("CARGO_MANIFEST_DIR"));
+/// A page under `tests/fixtures/pages/` of the repository (seeds, real and reconstructed pages).
+fn fixture_page(path: &str) -> Vec<u8> {
+    let full = format!("{}/../../tests/fixtures/pages/{path}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
 }
 
@@ -290,7 +290,7 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "whitespace-collapsed page (the seed)",
-            shared("seeds/000_4f03bd3e1384cd8c.txt"),
+            fixture_page("seeds/000_4f03bd3e1384cd8c.txt"),
             &[("E100", 1, 1, "lost its line structure")],
             |out| {
                 assert!(out.page.is_none());
@@ -1021,11 +1021,11 @@ fn crlf_parses_to_the_same_model_as_lf() {
 
     for path in [
         "seeds/get-or-create-conversation.md",
-        "fixtures/real/query-resource-types.md",
-        "fixtures/real/get-availability-time-slot.md",
-        "fixtures/reconstructed/get-conversation.md",
+        "real/query-resource-types.md",
+        "real/get-availability-time-slot.md",
+        "reconstructed/get-conversation.md",
     ] {
-        let text = String::from_utf8(shared(path)).unwrap();
+        let text = String::from_utf8(fixture_page(path)).unwrap();
         assert_crlf_same_as_lf(path, &text);
     }
 }
@@ -1035,7 +1035,7 @@ fn crlf_parses_to_the_same_model_as_lf() {
 
 #[test]
 fn ten_megabyte_page_parses_and_the_cap_holds() {
-    let fixture = String::from_utf8(shared("fixtures/real/get-availability-time-slot.md")).unwrap();
+    let fixture = String::from_utf8(fixture_page("real/get-availability-time-slot.md")).unwrap();
     // The file has no final newline: add one so that copies start a new line.
     let unit = format!("{fixture}\n");
     let single = parse(unit.as_bytes());
@@ -1131,7 +1131,7 @@ fn render_after_a_byte_order_mark_keeps_the_span_column() {
 
 #[test]
 fn render_collapsed_page() {
-    let input = shared("seeds/000_4f03bd3e1384cd8c.txt");
+    let input = fixture_page("seeds/000_4f03bd3e1384cd8c.txt");
     let r = render_only(&input);
     assert!(
         r.starts_with("error[E100]: the page has lost its line structure"),

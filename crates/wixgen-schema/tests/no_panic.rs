@@ -20,9 +20,9 @@ const PAGES: [&str; 6] = [
     "seeds/get-or-create-conversation.md",
     "seeds/000_4f03bd3e1384cd8c.txt",
     "seeds/004_b12d3e60681421c4.txt",
-    "fixtures/real/query-resource-types.md",
-    "fixtures/real/get-availability-time-slot.md",
-    "fixtures/reconstructed/get-conversation.md",
+    "real/query-resource-types.md",
+    "real/get-availability-time-slot.md",
+    "reconstructed/get-conversation.md",
 ];
 
 fn pages() -> &'static [Vec<u8>] {
@@ -31,7 +31,7 @@ fn pages() -> &'static [Vec<u8>] {
         PAGES
             .iter()
             .map(|p| {
-                let full = format!("{}/../../../shared/{p}", env!("CARGO_MANIFEST_DIR"));
+                let full = format!("{}/../../tests/fixtures/pages/{p}", env!("CARGO_MANIFEST_DIR"));
                 std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
             })
             .collect()

@@ -11,7 +11,7 @@ use support::outline;
 use wixgen_schema::*;
 
 fn read(path: &str) -> Vec<u8> {
-    let full = format!("{}/../../../shared/{path}", env!("CARGO_MANIFEST_DIR"));
+    let full = format!("{}/../../tests/fixtures/pages/{path}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
 }
 
@@ -254,7 +254,7 @@ fn seed_page_outline_facts() {
 
 #[test]
 fn query_resource_types_has_exact_tree() {
-    let (page, diags) = parse_file("fixtures/real/query-resource-types.md");
+    let (page, diags) = parse_file("real/query-resource-types.md");
     assert!(diags.is_empty(), "{diags:?}");
     assert_outline(&outline::block(schema(&page.rest)), QUERY_REST);
     assert_outline(&outline::block(schema(&page.sdk)), QUERY_SDK);
@@ -262,7 +262,7 @@ fn query_resource_types_has_exact_tree() {
 
 #[test]
 fn filter_and_sort_belong_to_cursor_query_not_cursor_paging() {
-    let (page, _) = parse_file("fixtures/real/query-resource-types.md");
+    let (page, _) = parse_file("real/query-resource-types.md");
     for block in [schema(&page.rest), schema(&page.sdk)] {
         let query = &block.params[0];
         assert_eq!(query.name.value, "query");
@@ -283,7 +283,7 @@ fn filter_and_sort_belong_to_cursor_query_not_cursor_paging() {
 
 #[test]
 fn without_knowledge_the_ambiguity_is_a_warning_naming_the_line() {
-    let out = parse_with(&read("fixtures/real/query-resource-types.md"), &TypeKnowledge::empty());
+    let out = parse_with(&read("real/query-resource-types.md"), &TypeKnowledge::empty());
     let warnings: Vec<_> = out.warnings().map(|d| (d.code, d.span.line, d.span.column)).collect();
     // `limit` (line 34, REST) and line 114 (SDK): the first child of `cursorPaging`.
     assert_eq!(warnings, [("W050", 34, 9), ("W050", 114, 9)]);
@@ -298,7 +298,7 @@ fn without_knowledge_the_ambiguity_is_a_warning_naming_the_line() {
 fn knowledge_from_another_page_decides_the_nesting() {
     let mut knowledge = TypeKnowledge::empty();
     knowledge.add("CursorPaging", ["limit".to_owned(), "cursor".to_owned()]);
-    let out = parse_with(&read("fixtures/real/query-resource-types.md"), &knowledge);
+    let out = parse_with(&read("real/query-resource-types.md"), &knowledge);
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     let page = out.page.unwrap();
     assert_eq!(
@@ -317,7 +317,7 @@ fn knowledge_from_another_page_decides_the_nesting() {
 
 #[test]
 fn get_conversation_path_param_note_read_only_validation() {
-    let (page, diags) = parse_file("fixtures/reconstructed/get-conversation.md");
+    let (page, diags) = parse_file("reconstructed/get-conversation.md");
     assert!(diags.is_empty(), "{diags:?}");
     let rest = schema(&page.rest);
     assert_eq!(
@@ -381,7 +381,7 @@ fn get_conversation_path_param_note_read_only_validation() {
 
 #[test]
 fn availability_block_enums_with_descriptions() {
-    let (page, _) = parse_file("fixtures/real/get-availability-time-slot.md");
+    let (page, _) = parse_file("real/get-availability-time-slot.md");
     let expected = [
         (
             "BUSINESS",
@@ -423,7 +423,7 @@ fn availability_block_enums_with_descriptions() {
 
 #[test]
 fn availability_array_params() {
-    let (page, _) = parse_file("fixtures/real/get-availability-time-slot.md");
+    let (page, _) = parse_file("real/get-availability-time-slot.md");
     let rest = schema(&page.rest);
     let names: Vec<&str> = rest.params.iter().map(|p| p.name.value.as_str()).collect();
     assert_eq!(
@@ -462,7 +462,7 @@ fn availability_array_params() {
 
 #[test]
 fn availability_possible_errors() {
-    let (page, _) = parse_file("fixtures/real/get-availability-time-slot.md");
+    let (page, _) = parse_file("real/get-availability-time-slot.md");
     for block in [schema(&page.rest), schema(&page.sdk)] {
         let got: Vec<_> = block
             .errors
@@ -501,7 +501,7 @@ fn availability_possible_errors() {
 
 #[test]
 fn availability_sdk_options_param_and_stray_none_is_a_warning() {
-    let (page, diags) = parse_file("fixtures/real/get-availability-time-slot.md");
+    let (page, diags) = parse_file("real/get-availability-time-slot.md");
     let found: Vec<_> = diags
         .iter()
         .map(|d| (d.severity, d.code, d.span.line, d.span.column))
@@ -535,7 +535,7 @@ fn availability_sdk_options_param_and_stray_none_is_a_warning() {
 
 #[test]
 fn availability_fields_listed_once_point_at_their_listing() {
-    let (page, _) = parse_file("fixtures/real/get-availability-time-slot.md");
+    let (page, _) = parse_file("real/get-availability-time-slot.md");
     let rest = schema(&page.rest);
     let time_slot = field(&rest.return_type.as_ref().unwrap().members, "timeSlot");
     let nested = field(&time_slot.members, "nestedTimeSlots");
@@ -586,10 +586,10 @@ fn seed_and_collapsed_seed_hold_the_same_tokens() {
 }
 
 #[test]
-fn every_shared_page_parses_without_errors() {
-    let root = format!("{}/../../../shared", env!("CARGO_MANIFEST_DIR"));
+fn every_fixture_page_parses_without_errors() {
+    let root = format!("{}/../../tests/fixtures/pages", env!("CARGO_MANIFEST_DIR"));
     let mut seen = 0;
-    for dir in ["seeds", "fixtures/real", "fixtures/reconstructed"] {
+    for dir in ["seeds", "real", "reconstructed"] {
         for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "md") {

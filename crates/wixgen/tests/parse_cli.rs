@@ -2,8 +2,8 @@
 
 use std::process::{Command, Output};
 
-fn shared(path: &str) -> String {
-    format!("{}/../../../shared/{path}", env!("CARGO_MANIFEST_DIR"))
+fn fixture_page(path: &str) -> String {
+    format!("{}/../../tests/fixtures/pages/{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
 fn wixgen(args: &[&str]) -> Output {
@@ -15,15 +15,15 @@ fn wixgen(args: &[&str]) -> Output {
 }
 
 #[test]
-fn json_for_every_shared_page_and_exit_0() {
+fn json_for_every_fixture_page_and_exit_0() {
     let pages = [
         "seeds/get-or-create-conversation.md",
-        "fixtures/real/query-resource-types.md",
-        "fixtures/real/get-availability-time-slot.md",
-        "fixtures/reconstructed/get-conversation.md",
+        "real/query-resource-types.md",
+        "real/get-availability-time-slot.md",
+        "reconstructed/get-conversation.md",
     ];
     for page in pages {
-        let out = wixgen(&["parse", "--json", &shared(page)]);
+        let out = wixgen(&["parse", "--json", &fixture_page(page)]);
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -43,7 +43,7 @@ fn json_for_every_shared_page_and_exit_0() {
         );
     }
     // Several pages at once: one JSON object per line.
-    let all: Vec<String> = pages.iter().map(|p| shared(p)).collect();
+    let all: Vec<String> = pages.iter().map(|p| fixture_page(p)).collect();
     let mut args = vec!["parse", "--json"];
     args.extend(all.iter().map(String::as_str));
     let out = wixgen(&args);
@@ -60,7 +60,7 @@ fn json_for_every_shared_page_and_exit_0() {
 
 #[test]
 fn collapsed_page_exits_1_with_refusal() {
-    let out = wixgen(&["parse", &shared("seeds/000_4f03bd3e1384cd8c.txt")]);
+    let out = wixgen(&["parse", &fixture_page("seeds/000_4f03bd3e1384cd8c.txt")]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(

@@ -4,20 +4,20 @@
 use std::path::PathBuf;
 use wixgen_ir::{EnumType, Field, IrDiagnostic, LowerOutput, Method, NamedType, Package, PageInput, StructType};
 
-/// Where a real page lives in `../shared` (beside the checkout, as CI requires).
+/// Where a real page lives in `tests/fixtures/pages/` of the repository.
 pub fn fixture_path(name: &str) -> PathBuf {
     let dir = match name {
         "get-or-create-conversation.md" => "seeds",
-        "get-conversation.md" => "fixtures/reconstructed",
-        _ => "fixtures/real",
+        "get-conversation.md" => "reconstructed",
+        _ => "real",
     };
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
+        .join("../../tests/fixtures/pages")
         .join(dir)
         .join(name)
 }
 
-/// Parses a real page from `../shared`, failing on parse errors. The page's
+/// Parses a real page from `tests/fixtures/pages/`, failing on parse errors. The page's
 /// path in diagnostics is its file name.
 pub fn fixture(name: &str) -> PageInput {
     let path = fixture_path(name);

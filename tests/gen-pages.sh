@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Generate a crate from every method page under a directory, then build, test,
+# lint and document it with warnings denied.
+#
+#   tests/gen-pages.sh [PAGES_DIR] [OUT_DIR]
+#
+# PAGES_DIR defaults to tests/fixtures/pages (the real and reconstructed pages
+# kept in this repository); any directory of pages works, `../shared` too.
+# OUT_DIR defaults to target/gen-pages/<name of PAGES_DIR>/crate. The generated
+# crate gets the workspace's Cargo.lock (same dependency versions) and builds
+# into target/gen-pages/target.
+# Exit status: non-zero if generation reports a page error or the crate fails
+# to build, test, lint or document without warnings.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+pages="${1:-$root/tests/fixtures/pages}"
+out="${2:-$root/target/gen-pages/$(basename "$pages")/crate}"
+target="$root/target/gen-pages/target"
+
+cargo run --quiet --manifest-path "$root/Cargo.toml" -p wixgen -- gen --schemas "$pages" --out "$out"
+[ -f "$out/Cargo.lock" ] || cp "$root/Cargo.lock" "$out/Cargo.lock"
+
+export CARGO_TARGET_DIR="$target" RUSTFLAGS=-Dwarnings RUSTDOCFLAGS=-Dwarnings
+cargo test --manifest-path "$out/Cargo.toml"
+cargo clippy --manifest-path "$out/Cargo.toml" --all-targets -- -D warnings
+cargo doc --manifest-path "$out/Cargo.toml" --no-deps
+echo "gen-pages: ok ($pages -> $out)"
