@@ -198,6 +198,9 @@ pub mod edge {
             #[serde(rename = "nested")]
             Nested(Box<Node>),
         }
+        impl wix_client::wire::one_of::OneOf for NodeKind {
+            const MEMBERS: &'static [&'static str] = &["text", "number", "nested"];
+        }
         /// The `NodePage` message.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
@@ -258,7 +261,7 @@ pub mod edge {
             /// ONE-OF group: one of `ids`, `all` is sent, so two cannot both be set.
             ///
             /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
-            #[serde(flatten)]
+            #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
             pub selector: Option<QuerySelector>,
             /// The `cursorPaging` field.
             ///
@@ -323,6 +326,9 @@ pub mod edge {
             #[serde(rename = "all")]
             All(bool),
         }
+        impl wix_client::wire::one_of::OneOf for QuerySelector {
+            const MEMBERS: &'static [&'static str] = &["ids", "all"];
+        }
         /// Request of [`EdgeService::query_nodes`](super::EdgeService::query_nodes): `POST /edge/v1/{siteId}/nodes/query`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
@@ -386,7 +392,7 @@ pub mod edge {
             /// ONE-OF group: one of `offset`, `cursorPaging` is sent, so two cannot both be set.
             ///
             /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
-            #[serde(flatten)]
+            #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
             pub paging: Option<SearchPaging>,
             /// The `text` field.
             ///
@@ -420,6 +426,9 @@ pub mod edge {
             #[serde(rename = "cursorPaging")]
             CursorPaging(Paging),
         }
+        impl wix_client::wire::one_of::OneOf for SearchPaging {
+            const MEMBERS: &'static [&'static str] = &["offset", "cursorPaging"];
+        }
         /// Request of [`EdgeService::search_nodes`](super::EdgeService::search_nodes): `POST /edge/v1/nodes/search`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
@@ -446,23 +455,27 @@ pub mod edge {
             /// ONE-OF group: one of `a`, `b` is sent, so two cannot both be set.
             ///
             /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
-            #[serde(flatten)]
+            #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
             pub target: Option<SharedTarget>,
             /// The `name` field.
             ///
             /// Required.
-            #[serde(default)]
-            pub name: String,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub name: Option<String>,
             /// The `order` field.
             ///
             /// Required.
-            #[serde(default)]
-            pub order: SortOrder,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub order: Option<SortOrder>,
             /// The `total` field.
             ///
             /// Required.
-            #[serde(with = "wix_client::wire::int64", default)]
-            pub total: i64,
+            #[serde(
+                with = "wix_client::wire::option_int64",
+                default,
+                skip_serializing_if = "Option::is_none"
+            )]
+            pub total: Option<i64>,
             /// The `tags` field.
             ///
             /// Required.
@@ -480,9 +493,9 @@ pub mod edge {
             ) -> Self {
                 Self {
                     target: Some(target),
-                    name: name.into(),
-                    order,
-                    total,
+                    name: Some(name.into()),
+                    order: Some(order),
+                    total: Some(total),
                     tags,
                 }
             }
@@ -499,6 +512,9 @@ pub mod edge {
             /// The `b` field.
             #[serde(rename = "b")]
             B(#[serde(with = "wix_client::wire::int64")] i64),
+        }
+        impl wix_client::wire::one_of::OneOf for SharedTarget {
+            const MEMBERS: &'static [&'static str] = &["a", "b"];
         }
         /// The `SortOrder` enum.
         ///

@@ -165,6 +165,13 @@ pub mod inbox {
             #[serde(rename = "contactId")]
             ContactId(String),
         }
+        impl wix_client::wire::one_of::OneOf for IdentificationDataKind {
+            const MEMBERS: &'static [&'static str] = &[
+                "anonymousVisitorId",
+                "memberId",
+                "contactId",
+            ];
+        }
         /// The `ParticipantId` type.
         ///
         /// Sent in requests: build it with `new` and the `with_*` setters.
@@ -174,7 +181,7 @@ pub mod inbox {
             /// ONE-OF group: one of `contactId`, `anonymousVisitorId`, `memberId` is sent, so two cannot both be set.
             ///
             /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member does not decode.
-            #[serde(flatten)]
+            #[serde(flatten, deserialize_with = "wix_client::wire::one_of::required")]
             pub kind: ParticipantIdKind,
         }
         impl ParticipantId {
@@ -203,6 +210,13 @@ pub mod inbox {
             /// Member GUID. See the Members API for more information.
             #[serde(rename = "memberId")]
             MemberId(String),
+        }
+        impl wix_client::wire::one_of::OneOf for ParticipantIdKind {
+            const MEMBERS: &'static [&'static str] = &[
+                "contactId",
+                "anonymousVisitorId",
+                "memberId",
+            ];
         }
     }
     pub mod conversations_service {

@@ -3,7 +3,10 @@
 //!
 //! - request types hold a ONE-OF as a `#[serde(flatten)]` enum: the first key of
 //!   the JSON object that names a member wins, other members are ignored; with
-//!   no member an `Option` group is `None`, a required one does not decode;
+//!   no member an `Option` group is `None`, a required one does not decode; a
+//!   member that is present but malformed is an error, never a silent `None`;
+//! - types both sent and decoded keep required fields in `Option`s, so a field
+//!   a response leaves out is not encoded again as a made-up default;
 //! - response-only types keep every member in its own field (lossless);
 //! - enums are open, int64 travels as a string.
 
@@ -49,6 +52,14 @@ fn flattened_optional_group_is_none_without_a_known_member() {
 }
 
 #[test]
+fn flattened_group_with_a_malformed_member_is_an_error() {
+    let err = serde_json::from_value::<MessageContent>(json!({ "basic": { "items": "not a list" } })).unwrap_err();
+    assert!(err.to_string().contains("ONE-OF member `basic`"), "{err}");
+    let err = serde_json::from_value::<ParticipantId>(json!({ "memberId": 7 })).unwrap_err();
+    assert!(err.to_string().contains("ONE-OF member `memberId`"), "{err}");
+}
+
+#[test]
 fn response_only_group_keeps_every_member() {
     let data: IdentificationData =
         serde_json::from_value(json!({ "contactId": "c", "memberId": "m", "anonymousVisitorId": "a" })).unwrap();
@@ -83,9 +94,20 @@ fn types_sent_and_returned_decode_when_required_fields_are_missing() {
     // `Message` is sent by SendMessage and returned by ListMessages.
     let message: Message = serde_json::from_value(json!({ "sequence": 42, "unknownField": true })).unwrap();
     assert_eq!(message.sequence, Some(42));
-    assert_eq!(message.visibility, MessageVisibility::Unknown(String::new()));
-    assert_eq!(message.direction, MessageDirection::Unknown(String::new()));
-    assert_eq!(message.content, MessageContent::new());
+    assert_eq!(message.visibility, None);
+    assert_eq!(message.direction, None);
+    assert_eq!(message.content, None);
+    assert_eq!(
+        serde_json::to_value(&message).unwrap(),
+        json!({ "sequence": "42" }),
+        "absent required fields stay absent when encoded again"
+    );
+    let built = Message::new(
+        MessageContent::new(),
+        MessageVisibility::Business,
+        MessageDirection::BusinessToParticipant,
+    );
+    assert_eq!(built.visibility, Some(MessageVisibility::Business));
     let message: Message = serde_json::from_value(json!({ "sequence": "9007199254740993" })).unwrap();
     assert_eq!(
         message.sequence,

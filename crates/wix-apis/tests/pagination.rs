@@ -96,7 +96,10 @@ async fn list_messages_stream_follows_cursors_through_three_pages() {
     let messages: Vec<Message> = results.into_iter().map(|r| r.expect("every page succeeds")).collect();
 
     assert_eq!(ids(&messages), ["m1", "m2", "m3", "m4", "m5"]);
-    assert!(messages[4].content.kind.is_some(), "items decode fully");
+    assert!(
+        messages[4].content.as_ref().is_some_and(|c| c.kind.is_some()),
+        "items decode fully"
+    );
     // The caller's request is not changed by the walk.
     assert_eq!(request.paging.as_ref().and_then(|p| p.cursor.as_deref()), None);
 

@@ -178,15 +178,67 @@ impl ApiRequest {
     pub fn path_param(mut self, value: &str) -> Self {
         match encode_segment(value) {
             Ok(segment) => self.path.push_str(&segment),
-            Err(reason) => {
-                if self.deferred_error.is_none() {
-                    self.deferred_error = Some(reason.to_owned());
-                }
-                // Keep the path visibly broken so it can never be sent by mistake.
-                self.path.push_str("%00");
-            }
+            Err(reason) => self.defer(reason.to_owned()),
         }
         self
+    }
+
+    /// Appends `value` as one or more path segments, for a `{name=**}`
+    /// placeholder: the value's slashes separate segments and are kept, and
+    /// each segment is percent-encoded as in [`ApiRequest::path_param`]. An
+    /// empty value, an empty segment (`a//b`, a leading or trailing `/`) and
+    /// `.` or `..` segments cannot be sent; they make
+    /// [`Client::send`](crate::Client::send) fail with [`Error::InvalidRequest`]
+    /// without sending anything.
+    ///
+    /// ```
+    /// use wix_client::{ApiRequest, HttpMethod};
+    ///
+    /// let req = ApiRequest::new(HttpMethod::Get, "pages.PagesService.getPage")
+    ///     .path("/pages/v1/pages/")
+    ///     .path_segments("blog/2024 recap");
+    /// assert_eq!(req.path_and_query(), "/pages/v1/pages/blog/2024%20recap");
+    /// ```
+    pub fn path_segments(mut self, value: &str) -> Self {
+        let mut encoded = Vec::new();
+        for segment in value.split('/') {
+            match encode_segment(segment) {
+                Ok(s) => encoded.push(s),
+                Err(reason) => {
+                    self.defer(reason.to_owned());
+                    return self;
+                }
+            }
+        }
+        self.path.push_str(&encoded.join("/"));
+        self
+    }
+
+    /// Appends a path segment taken from a field of the request body, for a
+    /// `{message.field}` placeholder (`/badges/{badge.id}`): `value` is that
+    /// field, `name` its dotted wire name. A `None` value (the field is not
+    /// set) makes [`Client::send`](crate::Client::send) fail with
+    /// [`Error::InvalidRequest`] naming the field; nothing is sent.
+    pub fn path_field(self, value: Option<&str>, name: &'static str) -> Self {
+        match value {
+            Some(v) => self.path_param(v),
+            None => {
+                let mut req = self;
+                req.defer(format!(
+                    "the URL path takes `{name}` from the request, and the request does not set it; set it before sending"
+                ));
+                req
+            }
+        }
+    }
+
+    /// Records the first problem found while building; `send` reports it.
+    fn defer(&mut self, reason: String) {
+        if self.deferred_error.is_none() {
+            self.deferred_error = Some(reason);
+        }
+        // Keep the path visibly broken so it can never be sent by mistake.
+        self.path.push_str("%00");
     }
 
     /// Adds query parameters from a serializable struct or map: nested objects

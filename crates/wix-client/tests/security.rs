@@ -223,6 +223,79 @@ async fn dot_segments_and_empty_params_are_refused_and_never_sent() {
 }
 
 #[tokio::test]
+async fn multi_segment_params_keep_their_slashes_and_nothing_else() {
+    let cases = [
+        ("a/b", "/v1/pages/a/b/x"),
+        ("blog/2024 recap", "/v1/pages/blog/2024%20recap/x"),
+        ("a/?x=1#y", "/v1/pages/a/%3Fx%3D1%23y/x"),
+        ("a/%2F", "/v1/pages/a/%252F/x"),
+        ("...", "/v1/pages/.../x"),
+    ];
+    for (value, expected) in cases {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+            .mount(&server)
+            .await;
+        let req = ApiRequest::new(HttpMethod::Get, "test.getPage")
+            .path("/v1/pages/")
+            .path_segments(value)
+            .path("/x");
+        common::client(&server).send::<Value>(req).await.expect(value);
+        let received = server.received_requests().await.expect("recording");
+        assert_eq!(received[0].url.path(), expected, "{value:?}");
+        assert_eq!(received[0].url.query(), None, "no query injected by {value:?}");
+    }
+    // Dot segments and empty segments are refused, never sent.
+    for value in ["a/../b", "..", "./a", "a//b", "/a", "a/", ""] {
+        let server = MockServer::start().await;
+        let req = ApiRequest::new(HttpMethod::Get, "test.getPage")
+            .path("/v1/pages/")
+            .path_segments(value);
+        let err = common::client(&server).send::<Value>(req).await.expect_err(value);
+        assert_eq!(err.kind(), ErrorKind::InvalidRequest, "{value:?}");
+        assert!(
+            server.received_requests().await.expect("recording").is_empty(),
+            "{value:?} was sent"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_path_field_that_is_unset_is_refused_naming_the_field() {
+    let server = MockServer::start().await;
+    Mock::given(method("PATCH"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let ok = ApiRequest::new(HttpMethod::Patch, "test.updateBadge")
+        .path("/v1/badges/")
+        .path_field(Some("b/1"), "badge.id");
+    common::client(&server).send::<Value>(ok).await.expect("sent");
+    let received = server.received_requests().await.expect("recording");
+    assert_eq!(
+        received[0].url.path(),
+        "/v1/badges/b%2F1",
+        "one segment, like path_param"
+    );
+
+    let missing = ApiRequest::new(HttpMethod::Patch, "test.updateBadge")
+        .path("/v1/badges/")
+        .path_field(None, "badge.id");
+    let err = common::client(&server)
+        .send::<Value>(missing)
+        .await
+        .expect_err("refused");
+    assert_eq!(err.kind(), ErrorKind::InvalidRequest);
+    assert!(err.to_string().contains("`badge.id`"), "{err}");
+    assert_eq!(
+        server.received_requests().await.expect("recording").len(),
+        1,
+        "nothing more was sent"
+    );
+}
+
+#[tokio::test]
 async fn header_values_with_line_breaks_are_never_sent() {
     let server = MockServer::start().await;
     let client = common::client(&server);

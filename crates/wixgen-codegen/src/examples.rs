@@ -135,7 +135,8 @@ fn check_target(method: &Method, e: &RequestExample) -> Result<(), String> {
     Ok(())
 }
 
-/// Whether `path` fits the template: literals exactly, each param one non-empty segment.
+/// Whether `path` fits the template: literals exactly, each param one non-empty
+/// segment (`{name=**}` params: one or more).
 fn path_matches(template: &[wixgen_ir::model::PathSegment], path: &str) -> bool {
     use wixgen_ir::model::PathSegment;
     let mut rest = path;
@@ -145,12 +146,13 @@ fn path_matches(template: &[wixgen_ir::model::PathSegment], path: &str) -> bool 
                 Some(r) => rest = r,
                 None => return false,
             },
-            PathSegment::Param(_) => {
+            PathSegment::Param(ph) => {
                 let end = match template.get(i + 1) {
                     Some(PathSegment::Literal(next)) => rest.find(next.as_str()).unwrap_or(rest.len()),
+                    _ if ph.multi_segment => rest.len(),
                     _ => rest.find('/').unwrap_or(rest.len()),
                 };
-                if end == 0 || rest[..end].contains('/') {
+                if end == 0 || (!ph.multi_segment && rest[..end].contains('/')) {
                     return false;
                 }
                 rest = &rest[end..];
@@ -336,7 +338,7 @@ fn kind_of(v: &Value) -> &'static str {
 
 /// A string literal for `text`: raw (`r#"..."#`, readable JSON) unless the text
 /// holds a carriage return, which raw strings cannot.
-fn string_literal(text: &str) -> TokenStream {
+pub(crate) fn string_literal(text: &str) -> TokenStream {
     if !text.contains('\r') {
         let mut hashes = 1;
         while text.contains(&format!("\"{}", "#".repeat(hashes))) {
@@ -468,21 +470,27 @@ pub fn examples_test(checked: &[CheckedExample], lib: &str) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::path_matches;
-    use wixgen_ir::model::PathSegment::{Literal, Param};
+    use wixgen_ir::model::PathParam;
+    use wixgen_ir::model::PathSegment::{self, Literal};
+
+    #[allow(non_snake_case)]
+    fn Param(template: &str) -> PathSegment {
+        PathSegment::Param(PathParam::from_template(template))
+    }
 
     #[test]
     fn url_paths_match_templates() {
-        let t = [
-            Literal("/inbox/v2/conversations/".into()),
-            Param("conversationId".into()),
-        ];
+        let t = [Literal("/inbox/v2/conversations/".into()), Param("conversationId")];
         assert!(path_matches(&t, "/inbox/v2/conversations/6202c3bb"));
         assert!(!path_matches(&t, "/inbox/v2/conversations/"));
         assert!(!path_matches(&t, "/inbox/v2/conversations/a/b"));
         assert!(!path_matches(&t, "/inbox/v1/conversations/a"));
-        let t = [Literal("/a/".into()), Param("id".into()), Literal("/b".into())];
+        let t = [Literal("/a/".into()), Param("id"), Literal("/b".into())];
         assert!(path_matches(&t, "/a/x/b"));
         assert!(!path_matches(&t, "/a//b"));
+        let t = [Literal("/pages/".into()), Param("slug=**")];
+        assert!(path_matches(&t, "/pages/a/b/c"));
+        assert!(!path_matches(&t, "/pages/"));
         assert!(path_matches(
             &[Literal("/inbox/v2/messages".into())],
             "/inbox/v2/messages"

@@ -322,7 +322,7 @@ pub mod fixture {
             url: "https://www.wixapis.com/edge/v1/{siteId}/nodes/query".into(),
             path: vec![
                 PathSegment::Literal("/edge/v1/".into()),
-                PathSegment::Param("siteId".into()),
+                PathSegment::Param(PathParam::from_template("siteId")),
                 PathSegment::Literal("/nodes/query".into()),
             ],
             path_params: vec![field("siteId", "site_id", TypeRef::String, true)],
@@ -354,6 +354,7 @@ pub mod fixture {
                 item: named("Node"),
                 response_next_cursor: vec!["pagingMetadata".into(), "cursors".into(), "next".into()],
             }),
+            samples: MethodSamples::default(),
             source: at(),
         };
         let delete_node = Method {
@@ -364,7 +365,7 @@ pub mod fixture {
             url: "https://www.wixapis.com/edge/v1/nodes/{nodeNumber}".into(),
             path: vec![
                 PathSegment::Literal("/edge/v1/nodes/".into()),
-                PathSegment::Param("nodeNumber".into()),
+                PathSegment::Param(PathParam::from_template("nodeNumber")),
             ],
             path_params: vec![field("nodeNumber", "node_number", TypeRef::Int64, true)],
             query_params: Vec::new(),
@@ -376,6 +377,7 @@ pub mod fixture {
             docs: docs("Deletes a node. Deprecated."),
             errors: Vec::new(),
             pagination: None,
+            samples: MethodSamples::default(),
             source: at(),
         };
         // Cursor paging by type at other names: a GET sends `paging.cursor` in
@@ -404,6 +406,7 @@ pub mod fixture {
                 item: named("Node"),
                 response_next_cursor: vec!["pagingMetadata".into(), "cursors".into(), "next".into()],
             }),
+            samples: MethodSamples::default(),
             source: at(),
         };
         let list_nodes = paged(
@@ -455,6 +458,7 @@ pub mod fixture {
                     name: "EdgeService".into(),
                     rust_name: "EdgeService".into(),
                     methods: vec![delete_node, list_nodes, query_nodes, search_nodes],
+                    plugin_methods: vec![],
                 }],
                 types,
             }],

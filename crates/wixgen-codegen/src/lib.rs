@@ -16,6 +16,7 @@ pub mod crate_files;
 pub mod emit;
 pub mod examples;
 pub mod golden;
+pub mod listings;
 pub mod pipeline;
 pub mod write;
 

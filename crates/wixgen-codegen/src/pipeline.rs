@@ -17,7 +17,7 @@ use crate::{GeneratedFiles, Header};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use wixgen_ir::{IrDiagnostic, PageInput};
+use wixgen_ir::{IrDiagnostic, PageInput, TypeDecisions};
 use wixgen_schema::{Page, ParseOutput, TypeKnowledge};
 
 #[derive(Debug, Clone)]
@@ -72,6 +72,8 @@ pub struct Generation {
     pub files: GeneratedFiles,
     pub pages: Vec<PageReport>,
     pub lower_diagnostics: Vec<IrDiagnostic>,
+    /// Which listings became one type, which short names several.
+    pub types: TypeDecisions,
     pub examples: Vec<CheckedExample>,
 }
 
@@ -118,6 +120,7 @@ impl Generation {
                 s.push('\n');
             }
         }
+        s.push_str(&self.splits_report());
         for e in &self.examples {
             if let Some(reason) = e.skip_reason() {
                 s.push_str(&format!("note: example skipped: {reason}\n"));
@@ -141,11 +144,66 @@ impl Generation {
             .iter()
             .filter(|e| matches!(e.outcome, crate::examples::Outcome::Test { .. }))
             .count();
+        let plugin_methods: usize = self
+            .api
+            .packages
+            .iter()
+            .flat_map(|p| &p.services)
+            .map(|s| s.plugin_methods.len())
+            .sum();
         s.push_str(&format!(
-            "{} page(s) found, {parsed} parsed, {failed} skipped for errors; {} package(s), {methods} method(s), {tests} example test(s)\n",
+            "{} page(s) found, {parsed} parsed, {failed} skipped for errors; {} package(s), {methods} method(s), {plugin_methods} service-plugin method(s), {tests} example test(s)\n",
             self.pages.len(),
             self.api.packages.len(),
         ));
+        s.push_str(&self.types_summary());
+        s.push('\n');
+        s
+    }
+
+    /// One line: how many merges and splits lowering made.
+    pub fn types_summary(&self) -> String {
+        let merged_listings: usize = self.types.merges.iter().map(|m| m.sources.len()).sum();
+        let split_types: usize = self.types.splits.iter().map(|s| s.types.len()).sum();
+        format!(
+            "types: {} merge(s) ({merged_listings} listings into {} types), {} split(s) ({} short names into {split_types} types)",
+            self.types.merges.len(),
+            self.types.merges.len(),
+            self.types.splits.len(),
+            self.types.splits.len(),
+        )
+    }
+
+    /// Every split, one line each with its types and where they are listed.
+    pub fn splits_report(&self) -> String {
+        let mut s = String::new();
+        for split in &self.types.splits {
+            let parts: Vec<String> = split
+                .types
+                .iter()
+                .map(|t| {
+                    let at = t.sources.first().map(wixgen_ir::diag::location).unwrap_or_default();
+                    let why = if t.reason.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}", t.reason)
+                    };
+                    format!(
+                        "`{}` ({}, {} listing(s), first at {at}{why})",
+                        t.rust_name,
+                        t.kind,
+                        t.sources.len()
+                    )
+                })
+                .collect();
+            s.push_str(&format!(
+                "note: split: `{}` of package `{}` is {} types: {}\n",
+                split.name,
+                split.package,
+                split.types.len(),
+                parts.join("; ")
+            ));
+        }
         s
     }
 }
@@ -305,6 +363,7 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
         files,
         pages: parsed.reports,
         lower_diagnostics: lowered.diagnostics,
+        types: lowered.types,
         examples,
     })
 }

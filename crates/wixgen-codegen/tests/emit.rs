@@ -157,7 +157,8 @@ fn emit_is_a_pure_function_of_the_ir() {
             "src/edge/mod.rs",
             "src/edge/types.rs",
             "src/lib.rs",
-            "tests/examples.rs"
+            "tests/examples.rs",
+            "tests/listings.rs"
         ]
     );
     for (path, text) in &a {

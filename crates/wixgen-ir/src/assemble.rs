@@ -7,19 +7,25 @@
 //! the regular fields in page order, then the ONE-OF group fields.
 
 use crate::diag::{IrDiagnostic, codes};
-use crate::draft::{FieldDraft, MethodDraft, PageDraft, ParamLoc, StructDraft, Ty, TypeDraft};
+use crate::draft::{FieldDraft, MethodDraft, PageDraft, ParamLoc, StructDraft, Transport, Ty, TypeDraft};
+use crate::identity::{self, Class, Owner};
 use crate::model::{
-    Docs, EnumType, EnumVariant, Field, Method, NamedType, OneOfGroup, Package, Service, StructType, Usage,
+    Docs, EnumType, EnumVariant, Field, Method, MethodSamples, NamedType, OneOfGroup, Package, PathSegment,
+    PluginMethod, Service, SplitType, StructType, TypeDecisions, TypeMerge, TypeRef, TypeSplit, Usage,
 };
 use crate::names::{self, NameSet};
 use crate::paging;
+use crate::samples::{Drafted, Synth};
 use crate::types::to_type_ref;
-use crate::unify::unify;
 use crate::usage;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Every package, sorted by name.
-pub(crate) fn packages(by_package: BTreeMap<String, Vec<PageDraft>>, diags: &mut Vec<IrDiagnostic>) -> Vec<Package> {
+/// Every package, sorted by name, with the type decisions of each.
+pub(crate) fn packages(
+    by_package: BTreeMap<String, Vec<PageDraft>>,
+    diags: &mut Vec<IrDiagnostic>,
+    decisions: &mut TypeDecisions,
+) -> Vec<Package> {
     let mut modules = NameSet::new();
     let mut features = NameSet::new();
     by_package
@@ -27,9 +33,21 @@ pub(crate) fn packages(by_package: BTreeMap<String, Vec<PageDraft>>, diags: &mut
         .map(|(name, pages)| {
             let module = modules.claim_snake(&names::module_name(&name));
             let feature = features.claim_with_dash(&names::feature_name(&name));
-            package(name, module, feature, pages, diags)
+            package(name, module, feature, pages, diags, decisions)
         })
         .collect()
+}
+
+/// The key of the request type of a service-plugin method, unique in `table`.
+fn plugin_request_key(table: &BTreeMap<String, TypeDraft>, method: &str) -> String {
+    let base = names::request_struct_name(method);
+    let mut key = base.clone();
+    let mut n = 2;
+    while table.contains_key(&key) {
+        key = format!("{base}#plugin{n}");
+        n += 1;
+    }
+    key
 }
 
 fn package(
@@ -38,9 +56,10 @@ fn package(
     feature: String,
     mut pages: Vec<PageDraft>,
     diags: &mut Vec<IrDiagnostic>,
+    decisions: &mut TypeDecisions,
 ) -> Package {
-    let drafts: Vec<TypeDraft> = pages.iter().flat_map(|p| p.types.iter().cloned()).collect();
-    let mut table = unify(drafts, diags);
+    let identity = identity::decide(&mut pages, diags);
+    let mut table = identity.table;
 
     // A response type listed nowhere is an empty message.
     for p in &pages {
@@ -56,22 +75,40 @@ fn package(
             });
         }
     }
+    // A service plugin's params are the one message Wix sends it.
+    let mut plugin_requests: HashMap<String, String> = HashMap::new();
+    for p in &pages {
+        if p.method.transport == Transport::ServicePlugin {
+            let key = plugin_request_key(&table, &p.method.name);
+            table.insert(
+                key.clone(),
+                TypeDraft::Struct(StructDraft {
+                    name: names::request_struct_name(&p.method.name),
+                    one_ofs: Vec::new(),
+                    fields: p.method.params.iter().map(|(_, f)| f.clone()).collect(),
+                    context: crate::draft::Context::Response,
+                    sources: vec![p.method.source.clone()],
+                }),
+            );
+            plugin_requests.insert(p.method.name.clone(), key);
+        }
+    }
 
     resolve_unlisted(&mut table, &mut pages, diags);
 
-    let usage = usage::compute(&table, pages.iter().map(|p| &p.method));
+    let usage = usage::compute(&table, pages.iter().map(|p| &p.method), &plugin_requests);
     table.retain(|k, _| usage.contains_key(k));
 
     let mut type_names = NameSet::new();
-    let rust_of: HashMap<String, String> = table
-        .keys()
-        .map(|k| (k.clone(), type_names.claim_type(&names::type_name(k))))
-        .collect();
+    let rust_of = type_rust_names(&table, &identity.classes, &mut type_names);
     let lookup = |n: &str| rust_of.get(n).cloned();
+    record_decisions(&name, &identity.classes, &table, &rust_of, decisions);
 
-    let mut by_service: BTreeMap<String, Vec<MethodDraft>> = BTreeMap::new();
-    for p in pages {
-        by_service.entry(p.service).or_default().push(p.method);
+    let synth = Synth::new(&pages, &table);
+    let samples: Vec<Drafted> = (0..pages.len()).map(|p| synth.method(p)).collect();
+    let mut by_service: BTreeMap<String, Vec<(MethodDraft, Drafted)>> = BTreeMap::new();
+    for (p, samples) in pages.into_iter().zip(samples) {
+        by_service.entry(p.service).or_default().push((p.method, samples));
     }
     let service_rust: Vec<String> = by_service
         .keys()
@@ -79,18 +116,18 @@ fn package(
         .collect();
     let mut request_names: HashMap<(String, String), String> = HashMap::new();
     for (svc, methods) in by_service.iter_mut() {
-        methods.sort_by(|a, b| a.name.cmp(&b.name));
-        for m in methods.iter() {
+        methods.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+        for (m, _) in methods.iter().filter(|(m, _)| m.transport != Transport::ServicePlugin) {
             let r = type_names.claim_type(&names::request_struct_name(&m.name));
             request_names.insert((svc.clone(), m.name.clone()), r);
         }
     }
 
     let mut types: Vec<NamedType> = table
-        .values()
-        .map(|t| {
-            let rust_name = lookup(t.name()).unwrap_or_else(|| names::type_name(t.name()));
-            let u = usage.get(t.name()).copied().unwrap_or_default();
+        .iter()
+        .map(|(key, t)| {
+            let rust_name = lookup(key).unwrap_or_else(|| names::type_name(t.name()));
+            let u = usage.get(key).copied().unwrap_or_default();
             match t {
                 TypeDraft::Struct(s) => NamedType::Struct(struct_ir(s, rust_name, u, &mut type_names, &lookup)),
                 TypeDraft::Enum(e) => {
@@ -125,24 +162,40 @@ fn package(
         .zip(service_rust)
         .map(|((svc, methods), rust_name)| {
             let mut method_names = NameSet::new();
-            let mut methods: Vec<Method> = methods
-                .into_iter()
-                .map(|m| {
-                    let rust_name = method_names.claim_snake(&names::snake_case(&m.name));
-                    let request = request_names
-                        .get(&(svc.clone(), m.name.clone()))
-                        .cloned()
-                        .unwrap_or_else(|| names::request_struct_name(&m.name));
-                    let mut method = method_ir(m, rust_name, request, &lookup);
-                    method.pagination = paging::detect(&method, &by_rust);
-                    method
-                })
-                .collect();
-            methods.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+            let mut rest_methods = Vec::new();
+            let mut plugin_methods = Vec::new();
+            for (m, drafted) in methods {
+                let rust_name = method_names.claim_snake(&names::snake_case(&m.name));
+                let samples = MethodSamples {
+                    request: drafted.request,
+                    response: drafted.response,
+                };
+                if m.transport == Transport::ServicePlugin {
+                    let request = plugin_requests
+                        .get(&m.name)
+                        .and_then(|k| lookup(k))
+                        .map_or(TypeRef::Json, TypeRef::Named);
+                    let mut method = plugin_method_ir(m, rust_name, request, &lookup);
+                    method.samples = samples;
+                    plugin_methods.push(method);
+                    continue;
+                }
+                let request = request_names
+                    .get(&(svc.clone(), m.name.clone()))
+                    .cloned()
+                    .unwrap_or_else(|| names::request_struct_name(&m.name));
+                let mut method = method_ir(m, rust_name, request, &lookup, &by_rust, diags);
+                method.pagination = paging::detect(&method, &by_rust);
+                method.samples = samples;
+                rest_methods.push(method);
+            }
+            rest_methods.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+            plugin_methods.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
             Service {
                 name: svc,
                 rust_name,
-                methods,
+                methods: rest_methods,
+                plugin_methods,
             }
         })
         .collect();
@@ -154,6 +207,155 @@ fn package(
         feature,
         services,
         types,
+    }
+}
+
+/// Rust names of the package's types, by key. A short name that stands for
+/// one type is that type's name; one that stands for several (a split) names
+/// each after where it is used: `<Owner><Name>`, the owner being the
+/// alphabetically first type (or request, or response) whose field a page
+/// lists it under (else the first holding it at all), then
+/// `<Owner><Field><Name>` if that is taken, then a numeric suffix. Names
+/// that are not split are claimed first.
+fn type_rust_names(
+    table: &BTreeMap<String, TypeDraft>,
+    classes: &[Class],
+    type_names: &mut NameSet,
+) -> HashMap<String, String> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for t in table.values() {
+        *count.entry(t.name()).or_default() += 1;
+    }
+    let mut rust_of: HashMap<String, String> = HashMap::new();
+    for (key, t) in table {
+        if count[t.name()] == 1 {
+            rust_of.insert(key.clone(), type_names.claim_type(&names::type_name(t.name())));
+        }
+    }
+    let class_by_key: HashMap<&str, &Class> = classes.iter().map(|c| (c.key.as_str(), c)).collect();
+    let mut namer = SplitNamer {
+        table,
+        class_by_key,
+        rust_of,
+        visiting: HashSet::new(),
+    };
+    for key in table.keys() {
+        namer.name(key, type_names);
+    }
+    namer.rust_of
+}
+
+struct SplitNamer<'a> {
+    table: &'a BTreeMap<String, TypeDraft>,
+    class_by_key: HashMap<&'a str, &'a Class>,
+    rust_of: HashMap<String, String>,
+    visiting: HashSet<String>,
+}
+
+impl SplitNamer<'_> {
+    fn name(&mut self, key: &str, type_names: &mut NameSet) -> String {
+        if let Some(n) = self.rust_of.get(key) {
+            return n.clone();
+        }
+        let short = self.table.get(key).map_or(key, |t| t.name()).to_string();
+        let own = names::type_name(&short);
+        if !self.visiting.insert(key.to_string()) {
+            // A cycle of split types: the owner is named by its short name here.
+            return own;
+        }
+        // Named after a use where a page lists the type (a bare reference
+        // may be a guess), the alphabetically first such owner.
+        let mut owners: Vec<(bool, String, String)> = Vec::new();
+        if let Some(class) = self.class_by_key.get(key).copied() {
+            for (owner, field) in &class.owners {
+                let owner_name = match owner {
+                    Owner::Type(k) if self.table.contains_key(k) => self.name(k, type_names),
+                    Owner::Type(_) => continue,
+                    Owner::Request(m) => names::request_struct_name(m),
+                    Owner::Response(m) => names::type_name(m),
+                };
+                let bare = !class.listed_under.contains(&(owner.clone(), field.clone()));
+                owners.push((bare, owner_name, field.clone()));
+            }
+        }
+        owners.sort();
+        let owners: Vec<(String, String)> = owners.into_iter().map(|(_, o, f)| (o, f)).collect();
+        let name = match owners.first() {
+            Some((owner, field)) => {
+                let first = format!("{owner}{own}");
+                let field_name = names::type_name(field);
+                if !type_names.contains(&first) || field_name == own {
+                    type_names.claim_type(&first)
+                } else {
+                    type_names.claim_type(&format!("{owner}{field_name}{own}"))
+                }
+            }
+            None => type_names.claim_type(&own),
+        };
+        self.visiting.remove(key);
+        self.rust_of.insert(key.to_string(), name.clone());
+        name
+    }
+}
+
+/// Adds the package's merges and splits to the report.
+fn record_decisions(
+    package: &str,
+    classes: &[Class],
+    table: &BTreeMap<String, TypeDraft>,
+    rust_of: &HashMap<String, String>,
+    decisions: &mut TypeDecisions,
+) {
+    let live: Vec<&Class> = classes.iter().filter(|c| table.contains_key(&c.key)).collect();
+    let sources = |c: &Class| table.get(&c.key).map_or_else(Vec::new, |t| t.sources().to_vec());
+    for c in &live {
+        if c.listings.len() > 1 {
+            let mut how: Vec<&str> = c.listings.iter().skip(1).map(|(_, _, j)| j.word()).collect();
+            how.sort();
+            how.dedup();
+            decisions.merges.push(TypeMerge {
+                package: package.to_string(),
+                name: c.short.clone(),
+                rust_name: rust_of.get(&c.key).cloned().unwrap_or_default(),
+                sources: sources(c),
+                how: how.join(", "),
+            });
+        }
+    }
+    let mut by_short: BTreeMap<&str, Vec<&Class>> = BTreeMap::new();
+    for c in &live {
+        by_short.entry(c.short.as_str()).or_default().push(c);
+    }
+    for (short, group) in by_short {
+        if group.len() < 2 {
+            continue;
+        }
+        decisions.splits.push(TypeSplit {
+            package: package.to_string(),
+            name: short.to_string(),
+            types: group
+                .iter()
+                .map(|c| SplitType {
+                    rust_name: rust_of.get(&c.key).cloned().unwrap_or_default(),
+                    kind: if c.is_enum { "enum" } else { "message" }.to_string(),
+                    sources: sources(c),
+                    reason: c.reason.clone(),
+                    used_by: c
+                        .owners
+                        .iter()
+                        .take(4)
+                        .map(|(o, f)| {
+                            let owner = match o {
+                                Owner::Type(k) => rust_of.get(k).cloned().unwrap_or_else(|| k.clone()),
+                                Owner::Request(m) => names::request_struct_name(m),
+                                Owner::Response(m) => format!("{m} (response)"),
+                            };
+                            if f.is_empty() { owner } else { format!("{owner}.{f}") }
+                        })
+                        .collect(),
+                })
+                .collect(),
+        });
     }
 }
 
@@ -281,7 +483,17 @@ fn method_ir(
     rust_name: String,
     request_rust_name: String,
     lookup: &dyn Fn(&str) -> Option<String>,
+    types: &HashMap<&str, &NamedType>,
+    diags: &mut Vec<IrDiagnostic>,
 ) -> Method {
+    let Transport::Rest {
+        http_method,
+        url,
+        mut path,
+    } = m.transport
+    else {
+        unreachable!("service-plugin methods are lowered by plugin_method_ir")
+    };
     let mut param_names = NameSet::new();
     let (mut path_params, mut query_params, mut body_params) = (Vec::new(), Vec::new(), Vec::new());
     for (loc, p) in &m.params {
@@ -292,13 +504,46 @@ fn method_ir(
             ParamLoc::Body => body_params.push(f),
         }
     }
+    // `{a.b}`: the field path must lead through message fields to a string or an integer.
+    for segment in &mut path {
+        let PathSegment::Param(ph) = segment else { continue };
+        if ph.field_path.len() < 2 || nested_path_ok(&ph.field_path, &query_params, &body_params, types) {
+            continue;
+        }
+        let name = ph.field_path.join(".");
+        diags.push(
+            IrDiagnostic::warning(
+                codes::NESTED_PATH_PARAM,
+                m.source.clone(),
+                format!(
+                    "the URL placeholder `{{{}}}` names a field the request types do not have (or one that is not a string or an integer); generated as a separate string path param `{name}`",
+                    ph.template
+                ),
+            )
+            .with_help(format!("callers must pass the same value as `{name}` in the body")),
+        );
+        ph.field_path = vec![name.clone()];
+        path_params.push(Field {
+            wire_name: name.clone(),
+            rust_name: param_names.claim_snake(&names::snake_case(&name)),
+            ty: TypeRef::String,
+            required: true,
+            read_only: false,
+            validation: Vec::new(),
+            docs: Docs {
+                description: format!("Fills `{{{}}}` in the URL path.", ph.template),
+                deprecated: false,
+            },
+            source: m.source.clone(),
+        });
+    }
     Method {
         name: m.name,
         operation: m.operation,
         rust_name,
-        http_method: m.http_method,
-        url: m.url,
-        path: m.path,
+        http_method,
+        url,
+        path,
         path_params,
         query_params,
         body_params,
@@ -309,6 +554,55 @@ fn method_ir(
         docs: m.docs,
         errors: m.errors,
         pagination: None,
+        samples: MethodSamples::default(),
+        source: m.source,
+    }
+}
+
+/// Whether `path` (wire names from a query or body param down) reaches a
+/// string or integer field through message fields.
+fn nested_path_ok(path: &[String], query: &[Field], body: &[Field], types: &HashMap<&str, &NamedType>) -> bool {
+    let Some(first) = query.iter().chain(body).find(|f| f.wire_name == path[0]) else {
+        return false;
+    };
+    let mut ty = &first.ty;
+    for wire in &path[1..] {
+        let TypeRef::Named(n) = ty else { return false };
+        let Some(NamedType::Struct(s)) = types.get(n.as_str()) else {
+            return false;
+        };
+        let Some(f) = s
+            .fields
+            .iter()
+            .chain(s.one_ofs.iter().flat_map(|g| g.members.iter()))
+            .find(|f| &f.wire_name == wire)
+        else {
+            return false;
+        };
+        ty = &f.ty;
+    }
+    matches!(
+        ty,
+        TypeRef::String | TypeRef::Timestamp | TypeRef::Int32 | TypeRef::Int64
+    )
+}
+
+fn plugin_method_ir(
+    m: MethodDraft,
+    rust_name: String,
+    request: TypeRef,
+    lookup: &dyn Fn(&str) -> Option<String>,
+) -> PluginMethod {
+    PluginMethod {
+        name: m.name,
+        operation: m.operation,
+        rust_name,
+        request,
+        response: m.response.as_ref().map(|r| to_type_ref(r, lookup)),
+        docs_link: m.docs_link,
+        docs: m.docs,
+        errors: m.errors,
+        samples: MethodSamples::default(),
         source: m.source,
     }
 }

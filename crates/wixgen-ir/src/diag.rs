@@ -45,8 +45,16 @@ pub mod codes {
     pub const FIELD_DRIFT: &str = "W112";
     /// Two listings of an enum show different values (merged to the union).
     pub const ENUM_DRIFT: &str = "W113";
-    /// A name is listed as a message on one page and as an enum on another.
-    pub const KIND_CONFLICT: &str = "W114";
+    /// A bare reference to a short name that stands for several types of the
+    /// package, and nothing decides which (see `identity`).
+    pub const AMBIGUOUS_TYPE_REF: &str = "W117";
+    /// A path param whose type is not a string or an integer: sent as a string.
+    pub const PATH_PARAM_TYPE: &str = "W118";
+    /// A `{name=**}` placeholder or a `{a.b}` placeholder that could not be bound as written.
+    pub const PATH_TEMPLATE: &str = "W119";
+
+    /// A service-plugin page (`URL: null`): its types are generated, no client method.
+    pub const SERVICE_PLUGIN: &str = "N101";
     /// A URL placeholder `{a.b}` names a field inside a param.
     pub const NESTED_PATH_PARAM: &str = "W115";
     /// A URL placeholder is not closed (`{name` without `}`).
@@ -73,6 +81,11 @@ impl IrDiagnostic {
     /// An error at `primary`.
     pub fn error(code: &'static str, primary: SourceRef, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, primary, message)
+    }
+
+    /// A note at `primary`: what was generated for something unusual.
+    pub fn note(code: &'static str, primary: SourceRef, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, code, primary, message)
     }
 
     /// A warning at `primary`.
@@ -112,6 +125,7 @@ impl IrDiagnostic {
         match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 

@@ -77,6 +77,10 @@ pub(crate) struct FieldDraft {
     pub validation: Vec<ValidationRule>,
     pub docs: Docs,
     pub source: SourceRef,
+    /// The index (in [`PageDraft::types`]) of the listing the page gives right
+    /// here, under this field or param; `None` for a bare reference to a type
+    /// listed elsewhere (earlier in the block, or on another page).
+    pub listing: Option<usize>,
 }
 
 /// Where a listing was found: under the method params or under the return type.
@@ -131,6 +135,14 @@ impl TypeDraft {
         }
     }
 
+    /// Every place the type is listed.
+    pub(crate) fn sources(&self) -> &[SourceRef] {
+        match self {
+            TypeDraft::Struct(s) => &s.sources,
+            TypeDraft::Enum(e) => &e.sources,
+        }
+    }
+
     pub(crate) fn first_source(&self) -> Option<&SourceRef> {
         match self {
             TypeDraft::Struct(s) => s.sources.first(),
@@ -147,15 +159,27 @@ pub(crate) enum ParamLoc {
     Body,
 }
 
+/// How a method is reached: a REST endpoint Wix serves, or a service-plugin
+/// method (`URL: null`) that Wix calls on an app.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Transport {
+    Rest {
+        http_method: HttpMethod,
+        url: String,
+        path: Vec<PathSegment>,
+    },
+    ServicePlugin,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct MethodDraft {
     pub name: String,
     pub operation: String,
-    pub http_method: HttpMethod,
-    pub url: String,
-    pub path: Vec<PathSegment>,
+    pub transport: Transport,
     pub params: Vec<(ParamLoc, FieldDraft)>,
     pub response: Option<Ty>,
+    /// The index (in [`PageDraft::types`]) of the return type's listing, when the page lists it.
+    pub response_listing: Option<usize>,
     pub permission_scopes: Vec<PermissionScope>,
     pub docs_link: Option<String>,
     pub docs: Docs,

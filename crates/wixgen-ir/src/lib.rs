@@ -54,13 +54,15 @@ mod assemble;
 pub mod diag;
 pub mod docs;
 mod draft;
+pub mod identity;
 mod lower;
 pub mod model;
 pub mod names;
 mod paging;
 mod reconcile;
+mod samples;
 mod types;
-mod unify;
+pub mod unify;
 mod url;
 mod usage;
 
@@ -85,8 +87,10 @@ pub struct PageInput {
 pub struct LowerOutput {
     /// Every package, from the pages that could be lowered.
     pub api: Api,
-    /// Errors (a page skipped) and warnings (a choice made), in the order found.
+    /// Errors (a page skipped), warnings (a choice made) and notes, in the order found.
     pub diagnostics: Vec<IrDiagnostic>,
+    /// Which listings were merged into one type, which short names split into several.
+    pub types: TypeDecisions,
 }
 
 impl LowerOutput {
@@ -102,7 +106,12 @@ impl LowerOutput {
 
     /// The warnings.
     pub fn warnings(&self) -> impl Iterator<Item = &IrDiagnostic> {
-        self.diagnostics.iter().filter(|d| !d.is_error())
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// The notes.
+    pub fn notes(&self) -> impl Iterator<Item = &IrDiagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Note)
     }
 }
 

@@ -8,8 +8,10 @@
 use crate::assemble;
 use crate::diag::{IrDiagnostic, codes};
 use crate::docs::docs_from;
-use crate::draft::{FieldDraft, MethodDraft, PageDraft, ParamLoc, Ty};
-use crate::model::{Api, Docs, ErrorInfo, HttpMethod, PathSegment, PermissionScope, SourceRef};
+use crate::draft::{FieldDraft, MethodDraft, PageDraft, ParamLoc, Transport, Ty};
+use crate::model::{
+    Api, Docs, ErrorInfo, HttpMethod, PathParam, PathSegment, PermissionScope, SourceRef, TypeDecisions,
+};
 use crate::reconcile::PageReconciler;
 use crate::url::split_path;
 use crate::{LowerOutput, PageInput};
@@ -55,10 +57,12 @@ pub(crate) fn lower(pages: &[PageInput]) -> LowerOutput {
     for d in drafts {
         by_package.entry(d.package.clone()).or_default().push(d);
     }
-    let packages = assemble::packages(by_package, &mut diagnostics);
+    let mut decisions = TypeDecisions::default();
+    let packages = assemble::packages(by_package, &mut diagnostics, &mut decisions);
     LowerOutput {
         api: Api { packages },
         diagnostics,
+        types: decisions,
     }
 }
 
@@ -149,21 +153,53 @@ fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
     };
 
     let schema_at = at(rest.span);
-    let url = match &rest.url {
-        Some(u) => match &u.value {
-            Some(url) => Some(url.clone()),
-            None => {
-                diags.push(
-                    IrDiagnostic::error(
-                        codes::NO_URL,
-                        at(u.span),
-                        "`URL: null`: the method has no REST endpoint (a service plugin page); page skipped",
-                    )
-                    .with_help("service plugin methods are implemented by apps, not called; remove the page"),
-                );
-                None
+    // `None`: a service-plugin page (`URL: null`), which has no endpoint and no verb.
+    let endpoint: Option<(String, HttpMethod)> = match &rest.url {
+        Some(u) if u.value.is_none() => {
+            diags.push(
+                IrDiagnostic::note(
+                    codes::SERVICE_PLUGIN,
+                    at(u.span),
+                    "`URL: null`: a service-plugin method, which Wix calls on an app; its request and response types are generated, no client method",
+                )
+                .with_help("apps implement service plugins; see the README section on receiving service-plugin calls"),
+            );
+            None
+        }
+        Some(u) => {
+            let url = u.value.clone().unwrap_or_default();
+            let verb = match &rest.http_method {
+                Some(v) => {
+                    let verb = http_method(&v.value);
+                    if verb.is_none() {
+                        diags.push(
+                            IrDiagnostic::error(
+                                codes::BAD_VERB,
+                                at(v.span),
+                                format!("`Method: {}` is not an HTTP verb wixgen can call (GET, POST, PUT, PATCH, DELETE); page skipped", v.value.trim()),
+                            )
+                            .with_help("the second `Method:` line of the REST block is the HTTP verb"),
+                        );
+                    }
+                    verb
+                }
+                None => {
+                    diags.push(
+                        IrDiagnostic::error(
+                            codes::BAD_VERB,
+                            schema_at.clone(),
+                            "the REST schema block has no HTTP verb (the second `Method:` line); page skipped",
+                        )
+                        .with_help("add the verb line, e.g. ` Method: GET`, or fetch the page again"),
+                    );
+                    None
+                }
+            };
+            match verb {
+                Some(verb) => Some((url, verb)),
+                None => return (None, diags),
             }
-        },
+        }
         None => {
             diags.push(
                 IrDiagnostic::error(
@@ -171,39 +207,12 @@ fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
                     schema_at.clone(),
                     "the REST schema block has no `URL:` line; page skipped",
                 )
-                .with_help("the REST block should have `URL:` after `Description:`; fetch the page again"),
+                .with_help("the REST block should have `URL:` after `Description:` (`URL: null` on service-plugin pages); fetch the page again"),
             );
-            None
+            return (None, diags);
         }
     };
-    let verb = match &rest.http_method {
-        Some(v) => {
-            let verb = http_method(&v.value);
-            if verb.is_none() {
-                diags.push(
-                    IrDiagnostic::error(
-                        codes::BAD_VERB,
-                        at(v.span),
-                        format!("`Method: {}` is not an HTTP verb wixgen can call (GET, POST, PUT, PATCH, DELETE); page skipped", v.value.trim()),
-                    )
-                    .with_help("the second `Method:` line of the REST block is the HTTP verb"),
-                );
-            }
-            verb
-        }
-        None => {
-            diags.push(
-                IrDiagnostic::error(
-                    codes::BAD_VERB,
-                    schema_at.clone(),
-                    "the REST schema block has no HTTP verb (the second `Method:` line); page skipped",
-                )
-                .with_help("add the verb line, e.g. ` Method: GET`, or fetch the page again"),
-            );
-            None
-        }
-    };
-    let (Some(package), Some(namespace), Some(url), Some(verb)) = (package, namespace, url, verb) else {
+    let (Some(package), Some(namespace)) = (package, namespace) else {
         return (None, diags);
     };
 
@@ -215,22 +224,50 @@ fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
     if let Some(sdk) = sdk {
         rec.required_paths(&mut params, sdk, true);
     }
-    let (types, rec_diags) = rec.into_parts();
-    diags.extend(rec_diags);
+    let (types, mut rec_diags) = rec.into_parts();
 
-    let (path_segments, malformed) = split_path(&url);
-    let url_at = rest.url.as_ref().map_or(schema_at.clone(), |u| at(u.span));
-    if malformed {
-        diags.push(
-            IrDiagnostic::warning(
-                codes::BAD_URL_TEMPLATE,
-                url_at.clone(),
-                format!("`{url}` has a `{{` without a closing `}}`; kept as literal text"),
+    let (transport, params) = match endpoint {
+        Some((url, verb)) => {
+            let (path, malformed) = split_path(&url);
+            let url_at = rest.url.as_ref().map_or(schema_at.clone(), |u| at(u.span));
+            if malformed {
+                diags.push(
+                    IrDiagnostic::warning(
+                        codes::BAD_URL_TEMPLATE,
+                        url_at.clone(),
+                        format!("`{url}` has a `{{` without a closing `}}`; kept as literal text"),
+                    )
+                    .with_help("path parameters are written `{name}`"),
+                );
+            }
+            let params = place_params(params, &path, verb, &url_at, &mut diags);
+            // A path param whose type nothing resolved is a string (W118 says
+            // so), not the free-form JSON W102 announces for other params.
+            rec_diags.retain(|d| {
+                d.code != codes::UNRESOLVED_OWN_NAME_TYPE
+                    || !params
+                        .iter()
+                        .any(|(loc, p)| *loc == ParamLoc::Path && p.source.span.line == d.primary.span.line)
+            });
+            (
+                Transport::Rest {
+                    http_method: verb,
+                    url,
+                    path,
+                },
+                params,
             )
-            .with_help("path parameters are written `{name}`"),
-        );
-    }
-    let params = place_params(params, &path_segments, verb, &url_at, &mut diags);
+        }
+        // Wix sends a service plugin its params as one JSON object.
+        None => (
+            Transport::ServicePlugin,
+            params.into_iter().map(|p| (ParamLoc::Body, p)).collect(),
+        ),
+    };
+
+    // The reconciler's findings come first, in page order.
+    rec_diags.append(&mut diags);
+    let diags = rec_diags;
 
     let rest_name = rest_method_name
         .map(|m| m.value.trim().to_string())
@@ -247,14 +284,17 @@ fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
         &rest.errors
     };
 
+    let (response, response_listing) = match response {
+        Some((ty, listing)) => (Some(ty), listing),
+        None => (None, None),
+    };
     let method = MethodDraft {
         name: title.value.clone(),
         operation: format!("{}.{}.{}", package.value.trim(), namespace.value.trim(), rest_name),
-        http_method: verb,
-        url,
-        path: path_segments,
+        transport,
         params,
         response,
+        response_listing,
         permission_scopes: page
             .permission_scopes
             .iter()
@@ -305,9 +345,12 @@ fn error_info(e: &PossibleError) -> ErrorInfo {
     }
 }
 
-/// Decides where each param goes: `{name}` in the path → path (and required);
-/// else the query string for GET and DELETE, the JSON body otherwise. A
-/// placeholder without a param of its name gets a string param of its own.
+/// Decides where each param goes: a `{name}` or `{name=**}` placeholder's
+/// param → the path (required, a string or an integer on the wire); else the
+/// query string for GET and DELETE, the JSON body otherwise. A `{a.b}`
+/// placeholder is filled from the field `b` of the param `a` and adds no
+/// param. A placeholder without a param of its name gets a string path param
+/// of its own.
 fn place_params(
     params: Vec<FieldDraft>,
     path: &[PathSegment],
@@ -315,12 +358,17 @@ fn place_params(
     url_at: &SourceRef,
     diags: &mut Vec<IrDiagnostic>,
 ) -> Vec<(ParamLoc, FieldDraft)> {
-    let placeholders: Vec<&str> = path
+    let placeholders: Vec<&PathParam> = path
         .iter()
         .filter_map(|s| match s {
-            PathSegment::Param(p) => Some(p.as_str()),
+            PathSegment::Param(p) => Some(p),
             PathSegment::Literal(_) => None,
         })
+        .collect();
+    let single: Vec<&str> = placeholders
+        .iter()
+        .filter(|p| p.field_path.len() == 1)
+        .map(|p| p.field_path[0].as_str())
         .collect();
     let rest_loc = match verb {
         HttpMethod::Get | HttpMethod::Delete => ParamLoc::Query,
@@ -329,8 +377,9 @@ fn place_params(
     let mut out: Vec<(ParamLoc, FieldDraft)> = params
         .into_iter()
         .map(|mut p| {
-            if placeholders.contains(&p.wire_name.as_str()) {
+            if single.contains(&p.wire_name.as_str()) {
                 p.required = true;
+                p.ty = path_param_type(&p, diags);
                 (ParamLoc::Path, p)
             } else {
                 (rest_loc, p)
@@ -338,46 +387,67 @@ fn place_params(
         })
         .collect();
     for ph in placeholders {
-        if out.iter().any(|(loc, p)| *loc == ParamLoc::Path && p.wire_name == ph) {
+        let head = ph.field_path[0].as_str();
+        if ph.field_path.len() == 1 {
+            if out.iter().any(|(loc, p)| *loc == ParamLoc::Path && p.wire_name == head) {
+                continue;
+            }
+        } else if out.iter().any(|(loc, p)| *loc != ParamLoc::Path && p.wire_name == head) {
+            // `{badge.id}`: the request carries it in `badge`; checked against the type later.
             continue;
         }
-        let head = ph.split('.').next().unwrap_or(ph);
-        let nested = ph.contains('.') && out.iter().any(|(_, p)| p.wire_name == head);
-        let (code, message, help, doc) = if nested {
-            (
-                codes::NESTED_PATH_PARAM,
-                format!(
-                    "the URL placeholder `{{{ph}}}` names a field inside the param `{head}`; generated as a separate string path param `{ph}`"
-                ),
-                format!("callers must pass the same value as `{ph}` in the body"),
-                format!("Fills `{{{ph}}}` in the URL path; must equal `{ph}` in the request body."),
-            )
-        } else {
-            (
+        let name = ph.field_path.join(".");
+        diags.push(
+            IrDiagnostic::warning(
                 codes::PATH_PARAM_WITHOUT_PARAM,
+                url_at.clone(),
                 format!(
-                    "the URL placeholder `{{{ph}}}` has no param of that name; generated as a required string path param"
+                    "the URL placeholder `{{{}}}` has no param of that name; generated as a required string path param `{name}`",
+                    ph.template
                 ),
-                "check the page: the param list should include it".to_string(),
-                format!("Fills `{{{ph}}}` in the URL path."),
             )
-        };
-        diags.push(IrDiagnostic::warning(code, url_at.clone(), message).with_help(help));
+            .with_help("check the page: the param list should include it"),
+        );
         out.push((
             ParamLoc::Path,
             FieldDraft {
-                wire_name: ph.to_string(),
+                wire_name: name,
                 ty: Ty::String,
                 required: true,
                 read_only: false,
                 validation: Vec::new(),
                 docs: Docs {
-                    description: doc,
+                    description: format!("Fills `{{{}}}` in the URL path.", ph.template),
                     deprecated: false,
                 },
                 source: url_at.clone(),
+                listing: None,
             },
         ));
     }
     out
+}
+
+/// The wire type of a path param: a string or an integer. Anything else (a
+/// type the page does not show, free-form JSON, a message) is sent as a
+/// string, with a warning; enums are kept (their values are strings).
+fn path_param_type(p: &FieldDraft, diags: &mut Vec<IrDiagnostic>) -> Ty {
+    match &p.ty {
+        Ty::String | Ty::Timestamp | Ty::Int32 | Ty::Int64 | Ty::Named(_) => p.ty.clone(),
+        other => {
+            diags.push(
+                IrDiagnostic::warning(
+                    codes::PATH_PARAM_TYPE,
+                    p.source.clone(),
+                    format!(
+                        "path param `{}` is typed `{}`; a path segment is text, so it is generated as a string",
+                        p.wire_name,
+                        other.describe()
+                    ),
+                )
+                .with_help("if the page's SDK section gives the real type, check that it is present"),
+            );
+            Ty::String
+        }
+    }
 }

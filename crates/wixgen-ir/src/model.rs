@@ -41,8 +41,35 @@ pub struct Service {
     pub name: String,
     /// Rust type name (UpperCamelCase, escaped).
     pub rust_name: String,
-    /// Ordered by `rust_name`.
+    /// REST methods the client calls, ordered by `rust_name`.
     pub methods: Vec<Method>,
+    /// Service-plugin methods (`URL: null` pages): Wix calls them on an app,
+    /// so they have types but no client method. Ordered by `rust_name`.
+    pub plugin_methods: Vec<PluginMethod>,
+}
+
+/// A service-plugin method: documented with `URL: null`, implemented by apps.
+/// Wix sends the request (the page's params, as one message) and the app
+/// answers with the response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PluginMethod {
+    /// PascalCase, from the page title: `GetBalance`.
+    pub name: String,
+    /// `<package>.<Namespace>.<methodName>`.
+    pub operation: String,
+    /// snake_case, escaped: `get_balance`.
+    pub rust_name: String,
+    /// The request Wix sends: a named struct of the package holding the page's params.
+    pub request: TypeRef,
+    /// The response the app answers with; `None` for an empty one.
+    pub response: Option<TypeRef>,
+    /// `# Method link:`
+    pub docs_link: Option<String>,
+    pub docs: Docs,
+    pub errors: Vec<ErrorInfo>,
+    /// Test data synthesized from the page's own listings.
+    pub samples: MethodSamples,
+    pub source: SourceRef,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -61,8 +88,31 @@ pub enum HttpMethod {
 pub enum PathSegment {
     /// Literal text, including slashes: `/inbox/v2/conversations/`.
     Literal(String),
-    /// `{conversationId}`: the wire name of a path param, encoded as one segment at run time.
-    Param(String),
+    /// A `{...}` placeholder, filled from the request at run time.
+    Param(PathParam),
+}
+
+/// A URL placeholder: `{conversationId}`, `{badge.id}` or `{slug=**}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathParam {
+    /// The text between the braces, as the page writes it: `badge.id`, `slug=**`.
+    pub template: String,
+    /// Wire names from the request root to the value. `["conversationId"]`
+    /// names a path param (in [`Method::path_params`]); `["badge", "id"]` the
+    /// field `id` inside the body (or query) param `badge`, which the request
+    /// already carries, so the value is taken from there.
+    pub field_path: Vec<String>,
+    /// `{name=**}`: the value may hold slashes and is sent as several
+    /// segments, slashes kept (each segment percent-encoded on its own).
+    /// Otherwise the value is exactly one segment.
+    pub multi_segment: bool,
+}
+
+impl PathParam {
+    /// The placeholder written `{template}`: `conversationId`, `badge.id`, `slug=**`.
+    pub fn from_template(template: &str) -> Self {
+        crate::url::path_param(template)
+    }
 }
 
 /// One API method.
@@ -81,7 +131,9 @@ pub struct Method {
     pub url: String,
     /// The path part of `url`, split into literals and params (the host is the client's base URL).
     pub path: Vec<PathSegment>,
-    /// Params that fill `{...}` in the path.
+    /// Params that fill a `{name}` or `{name=**}` placeholder of the path
+    /// (a `{a.b}` placeholder is filled from a body or query param instead):
+    /// always strings or integers on the wire, never free-form JSON.
     pub path_params: Vec<Field>,
     /// Params sent in the query string (GET and DELETE).
     pub query_params: Vec<Field>,
@@ -98,7 +150,34 @@ pub struct Method {
     pub errors: Vec<ErrorInfo>,
     /// Cursor pagination, when the request has cursor paging and the response `pagingMetadata`.
     pub pagination: Option<Pagination>,
+    /// Test data synthesized from the page's own listings.
+    pub samples: MethodSamples,
     pub source: SourceRef,
+}
+
+/// JSON synthesized from a page's listings (see `samples`): what the wire may
+/// carry for a method, for round-trip tests of the generated types.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct MethodSamples {
+    /// The request struct's serde form, built from the params.
+    pub request: Option<SampleOutcome>,
+    /// The response, built from the `Return type:` listing. `None` for no response.
+    pub response: Option<SampleOutcome>,
+}
+
+/// A sample, or why none could be built.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum SampleOutcome {
+    Sample(Sample),
+    Skipped(String),
+}
+
+/// A JSON document to decode (`input`) and what encoding the decoded value must give (`expected`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sample {
+    pub input: serde_json::Value,
+    pub expected: serde_json::Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -157,6 +236,11 @@ impl NamedType {
 }
 
 /// Where a type is used: decides what codegen emits (builders for requests, lenient decoding for responses).
+///
+/// The words are from the user's side of the wire: `request` types are built
+/// by the user and encoded (REST params, and what an app answers a service
+/// plugin with); `response` types are decoded (REST responses, and the
+/// requests Wix sends to a service plugin).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Usage {
     pub request: bool,
@@ -251,4 +335,52 @@ pub struct EnumVariant {
     /// UpperCamelCase, escaped: `Chat`.
     pub rust_name: String,
     pub docs: Docs,
+}
+
+/// How lowering decided which listings are one type: every merge of several
+/// listings into one type and every short name split into several types.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct TypeDecisions {
+    /// Types generated from two or more listings, by package and Rust name.
+    pub merges: Vec<TypeMerge>,
+    /// Short names that stand for two or more different types of a package.
+    pub splits: Vec<TypeSplit>,
+}
+
+/// Several listings of one type (the same type on several pages, the request
+/// and response views of a type, identical copies of a common type).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeMerge {
+    pub package: String,
+    /// As the pages write it.
+    pub name: String,
+    pub rust_name: String,
+    /// Every listing merged, first one first.
+    pub sources: Vec<SourceRef>,
+    /// Why the listings are one type: `identical`, `request and response views`, `drift` (see [`crate::identity`]).
+    pub how: String,
+}
+
+/// A short name that names different types within one package.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeSplit {
+    pub package: String,
+    /// The short name the pages write: `Width`.
+    pub name: String,
+    /// The distinct types, in the order they were first listed.
+    pub types: Vec<SplitType>,
+}
+
+/// One of the types a split short name stands for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SplitType {
+    pub rust_name: String,
+    /// `enum` or `message`.
+    pub kind: String,
+    /// Its listings.
+    pub sources: Vec<SourceRef>,
+    /// What sets it apart from the first type of the name (empty for the first).
+    pub reason: String,
+    /// Where it is used, as `Owner.field` (first few), which is where its name comes from.
+    pub used_by: Vec<String>,
 }

@@ -204,6 +204,11 @@ impl<'a> PageReconciler<'a> {
             let sdk = sdk_params
                 .iter()
                 .find(|s| s.name.value == p.name.value)
+                .or_else(|| {
+                    sdk_params
+                        .iter()
+                        .find(|s| rest_name_of_sdk(&s.name.value) == p.name.value)
+                })
                 .map(Node::from)
                 .or_else(|| {
                     sdk_params
@@ -219,9 +224,10 @@ impl<'a> PageReconciler<'a> {
 
     /// Lowers the REST return type; its listing is matched with the SDK's
     /// return type when both name the same type, else with the SDK listing of that name.
-    pub(crate) fn response(&mut self, rest: &'a SchemaBlock) -> Option<Ty> {
+    pub(crate) fn response(&mut self, rest: &'a SchemaBlock) -> Option<(Ty, Option<usize>)> {
         let rt = rest.return_type.as_ref()?;
         let rt_ty = rt.ty.as_ref()?;
+        let mut listing = None;
         let (ty, _) = lower_expr(&rt_ty.value, "", &Attributes::default());
         if let Some(name) = ty.named() {
             let name = name.to_string();
@@ -237,10 +243,11 @@ impl<'a> PageReconciler<'a> {
                     }
                     _ => self.sdk.structs.get(name.as_str()).copied().unwrap_or(&[]),
                 };
-                self.record_struct(&name, &rt.members, sdk_members, Context::Response, false, rt_ty.span);
+                listing =
+                    Some(self.record_struct(&name, &rt.members, sdk_members, Context::Response, false, rt_ty.span));
             }
         }
-        Some(ty)
+        Some((ty, listing))
     }
 
     /// Lowers one param or field with its SDK counterpart, recording the
@@ -306,6 +313,7 @@ impl<'a> PageReconciler<'a> {
                 );
             }
         }
+        let mut listing = None;
         if let Some(name) = ty.named().map(str::to_string) {
             self.referenced.push((name.clone(), ctx));
             if has_listing {
@@ -314,7 +322,7 @@ impl<'a> PageReconciler<'a> {
                     let sdk_values = sdk
                         .and_then(|s| s.enum_values)
                         .or_else(|| self.sdk.enums.get(name.as_str()).copied());
-                    self.record_enum(&name, values, sdk_values);
+                    listing = Some(self.record_enum(&name, values, sdk_values));
                 } else {
                     let sdk_members = sdk
                         .map(|s| s.members)
@@ -322,7 +330,8 @@ impl<'a> PageReconciler<'a> {
                         .or_else(|| self.sdk.structs.get(name.as_str()).copied())
                         .or_else(|| sdk_named.and_then(|n| self.sdk.structs.get(n.as_str()).copied()))
                         .unwrap_or(&[]);
-                    self.record_struct(&name, node.members, sdk_members, ctx, sdk_as_rest, node.ty.span);
+                    listing =
+                        Some(self.record_struct(&name, node.members, sdk_members, ctx, sdk_as_rest, node.ty.span));
                 }
             }
         }
@@ -345,9 +354,11 @@ impl<'a> PageReconciler<'a> {
             validation: validation.map_or_else(Vec::new, |v| v.iter().map(|r| r.value.clone()).collect()),
             docs: docs_from(description),
             source: self.at(node.name.span),
+            listing,
         }
     }
 
+    /// Records a message listing; returns its index in [`Self::types`].
     fn record_struct(
         &mut self,
         name: &str,
@@ -356,7 +367,7 @@ impl<'a> PageReconciler<'a> {
         ctx: Context,
         sdk_as_rest: bool,
         span: Span,
-    ) {
+    ) -> usize {
         let (one_ofs, fields) = self.members(members, sdk_members, ctx, sdk_as_rest);
         self.types.push(TypeDraft::Struct(StructDraft {
             name: name.to_string(),
@@ -365,9 +376,11 @@ impl<'a> PageReconciler<'a> {
             context: ctx,
             sources: vec![self.at(span)],
         }));
+        self.types.len() - 1
     }
 
-    fn record_enum(&mut self, name: &str, values: &EnumValues, sdk: Option<&EnumValues>) {
+    /// Records an enum listing; returns its index in [`Self::types`].
+    fn record_enum(&mut self, name: &str, values: &EnumValues, sdk: Option<&EnumValues>) -> usize {
         let source = if values.values.is_empty() {
             sdk.unwrap_or(values)
         } else {
@@ -389,6 +402,7 @@ impl<'a> PageReconciler<'a> {
             values,
             sources: vec![self.at(source.span)],
         }));
+        self.types.len() - 1
     }
 
     fn members(

@@ -1,18 +1,22 @@
-//! Unification: every listing of a named type within a package, from every
-//! page, merged into one type.
+//! Merging: the listings of one type (a class decided by [`crate::identity`])
+//! merged into one type.
 //!
 //! Listings are merged in page order (pages sorted by path, listings in page
 //! order), into the first listing. The rules, chosen so that generated code
 //! accepts whatever any of the pages says the server sends:
 //!
 //! * **Identical** listings merge silently; every listing is kept in `sources`.
-//! * **Fields or enum values present in only some listings**: the union is
-//!   generated, in first-seen order, with a drift warning (`W112`, `W113`)
-//!   naming both listings.
+//! * **The request and response views** of a type (the request view leaves
+//!   out read-only fields) merge silently into the response view's fields.
+//! * **Drift** (a listing with fields or enum values the others lack, used at
+//!   the same place): the union is generated, in first-seen order, with a
+//!   warning (`W112`, `W113`) naming both listings.
 //! * **Same field, different types**: refinements merge silently (`string` with
 //!   a timestamp or int64, an unknown array element with a known one, `integer`
 //!   with int64); anything else is a conflict (`W110`) and the field becomes
-//!   free-form JSON, which decodes what either page describes.
+//!   free-form JSON, which decodes what either page describes. (Identity keeps
+//!   listings whose shared fields clash apart; this remains for a field whose
+//!   references resolved to different types on different pages.)
 //! * **ONE-OF member on one page, regular field on another** (`W111`): the
 //!   field is generated as a regular optional field, outside the group. A
 //!   group only forbids combinations, so dropping a member from it can never
@@ -27,67 +31,67 @@
 //!   never demands a value that one of the methods does not need.
 //! * **read-only** is kept if any listing says so; validation rules are the
 //!   union; docs come from the first listing that has them.
-//! * **A message on one page, an enum on another** (`W114`): the first listing wins.
 
 use crate::diag::{IrDiagnostic, codes, location};
 use crate::draft::{Context, EnumDraft, FieldDraft, OneOfDraft, StructDraft, Ty, TypeDraft};
 use crate::model::SourceRef;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
-/// Merges `drafts` (in page order) by type name.
-pub(crate) fn unify(drafts: Vec<TypeDraft>, diags: &mut Vec<IrDiagnostic>) -> BTreeMap<String, TypeDraft> {
-    let mut table: BTreeMap<String, TypeDraft> = BTreeMap::new();
-    for d in drafts {
-        match table.get_mut(d.name()) {
-            None => {
-                table.insert(d.name().to_string(), d);
-            }
-            Some(acc) => merge(acc, d, diags),
-        }
-    }
-    for t in table.values_mut() {
-        if let TypeDraft::Struct(s) = t {
-            demote_single_member_groups(s);
-        }
-    }
-    table
+/// How a listing joined its type (see [`crate::identity`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Join {
+    /// The first listing of the type.
+    First,
+    /// Same fields or values as the type so far.
+    Identical,
+    /// The other view (request or response) of the type.
+    View,
+    /// The same type, listed with more or fewer fields or values on a page of another age.
+    Drift,
 }
 
-fn merge(acc: &mut TypeDraft, next: TypeDraft, diags: &mut Vec<IrDiagnostic>) {
+impl Join {
+    /// How the report words it.
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            Join::First | Join::Identical => "identical",
+            Join::View => "request and response views",
+            Join::Drift => "drift",
+        }
+    }
+}
+
+/// Merges `next` into `acc`, two listings of one type. Kinds always agree
+/// (identity never puts an enum and a message together); if they did not,
+/// `next` would be ignored.
+pub(crate) fn merge(acc: &mut TypeDraft, next: TypeDraft, join: Join, diags: &mut Vec<IrDiagnostic>) {
+    let warn = join == Join::Drift;
     match (acc, next) {
-        (TypeDraft::Struct(a), TypeDraft::Struct(n)) => merge_struct(a, n, diags),
-        (TypeDraft::Enum(a), TypeDraft::Enum(n)) => merge_enum(a, n, diags),
-        (acc, next) => {
-            let (Some(here), Some(there)) = (next.first_source(), acc.first_source()) else {
-                return;
-            };
-            let kind = |t: &TypeDraft| {
-                if matches!(t, TypeDraft::Enum(_)) {
-                    "an enum"
-                } else {
-                    "a message"
-                }
-            };
-            diags.push(
-                IrDiagnostic::warning(
-                    codes::KIND_CONFLICT,
-                    here.clone(),
-                    format!(
-                        "`{}` is listed as {} here but as {} at {}; generated as the first listing says",
-                        next.name(),
-                        kind(&next),
-                        kind(acc),
-                        location(there)
-                    ),
-                )
-                .with_related(there.clone(), "first listed here")
-                .with_help("one of the pages is wrong; report it, or remove the page that lists the type wrongly"),
-            );
+        (TypeDraft::Struct(a), TypeDraft::Struct(mut n)) => {
+            if join == Join::View && a.context == Context::Request && n.context == Context::Response {
+                // The response view shows every field: its order is the type's.
+                let mut sources = a.sources.clone();
+                sources.extend(n.sources.iter().cloned());
+                std::mem::swap(a, &mut n);
+                merge_struct(a, n, warn, diags);
+                a.sources = sources;
+            } else {
+                merge_struct(a, n, warn, diags);
+            }
         }
+        (TypeDraft::Enum(a), TypeDraft::Enum(n)) => merge_enum(a, n, warn, diags),
+        _ => {}
     }
 }
 
-fn merge_enum(acc: &mut EnumDraft, next: EnumDraft, diags: &mut Vec<IrDiagnostic>) {
+/// Finishes a merged type: a one-member ONE-OF group becomes a field.
+pub(crate) fn finish(t: &mut TypeDraft) {
+    if let TypeDraft::Struct(s) = t {
+        demote_single_member_groups(s);
+    }
+}
+
+fn merge_enum(acc: &mut EnumDraft, next: EnumDraft, warn: bool, diags: &mut Vec<IrDiagnostic>) {
     let acc_names: HashSet<String> = acc.values.iter().map(|v| v.wire.clone()).collect();
     let next_names: HashSet<String> = next.values.iter().map(|v| v.wire.clone()).collect();
     let added: Vec<String> = next
@@ -112,7 +116,8 @@ fn merge_enum(acc: &mut EnumDraft, next: EnumDraft, diags: &mut Vec<IrDiagnostic
             None => acc.values.push(v),
         }
     }
-    if (!added.is_empty() || !missing.is_empty())
+    if warn
+        && (!added.is_empty() || !missing.is_empty())
         && let (Some(here), Some(there)) = (next.sources.first(), acc.sources.first())
     {
         diags.push(
@@ -206,7 +211,7 @@ struct MergeCtx<'d> {
     diags: &'d mut Vec<IrDiagnostic>,
 }
 
-fn merge_struct(acc: &mut StructDraft, next: StructDraft, diags: &mut Vec<IrDiagnostic>) {
+fn merge_struct(acc: &mut StructDraft, next: StructDraft, warn: bool, diags: &mut Vec<IrDiagnostic>) {
     let before = all_wire_names(acc);
     let next_names: HashSet<String> = all_wire_names(&next).into_iter().collect();
     let mut cx = MergeCtx {
@@ -280,7 +285,8 @@ fn merge_struct(acc: &mut StructDraft, next: StructDraft, diags: &mut Vec<IrDiag
     acc.one_ofs.retain(|g| !g.members.is_empty());
 
     let missing: Vec<String> = before.into_iter().filter(|n| !next_names.contains(n)).collect();
-    if (!added.is_empty() || !missing.is_empty())
+    if warn
+        && (!added.is_empty() || !missing.is_empty())
         && let (Some(here), Some(there)) = (next.sources.first(), acc.sources.first())
     {
         cx.diags.push(
@@ -412,7 +418,23 @@ fn demote_single_member_groups(s: &mut StructDraft) {
 mod tests {
     use super::*;
     use crate::model::Docs;
+    use std::collections::BTreeMap;
     use wixgen_schema::Span;
+
+    /// Merges listings of the same name as drift (the rules above, warnings on).
+    fn unify(drafts: Vec<TypeDraft>, diags: &mut Vec<IrDiagnostic>) -> BTreeMap<String, TypeDraft> {
+        let mut table: BTreeMap<String, TypeDraft> = BTreeMap::new();
+        for d in drafts {
+            match table.get_mut(d.name()) {
+                None => {
+                    table.insert(d.name().to_string(), d);
+                }
+                Some(acc) => merge(acc, d, Join::Drift, diags),
+            }
+        }
+        table.values_mut().for_each(finish);
+        table
+    }
 
     fn at(page: &str, line: u32) -> SourceRef {
         SourceRef {
@@ -435,6 +457,7 @@ mod tests {
             validation: vec![],
             docs: Docs::default(),
             source: at(page, line),
+            listing: None,
         }
     }
 

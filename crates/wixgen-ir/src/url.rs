@@ -1,6 +1,21 @@
 //! `URL:` lines: the path template split into literals and `{param}`s.
 
-use crate::model::PathSegment;
+use crate::model::{PathParam, PathSegment};
+
+/// A placeholder's text (`conversationId`, `badge.id`, `slug=**`) as a [`PathParam`]:
+/// the name before `=` split at dots; `**` in the pattern after `=` makes it multi-segment.
+pub(crate) fn path_param(template: &str) -> PathParam {
+    let (name, pattern) = template.split_once('=').unwrap_or((template, ""));
+    PathParam {
+        template: template.to_string(),
+        field_path: name
+            .split('.')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        multi_segment: pattern.contains("**"),
+    }
+}
 
 /// A URL template's path, split. The scheme and host are dropped (the base URL
 /// is the client's), as are a query string and a fragment. An unclosed `{` is
@@ -22,11 +37,12 @@ pub(crate) fn split_path(url: &str) -> (Vec<PathSegment>, bool) {
         if c == '{' {
             if let Some(len) = rest[i + 1..].find('}') {
                 let name = rest[i + 1..i + 1 + len].trim();
-                if !name.is_empty() {
+                let param = path_param(name);
+                if !param.field_path.is_empty() {
                     if !literal.is_empty() {
                         segments.push(PathSegment::Literal(std::mem::take(&mut literal)));
                     }
-                    segments.push(PathSegment::Param(name.to_string()));
+                    segments.push(PathSegment::Param(param));
                     while chars.peek().is_some_and(|&(j, _)| j <= i + 1 + len) {
                         chars.next();
                     }
@@ -51,17 +67,41 @@ pub(crate) fn split_path(url: &str) -> (Vec<PathSegment>, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use PathSegment::{Literal, Param};
+    use PathSegment::Literal;
+
+    #[allow(non_snake_case)]
+    fn Param(template: &str) -> PathSegment {
+        PathSegment::Param(path_param(template))
+    }
+
+    #[test]
+    fn placeholder_forms() {
+        let p = path_param("conversationId");
+        assert_eq!(
+            (p.field_path, p.multi_segment),
+            (vec!["conversationId".to_string()], false)
+        );
+        let p = path_param("badge.id");
+        assert_eq!(
+            (p.field_path, p.multi_segment),
+            (vec!["badge".to_string(), "id".to_string()], false)
+        );
+        let p = path_param("slug=**");
+        assert_eq!(
+            (p.template.as_str(), p.field_path, p.multi_segment),
+            ("slug=**", vec!["slug".to_string()], true)
+        );
+        let p = path_param("name=*");
+        assert_eq!((p.field_path, p.multi_segment), (vec!["name".to_string()], false));
+        assert!(path_param("=**").field_path.is_empty());
+    }
 
     #[test]
     fn splits_host_and_params() {
         assert_eq!(
             split_path("https://www.wixapis.com/inbox/v2/conversations/{conversationId}"),
             (
-                vec![
-                    Literal("/inbox/v2/conversations/".into()),
-                    Param("conversationId".into())
-                ],
+                vec![Literal("/inbox/v2/conversations/".into()), Param("conversationId")],
                 false
             )
         );
@@ -74,9 +114,9 @@ mod tests {
             (
                 vec![
                     Literal("/a/".into()),
-                    Param("a".into()),
+                    Param("a"),
                     Literal("/b/".into()),
-                    Param("b.c".into()),
+                    Param("b.c"),
                     Literal(":cancel".into())
                 ],
                 false
@@ -84,9 +124,6 @@ mod tests {
         );
         assert_eq!(split_path("https://x.com"), (vec![Literal("/".into())], false));
         assert_eq!(split_path("https://x.com/a/{b"), (vec![Literal("/a/{b".into())], true));
-        assert_eq!(
-            split_path("/v1/{é}"),
-            (vec![Literal("/v1/".into()), Param("é".into())], false)
-        );
+        assert_eq!(split_path("/v1/{é}"), (vec![Literal("/v1/".into()), Param("é")], false));
     }
 }

@@ -1,19 +1,32 @@
 //! Usage: which named types are reachable from a request, which from a
 //! response. Types reachable from neither are not generated.
 
-use crate::draft::{MethodDraft, TypeDraft};
+use crate::draft::{MethodDraft, Transport, TypeDraft};
 use crate::model::Usage;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-/// Marks every type reachable from the methods' params as `request` and every
-/// type reachable from their responses as `response`, transitively through
-/// fields, ONE-OF members and array elements. Unreachable types are absent.
+/// Marks every type reachable from the REST methods' params as `request` and
+/// every type reachable from their responses as `response`, transitively
+/// through fields, ONE-OF members and array elements. A service plugin is the
+/// other way round: Wix sends the request (its type, `plugin_requests` by
+/// method name, is decoded: `response`), the app builds the response
+/// (`request`). Unreachable types are absent.
 pub(crate) fn compute<'a>(
     table: &BTreeMap<String, TypeDraft>,
     methods: impl Iterator<Item = &'a MethodDraft>,
+    plugin_requests: &HashMap<String, String>,
 ) -> BTreeMap<String, Usage> {
     let mut usage: BTreeMap<String, Usage> = BTreeMap::new();
     for m in methods {
+        if m.transport == Transport::ServicePlugin {
+            if let Some(key) = plugin_requests.get(&m.name) {
+                visit(table, &mut usage, key, false);
+            }
+            if let Some(n) = m.response.as_ref().and_then(|r| r.named()) {
+                visit(table, &mut usage, n, true);
+            }
+            continue;
+        }
         for (_, p) in &m.params {
             if let Some(n) = p.ty.named() {
                 visit(table, &mut usage, n, true);

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use wixgen_ir::{HttpMethod, LowerOutput, PageInput, PathSegment, Severity, TypeRef, codes};
+use wixgen_ir::{HttpMethod, LowerOutput, PageInput, PathParam, PathSegment, Severity, TypeRef, codes};
 
 fn lower_md(pages: &[(&str, String)]) -> LowerOutput {
     let inputs: Vec<PageInput> = pages.iter().map(|(p, md)| parse(p, md.as_bytes())).collect();
@@ -41,7 +41,7 @@ fn ping_page() -> String {
 }
 
 #[test]
-fn url_null_skips_the_page_and_others_go_on() {
+fn url_null_is_a_service_plugin_with_types_and_a_note() {
     let plugin = method_page(
         "GetShippingRates",
         "things",
@@ -59,32 +59,32 @@ fn url_null_skips_the_page_and_others_go_on() {
         None,
     );
     let out = lower_md(&[("plugin.md", plugin), ("ping.md", ping_page())]);
-    assert!(out.has_errors());
-    let errors: Vec<_> = out.errors().collect();
-    assert_eq!(errors.len(), 1, "{}", diag_lines(&out));
-    assert_eq!(errors[0].code, codes::NO_URL);
-    assert_eq!(errors[0].primary.page, "plugin.md");
-    assert!(
-        errors[0].one_line().starts_with("plugin.md:"),
-        "{}",
-        errors[0].one_line()
-    );
-    assert!(errors[0].primary.span.line > 1);
+    assert!(!out.has_errors(), "{}", diag_lines(&out));
+    let notes: Vec<_> = out.notes().collect();
+    assert_eq!(notes.len(), 1, "{}", diag_lines(&out));
+    assert_eq!(notes[0].code, codes::SERVICE_PLUGIN);
+    assert!(notes[0].one_line().starts_with("plugin.md:"), "{}", notes[0].one_line());
+    assert!(notes[0].one_line().contains("note[N101]"), "{}", notes[0].one_line());
     let pkg = package(&out, "things");
-    let methods: Vec<&str> = pkg
-        .services
-        .iter()
-        .flat_map(|s| &s.methods)
-        .map(|m| m.name.as_str())
-        .collect();
-    assert_eq!(methods, ["Ping"]);
-    // The skipped page's types are not emitted.
-    assert!(
-        pkg.types
-            .iter()
-            .all(|t| t.rust_name() != "Rate" && t.rust_name() != "RateOptions")
-    );
-    assert!(pkg.types.iter().any(|t| t.rust_name() == "Echo"));
+    let service = &pkg.services[0];
+    let methods: Vec<&str> = service.methods.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(methods, ["Ping"], "no client method for the plugin");
+    assert_eq!(service.plugin_methods.len(), 1);
+    let plugin = &service.plugin_methods[0];
+    assert_eq!(plugin.name, "GetShippingRates");
+    assert_eq!(plugin.rust_name, "get_shipping_rates");
+    assert_eq!(plugin.operation, "things.ThingsService.getShippingRates");
+    assert_eq!(plugin.request, named_ref("GetShippingRatesRequest"));
+    assert_eq!(plugin.response, Some(named_ref("GetShippingRatesResponse")));
+    // Wix sends the request (decoded: a response-side type); the app builds the response.
+    let request = strukt(pkg, "GetShippingRatesRequest");
+    assert_eq!(wire_names(&request.fields), ["options"]);
+    assert_eq!(field(request, "options").ty, named_ref("RateOptions"));
+    assert!(request.usage.response && !request.usage.request);
+    let response = strukt(pkg, "GetShippingRatesResponse");
+    assert!(response.usage.request && !response.usage.response);
+    assert!(strukt(pkg, "Rate").usage.request);
+    assert!(strukt(pkg, "RateOptions").usage.response);
 }
 
 #[test]
@@ -241,9 +241,9 @@ fn get_and_delete_send_params_in_the_query() {
             m.path,
             [
                 PathSegment::Literal("/things/v1/things/".into()),
-                PathSegment::Param("thingId".into()),
+                PathSegment::Param(PathParam::from_template("thingId")),
                 PathSegment::Literal("/parts/".into()),
-                PathSegment::Param("partId".into()),
+                PathSegment::Param(PathParam::from_template("partId")),
             ]
         );
         // No return type: no response.
@@ -252,12 +252,13 @@ fn get_and_delete_send_params_in_the_query() {
 }
 
 #[test]
-fn placeholders_without_params_get_one() {
+fn placeholders_bind_to_params_fields_or_get_a_param_of_their_own() {
     let rest = " Method: updateThing
  Description: Updates.
- URL: https://www.wixapis.com/things/v1/things/{thing.id}/x/{other}
+ URL: https://www.wixapis.com/things/v1/things/{thing.id}/x/{other}/y/{thing.missing}/z/{path=**}
  Method: PATCH
  Method parameters:
+   param name: path | type: path | description: A path with slashes.
    param name: thing | type: Thing
         - name: id | type: string | description: GUID.";
     let out = lower_md(&[(
@@ -266,19 +267,43 @@ fn placeholders_without_params_get_one() {
     )]);
     assert_eq!(
         codes_of(&out),
-        [codes::NESTED_PATH_PARAM, codes::PATH_PARAM_WITHOUT_PARAM],
+        [
+            codes::PATH_PARAM_TYPE,
+            codes::PATH_PARAM_WITHOUT_PARAM,
+            codes::NESTED_PATH_PARAM
+        ],
         "{}",
         diag_lines(&out)
     );
     let m = method(package(&out, "things"), "UpdateThing");
-    assert_eq!(wire_names(&m.path_params), ["thing.id", "other"]);
-    assert_eq!(m.path_params[0].rust_name, "thing_id");
+    // `{thing.id}` is read from the body param; `{other}` and the unknown
+    // `{thing.missing}` get string params of their own; `{path=**}` is the param `path`.
+    assert_eq!(wire_names(&m.path_params), ["path", "other", "thing.missing"]);
+    assert_eq!(m.path_params[2].rust_name, "thing_missing");
     assert!(m.path_params.iter().all(|p| p.required && p.ty == TypeRef::String));
     assert_eq!(wire_names(&m.body_params), ["thing"]);
+    let params: Vec<(Vec<String>, bool)> = m
+        .path
+        .iter()
+        .filter_map(|s| match s {
+            PathSegment::Param(p) => Some((p.field_path.clone(), p.multi_segment)),
+            PathSegment::Literal(_) => None,
+        })
+        .collect();
+    let v = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        params,
+        [
+            (v(&["thing", "id"]), false),
+            (v(&["other"]), false),
+            (v(&["thing.missing"]), false),
+            (v(&["path"]), true),
+        ]
+    );
 }
 
 #[test]
-fn type_conflicts_across_pages_become_json_and_name_both_pages() {
+fn listings_with_clashing_field_types_are_two_types_named_by_use() {
     let make = |title: &str, ty: &str| {
         method_page(
             title,
@@ -297,15 +322,27 @@ fn type_conflicts_across_pages_become_json_and_name_both_pages() {
         )
     };
     let out = lower_md(&[("a.md", make("First", "string")), ("b.md", make("Second", "boolean"))]);
-    assert_eq!(codes_of(&out), [codes::FIELD_TYPE_CONFLICT], "{}", diag_lines(&out));
-    let line = out.diagnostics[0].one_line();
-    // `size` is on the 7th line of the REST block, which starts on line 23.
-    assert!(line.starts_with("b.md:29:17:"), "{line}");
-    assert!(line.contains("a.md:29:17"), "{line}");
+    assert!(out.diagnostics.is_empty(), "{}", diag_lines(&out));
+    let pkg = package(&out, "things");
+    assert_eq!(field(strukt(pkg, "FirstRequestThing"), "size").ty, TypeRef::String);
+    assert_eq!(field(strukt(pkg, "SecondRequestThing"), "size").ty, TypeRef::Bool);
+    assert_eq!(param(method(pkg, "First"), "thing").ty, named_ref("FirstRequestThing"));
     assert_eq!(
-        field(strukt(package(&out, "things"), "Thing"), "size").ty,
-        TypeRef::Json
+        param(method(pkg, "Second"), "thing").ty,
+        named_ref("SecondRequestThing")
     );
+    // The report names both and why they differ.
+    assert_eq!(out.types.splits.len(), 1);
+    let split = &out.types.splits[0];
+    assert_eq!(split.name, "Thing");
+    let names: Vec<&str> = split.types.iter().map(|t| t.rust_name.as_str()).collect();
+    assert_eq!(names, ["FirstRequestThing", "SecondRequestThing"]);
+    assert_eq!(
+        split.types[1].reason,
+        "field `size` is `boolean` here but `string` there"
+    );
+    assert_eq!(split.types[1].sources[0].page, "b.md");
+    assert_eq!(split.types[0].used_by, ["FirstRequest.thing"]);
 }
 
 #[test]

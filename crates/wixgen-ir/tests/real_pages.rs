@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use wixgen_ir::{HttpMethod, PathSegment, TypeRef, codes};
+use wixgen_ir::{HttpMethod, PathParam, PathSegment, TypeRef, codes};
 
 fn named_ref(n: &str) -> TypeRef {
     TypeRef::Named(n.to_string())
@@ -116,7 +116,7 @@ fn get_conversation() {
         m.path,
         [
             PathSegment::Literal("/inbox/v2/conversations/".into()),
-            PathSegment::Param("conversationId".into())
+            PathSegment::Param(PathParam::from_template("conversationId"))
         ]
     );
     assert_eq!(wire_names(&m.path_params), ["conversationId"]);

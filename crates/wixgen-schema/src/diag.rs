@@ -21,6 +21,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// Information: what was generated for something unusual (a service-plugin page, say).
+    Note,
     Warning,
     Error,
 }
@@ -74,6 +76,7 @@ impl Diagnostic {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         format!(
             "{path}:{}:{}: {sev}[{}]: {}",
@@ -89,6 +92,7 @@ impl Diagnostic {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
         let (line_text, line_start) = line_at(source, self.span.offset);
         let start = self.span.offset.saturating_sub(line_start).min(line_text.len());

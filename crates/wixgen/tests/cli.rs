@@ -140,3 +140,33 @@ fn a_missing_schemas_directory_is_an_error() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("nope"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_service_plugin_page_yields_types_and_a_note_and_exit_0() {
+    let tmp = tempfile::tempdir().unwrap();
+    let schemas = tmp.path().join("schemas");
+    copy_page(
+        "tests/fixtures/cases/giftcardprovider/get-balance.md",
+        &schemas.join("giftcardprovider/get-balance.md"),
+    );
+    let out = tmp.path().join("crate");
+    let o = wixgen(&[
+        "gen",
+        "--schemas",
+        schemas.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("get-balance.md:22:7: note[N101]: `URL: null`: a service-plugin method"),
+        "{err}"
+    );
+    assert!(err.contains("0 method(s), 1 service-plugin method(s)"), "{err}");
+    let types = std::fs::read_to_string(out.join("src/giftcardprovider/types.rs")).unwrap();
+    assert!(types.contains("pub struct GetBalanceRequest {"), "{types}");
+    assert!(types.contains("pub struct GetBalanceResponse {"), "{types}");
+    // No client: there is nothing to call.
+    assert!(!out.join("src/giftcardprovider/gift_card_provider_service.rs").exists());
+}

@@ -147,7 +147,7 @@ pub struct BasicMessagePart {
     /// ONE-OF group: one of `text`, `image` is sent, so two cannot both be set.
     ///
     /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
     pub kind: Option<BasicMessagePartKind>,
 }
 
@@ -175,6 +175,10 @@ pub enum BasicMessagePartKind {
     /// An image.
     #[serde(rename = "image")]
     Image(ImageMessage),
+}
+
+impl wix_client::wire::one_of::OneOf for BasicMessagePartKind {
+    const MEMBERS: &'static [&'static str] = &["text", "image"];
 }
 
 /// The `ChannelType` enum.
@@ -515,6 +519,15 @@ pub enum IdentificationDataKind {
     AppId(String),
 }
 
+impl wix_client::wire::one_of::OneOf for IdentificationDataKind {
+    const MEMBERS: &'static [&'static str] = &[
+        "anonymousVisitorId",
+        "memberId",
+        "wixUserId",
+        "appId",
+    ];
+}
+
 /// The `ImageMessage` type.
 ///
 /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
@@ -620,8 +633,8 @@ pub struct Message {
     /// Structured message content.
     ///
     /// Required.
-    #[serde(default)]
-    pub content: MessageContent,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<MessageContent>,
     /// GUID of the message sender.
     ///
     /// Defaults to the caller's GUID using the property that matches their identity type. For 3rd-party apps, defaults to using the app's `appId`.
@@ -662,8 +675,8 @@ pub struct Message {
     /// - `BUSINESS_AND_PARTICIPANT`: Visible to the participant and site contributors. - `BUSINESS`: Visible to site contributors only.
     ///
     /// Required.
-    #[serde(default)]
-    pub visibility: MessageVisibility,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<MessageVisibility>,
     /// Sequential ordering of the message.
     ///
     /// Ensures more accurate sorting than `createdDate` if two messages are sent at the same time.
@@ -680,8 +693,8 @@ pub struct Message {
     /// - `BUSINESS_TO_PARTICIPANT`: The message was sent from the business to the participant. - `PARTICIPANT_TO_BUSINESS`: The message was sent from the participant to the business.
     ///
     /// Required.
-    #[serde(default)]
-    pub direction: MessageDirection,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<MessageDirection>,
     /// Date and time the message was sent.
     ///
     /// Read-only (set by Wix). Validation: `format date-time`. Wire name: `createdDate`.
@@ -705,15 +718,15 @@ impl Message {
     ) -> Self {
         Self {
             id: None,
-            content: content.into(),
+            content: Some(content.into()),
             sender: None,
             badges: Vec::new(),
             target_channels: Vec::new(),
             source_channel: None,
             app_id: None,
-            visibility,
+            visibility: Some(visibility),
             sequence: None,
-            direction,
+            direction: Some(direction),
             created_date: None,
             silent: None,
         }
@@ -774,7 +787,7 @@ pub struct MessageContent {
     /// ONE-OF group: one of `basic`, `minimal` is sent, so two cannot both be set.
     ///
     /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
     pub kind: Option<MessageContentKind>,
     /// Summary of message contents. Displayed in Inbox in the [Message List](https://support.wix.com/en/article/wix-inbox-an-overview).
     ///
@@ -826,6 +839,10 @@ pub enum MessageContentKind {
     /// Message with minimal content: text parts shown without a title.
     #[serde(rename = "minimal")]
     Minimal(MinimalMessage),
+}
+
+impl wix_client::wire::one_of::OneOf for MessageContentKind {
+    const MEMBERS: &'static [&'static str] = &["basic", "minimal"];
 }
 
 /// The `MessageDirection` enum.
@@ -999,7 +1016,7 @@ pub struct ParticipantId {
     /// ONE-OF group: one of `contactId`, `anonymousVisitorId`, `memberId` is sent, so two cannot both be set.
     ///
     /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member does not decode.
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "wix_client::wire::one_of::required")]
     pub kind: ParticipantIdKind,
 }
 
@@ -1031,6 +1048,14 @@ pub enum ParticipantIdKind {
     /// Member GUID. See the Members API for more information.
     #[serde(rename = "memberId")]
     MemberId(String),
+}
+
+impl wix_client::wire::one_of::OneOf for ParticipantIdKind {
+    const MEMBERS: &'static [&'static str] = &[
+        "contactId",
+        "anonymousVisitorId",
+        "memberId",
+    ];
 }
 
 /// The `SendAs` enum.

@@ -13,7 +13,9 @@ use super::{Cx, Side};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
-use wixgen_ir::model::{Field, HttpMethod, Method, NamedType, Package, PathSegment, Service, StructType, TypeRef};
+use wixgen_ir::model::{
+    Field, HttpMethod, Method, NamedType, Package, PathParam, PathSegment, Service, StructType, TypeRef,
+};
 
 /// Whether the HTTP method carries a JSON body.
 pub(crate) fn sends_body(method: &Method) -> bool {
@@ -207,23 +209,17 @@ fn method(cx: &Cx, package: &Package, service: &Service, m: &Method) -> TokenStr
                     steps.push(quote!(.path(#l)));
                 }
             }
-            PathSegment::Param(wire) => match m.path_params.iter().find(|f| &f.wire_name == wire) {
-                Some(f) => {
-                    let id = ident(&f.rust_name);
-                    let value = match f.ty {
-                        TypeRef::String | TypeRef::Timestamp => quote!(&request.#id),
-                        _ => quote!(&request.#id.to_string()),
-                    };
-                    steps.push(quote!(.path_param(#value)));
-                }
-                // A `{param}` the page does not list: keep it literal, visibly.
-                None => {
-                    let literal = format!("{{{wire}}}");
-                    steps.push(quote!(.path(#literal)));
-                }
-            },
+            PathSegment::Param(ph) => steps.push(path_step(cx, m, ph)),
         }
     }
+    let uses_request = !m.path_params.is_empty() || !m.query_params.is_empty() || !m.body_params.is_empty();
+    let unused = if uses_request {
+        quote!()
+    } else {
+        // A method with no params still takes its (empty) request, so adding a
+        // param later breaks no caller.
+        quote!(let _ = request;)
+    };
 
     let mut local_query = quote!();
     if sends_body(m) {
@@ -252,6 +248,7 @@ fn method(cx: &Cx, package: &Package, service: &Service, m: &Method) -> TokenStr
         #doc
         #deprecated
         pub async fn #name(&self, request: &#request_ty) -> #result<#ret, wix_client::Error> {
+            #unused
             #local_query
             let api_request = wix_client::ApiRequest::new(#verb, #op)
                 #(#steps)*
@@ -259,6 +256,78 @@ fn method(cx: &Cx, package: &Package, service: &Service, m: &Method) -> TokenStr
             #send
         }
     }
+}
+
+/// The builder step for one placeholder: `{name}` from the path param
+/// (`path_param`, one segment), `{name=**}` likewise as several segments
+/// (`path_segments`), `{a.b}` from the field inside the body or query param
+/// (`path_field`, which fails the request when the field is unset).
+fn path_step(cx: &Cx, m: &Method, ph: &PathParam) -> TokenStream {
+    let literal = || {
+        // Lowering binds every placeholder; one it could not is kept visibly literal.
+        let text = format!("{{{}}}", ph.template);
+        quote!(.path(#text))
+    };
+    if let [wire] = ph.field_path.as_slice() {
+        let Some(f) = m.path_params.iter().find(|f| &f.wire_name == wire) else {
+            return literal();
+        };
+        let id = ident(&f.rust_name);
+        let value = match &f.ty {
+            TypeRef::String | TypeRef::Timestamp => quote!(&request.#id),
+            TypeRef::Named(n) if matches!(cx.named(n), Some(NamedType::Enum(_))) => quote!(request.#id.as_str()),
+            _ => quote!(&request.#id.to_string()),
+        };
+        return if ph.multi_segment {
+            quote!(.path_segments(#value))
+        } else {
+            quote!(.path_param(#value))
+        };
+    }
+    match nested_value(cx, m, &ph.field_path) {
+        Some(value) => {
+            let name = ph.field_path.join(".");
+            quote!(.path_field(#value, #name))
+        }
+        None => literal(),
+    }
+}
+
+/// An `Option<&str>` expression for the field at `path` (wire names) inside
+/// the request: `request.badge.id.as_deref()`, through optional messages.
+fn nested_value(cx: &Cx, m: &Method, path: &[String]) -> Option<TokenStream> {
+    let (first, rest) = path.split_first()?;
+    let param = m
+        .query_params
+        .iter()
+        .chain(&m.body_params)
+        .find(|f| &f.wire_name == first)?;
+    let plan = structs::plan_field(cx, &m.request_rust_name, Side::Request, param, Place::Serde);
+    let id = plan.ident();
+    let mut expr = match plan.store {
+        Store::Plain => quote!(Some(&request.#id)),
+        Store::Optional => quote!(request.#id.as_ref()),
+        Store::List => return None,
+    };
+    let mut ty = &param.ty;
+    for wire in rest {
+        let s = struct_of(cx, ty)?;
+        let Slot::Field(plan) = find_in_struct(cx, s, wire)? else {
+            return None;
+        };
+        let id = plan.ident();
+        expr = match plan.store {
+            Store::Plain => quote!(#expr.map(|v| &v.#id)),
+            Store::Optional => quote!(#expr.and_then(|v| v.#id.as_ref())),
+            Store::List => return None,
+        };
+        ty = &plan.field.ty;
+    }
+    Some(match ty {
+        TypeRef::String | TypeRef::Timestamp => quote!(#expr.map(|v| v.as_str())),
+        TypeRef::Int32 | TypeRef::Int64 => quote!(#expr.map(|v| v.to_string()).as_deref()),
+        _ => return None,
+    })
 }
 
 /// For a method that sends a body and query params: a borrowed struct of the

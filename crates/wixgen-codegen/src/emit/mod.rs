@@ -19,7 +19,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use wixgen_ir::model::{Api, NamedType, Package, StructType, TypeRef};
+use wixgen_ir::model::{Api, NamedType, Package, Service, StructType, TypeRef};
 
 pub use crate::crate_files::{CrateOptions, Runtime};
 
@@ -66,6 +66,15 @@ pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
             );
         }
     }
+    files.insert(
+        PathBuf::from("tests/listings.rs"),
+        render(
+            header,
+            crate::listings::listings_test(api, &options.krate.lib_name(), &|p| {
+                crate_files::feature_name(&p.feature)
+            }),
+        ),
+    );
     let checked = examples::check_examples(api, &options.examples);
     files.insert(
         PathBuf::from("tests/examples.rs"),
@@ -209,11 +218,13 @@ impl PackageCode {
 pub fn package_code(package: &Package) -> PackageCode {
     let cx = Cx::new(package);
     let module = idents::ident(&package.module).to_string();
-    let docs = docs::inner_attrs(&[
+    let mut doc_lines = vec![
         format!("The `{}` package of the Wix APIs.", code_text(&package.name)),
         String::new(),
         format!("Enabled by the Cargo feature `{}`.", code_text(&package.feature)),
-    ]);
+    ];
+    doc_lines.extend(plugin_doc_lines(package));
+    let docs = docs::inner_attrs(&doc_lines);
     let types_docs = docs::inner_attrs(&[format!(
         "Request, response and shared types of the `{}` package.",
         code_text(&package.name)
@@ -239,13 +250,14 @@ pub fn package_code(package: &Package) -> PackageCode {
     }
     let types = items.into_values().collect::<TokenStream>();
 
+    // A service with only service-plugin methods has nothing to call: no client.
+    let clients: Vec<&Service> = package.services.iter().filter(|s| !s.methods.is_empty()).collect();
     let mut module_names: Vec<String> = std::iter::once("types".to_owned())
-        .chain(package.services.iter().map(|s| idents::snake(&s.rust_name)))
+        .chain(clients.iter().map(|s| idents::snake(&s.rust_name)))
         .collect();
     idents::dedupe(&mut module_names);
-    let services = package
-        .services
-        .iter()
+    let services = clients
+        .into_iter()
         .zip(module_names.into_iter().skip(1))
         .map(|(service, module)| {
             let struct_name = cx.service_name(&service.rust_name);
@@ -266,6 +278,40 @@ pub fn package_code(package: &Package) -> PackageCode {
         types_docs,
         services,
     }
+}
+
+/// Package docs listing the service-plugin methods (`URL: null` pages): Wix
+/// calls them on an app, so only their types are generated.
+fn plugin_doc_lines(package: &Package) -> Vec<String> {
+    let mut lines = Vec::new();
+    for service in &package.services {
+        for m in &service.plugin_methods {
+            if lines.is_empty() {
+                lines.push(String::new());
+                lines.push("# Service plugins".to_owned());
+                lines.push(String::new());
+                lines.push(
+                    "Methods Wix calls on an app that implements them (their pages say `URL: null`): \
+                     the request Wix sends and the response the app answers with."
+                        .to_owned(),
+                );
+                lines.push(String::new());
+            }
+            let name = |t: &TypeRef| match t {
+                TypeRef::Named(n) => format!("[`{n}`]"),
+                _ => "free-form JSON".to_owned(),
+            };
+            let response = m.response.as_ref().map_or_else(|| "nothing".to_owned(), name);
+            lines.push(format!(
+                "- `{}.{}`: request {}, response {}.",
+                code_text(&service.name),
+                code_text(&m.name),
+                name(&m.request),
+                response
+            ));
+        }
+    }
+    lines
 }
 
 /// Items are unique by name; a second item of the same name (an IR defect) is
@@ -314,8 +360,8 @@ const PRELUDE_TYPES: &[&str] = &["Option", "String", "Vec", "Box", "Result", "In
 pub(crate) struct Cx<'a> {
     pub(crate) package: &'a Package,
     types: BTreeMap<&'a str, &'a NamedType>,
-    /// Structs users build: reachable from a method's params through fields
-    /// that are not read-only. (A type reachable only through read-only fields,
+    /// Structs users build: reachable from a method's params (or a service
+    /// plugin's response) through fields that are not read-only. (A type reachable only through read-only fields,
     /// like a message's `sender`, is never sent, so it keeps the lossless
     /// response shape.)
     built: BTreeSet<String>,
@@ -373,6 +419,12 @@ impl<'a> Cx<'a> {
             for m in &service.methods {
                 for f in m.path_params.iter().chain(&m.query_params).chain(&m.body_params) {
                     collect_named_refs(&f.ty, &mut work);
+                }
+            }
+            // An app builds what it answers a service plugin with.
+            for m in &service.plugin_methods {
+                if let Some(r) = &m.response {
+                    collect_named_refs(r, &mut work);
                 }
             }
         }

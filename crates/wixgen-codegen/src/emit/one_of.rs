@@ -7,8 +7,9 @@
 //!   cannot both be set: `kind: Kind` when the group is required (a parameter of
 //!   `new`), `kind: Option<Kind>` otherwise (and always on types that are also
 //!   decoded from responses, so a response without a member decodes). When
-//!   decoding, serde picks the first key of the JSON object that names a
-//!   member; further members are ignored, and no member gives `None`.
+//!   decoding (`wix_client::wire::one_of`), the first key of the JSON object
+//!   that names a member decides; further members are ignored, no member gives
+//!   `None`, and a member that is present but does not decode is an error.
 //! - response-only types keep every member as its own `Option` field, so a
 //!   response that sets none or several members decodes losslessly, and offer
 //!   an accessor returning the group as the enum (first member set wins).
@@ -98,16 +99,17 @@ pub(crate) fn group_fields(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
             ),
         ];
         let doc = docs::lines_to_attrs(&lines);
+        // Serde's own flatten would decode a malformed member as `None`.
         if g.optional_storage {
             quote! {
                 #doc
-                #[serde(flatten)]
+                #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
                 pub #id: #option<#kind>,
             }
         } else {
             quote! {
                 #doc
-                #[serde(flatten)]
+                #[serde(flatten, deserialize_with = "wix_client::wire::one_of::required")]
                 pub #id: #kind,
             }
         }
@@ -258,12 +260,17 @@ pub(crate) fn kind_enum(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
         String::new(),
         "Non-exhaustive: a later version of the API may add members.".to_owned(),
     ]);
+    let wires = g.members.iter().map(|m| m.field.wire_name.as_str());
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[non_exhaustive]
         pub enum #kind {
             #(#variants)*
+        }
+
+        impl wix_client::wire::one_of::OneOf for #kind {
+            const MEMBERS: &'static [&'static str] = &[#(#wires),*];
         }
     }
 }

@@ -79,9 +79,12 @@ pub(crate) fn plan_field<'a>(cx: &Cx, owner: &str, side: Side, field: &'a Field,
         Place::Path => true,
         _ => side.builds() && effectively_required(field),
     };
+    // A type that is also decoded stores required fields as `Option`: a
+    // response may leave them out, and a value that was absent must not be
+    // encoded again as a made-up default (`""`).
     let store = if list {
         Store::List
-    } else if required {
+    } else if required && side != Side::Both {
         Store::Plain
     } else {
         Store::Optional
@@ -330,7 +333,7 @@ pub(crate) fn path_text(method: &Method) -> String {
         .iter()
         .map(|s| match s {
             PathSegment::Literal(l) => l.clone(),
-            PathSegment::Param(p) => format!("{{{p}}}"),
+            PathSegment::Param(p) => format!("{{{}}}", p.template),
         })
         .collect()
 }
@@ -473,7 +476,9 @@ fn constructor(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> Toke
         if f.in_new {
             let (ty, value) = param_type(cx, f);
             params.push(quote!(#id: #ty));
-            if id == value.to_string() {
+            if f.store == Store::Optional {
+                inits.push(quote!(#id: Some(#value)));
+            } else if id == value.to_string() {
                 inits.push(quote!(#id));
             } else {
                 inits.push(quote!(#id: #value));

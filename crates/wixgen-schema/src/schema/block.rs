@@ -131,17 +131,10 @@ impl Builder<'_, '_> {
             }
             LineKind::Url(value) => {
                 self.close_all(diags);
+                // `URL: null` marks a service-plugin page, a page kind of its
+                // own: lowering reports what is generated for it.
                 let url = (value != "null").then(|| value.to_owned());
-                if url.is_none() {
-                    diags.push(
-                        Diagnostic::warning(
-                            "W021",
-                            src.span_of(value),
-                            "`URL: null`: the method has no REST endpoint",
-                        )
-                        .with_help("service-plugin pages have no URL; no client method can be generated for this page"),
-                    );
-                } else if !value.starts_with("https://") && !value.starts_with("http://") {
+                if url.is_some() && !value.starts_with("https://") && !value.starts_with("http://") {
                     diags.push(
                         Diagnostic::warning(
                             "W022",

@@ -188,3 +188,5 @@ pub mod vec_int64 {
         }
     }
 }
+
+pub mod one_of;

@@ -1,0 +1,216 @@
+//! `tests/listings.rs` of the generated crate: listing-derived round trips.
+//!
+//! For every method, lowering synthesizes a response from the page's own
+//! `Return type:` listing and a request from its params
+//! ([`wixgen_ir::model::MethodSamples`]). Each becomes a test: the JSON must
+//! decode into the generated type and encode back to the expected JSON. A
+//! sample that could not be built is listed in the module's docs and in the
+//! generation report, never dropped silently.
+
+use crate::emit::docs;
+use crate::emit::idents::ident;
+use crate::examples::string_literal;
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeSet;
+use wixgen_ir::model::{Api, NamedType, Package, SampleOutcome, TypeRef};
+
+/// One sample to test, or the reason there is none.
+pub struct ListingCase<'a> {
+    /// `schemas/inbox/get-conversation.md`
+    pub page: &'a str,
+    /// `GetConversation request` / `... response`
+    pub what: String,
+    /// The Rust type decoded into, when the method has one.
+    pub rust_type: Option<String>,
+    pub outcome: &'a SampleOutcome,
+}
+
+/// Every sample of a package, in service and method order.
+pub fn package_cases(package: &Package) -> Vec<ListingCase<'_>> {
+    let struct_name = |t: &TypeRef| match t {
+        TypeRef::Named(n) => package
+            .types
+            .iter()
+            .find(|ty| ty.rust_name() == n)
+            .filter(|ty| matches!(ty, NamedType::Struct(_)))
+            .map(|ty| ty.rust_name().to_owned()),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for service in &package.services {
+        for m in &service.methods {
+            if let Some(o) = &m.samples.request {
+                out.push(ListingCase {
+                    page: &m.source.page,
+                    what: format!("{} request", m.name),
+                    rust_type: Some(m.request_rust_name.clone()),
+                    outcome: o,
+                });
+            }
+            if let (Some(o), Some(r)) = (&m.samples.response, &m.response) {
+                out.push(ListingCase {
+                    page: &m.source.page,
+                    what: format!("{} response", m.name),
+                    rust_type: struct_name(r),
+                    outcome: o,
+                });
+            }
+        }
+        for m in &service.plugin_methods {
+            if let Some(o) = &m.samples.request {
+                out.push(ListingCase {
+                    page: &m.source.page,
+                    what: format!("{} plugin request", m.name),
+                    rust_type: struct_name(&m.request),
+                    outcome: o,
+                });
+            }
+            if let (Some(o), Some(r)) = (&m.samples.response, &m.response) {
+                out.push(ListingCase {
+                    page: &m.source.page,
+                    what: format!("{} plugin response", m.name),
+                    rust_type: struct_name(r),
+                    outcome: o,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `page (what): reason` for every sample that was not built, across the API.
+pub fn skipped(api: &Api) -> Vec<String> {
+    api.packages
+        .iter()
+        .flat_map(package_cases)
+        .filter_map(|c| match c.outcome {
+            SampleOutcome::Skipped(reason) => Some(format!("{} ({}): {reason}", c.page, c.what)),
+            SampleOutcome::Sample(_) => None,
+        })
+        .collect()
+}
+
+/// The number of round-trip tests `listings_test` writes.
+pub fn test_count(api: &Api) -> usize {
+    api.packages
+        .iter()
+        .flat_map(package_cases)
+        .filter(|c| c.rust_type.is_some() && matches!(c.outcome, SampleOutcome::Sample(_)))
+        .count()
+}
+
+/// The tokens of `tests/listings.rs`.
+pub fn listings_test(api: &Api, lib: &str, feature_of: &dyn Fn(&Package) -> String) -> TokenStream {
+    let lib = ident(lib);
+    let mut any = false;
+    let modules: Vec<TokenStream> = api
+        .packages
+        .iter()
+        .map(|package| {
+            let module = ident(&package.module);
+            let feature = feature_of(package);
+            let mut names = BTreeSet::new();
+            let mut skipped = Vec::new();
+            let mut tests = Vec::new();
+            for case in package_cases(package) {
+                let sample = match case.outcome {
+                    SampleOutcome::Sample(s) => s,
+                    SampleOutcome::Skipped(reason) => {
+                        skipped.push(format!(
+                            "`{}` ({}): {reason}",
+                            crate::emit::code_text(case.page),
+                            case.what
+                        ));
+                        continue;
+                    }
+                };
+                let Some(rust_type) = &case.rust_type else { continue };
+                let base = crate::emit::idents::snake(&case.what);
+                let mut name = base.clone();
+                let mut n = 2;
+                while !names.insert(name.clone()) {
+                    name = format!("{base}_{n}");
+                    n += 1;
+                }
+                let name = ident(&name);
+                let ty = ident(rust_type);
+                let input = string_literal(&serde_json::to_string(&sample.input).unwrap_or_default());
+                let call = if sample.expected == sample.input {
+                    quote!(round_trip::<#lib::#module::#ty>(#input, None);)
+                } else {
+                    let expected = string_literal(&serde_json::to_string(&sample.expected).unwrap_or_default());
+                    quote!(round_trip::<#lib::#module::#ty>(#input, Some(#expected));)
+                };
+                let doc = docs::lines_to_attrs(&[format!(
+                    "`{}`: the {} as the page lists it.",
+                    crate::emit::code_text(case.page),
+                    case.what
+                )]);
+                tests.push(quote! {
+                    #doc
+                    #[test]
+                    fn #name() {
+                        #call
+                    }
+                });
+            }
+            any |= !tests.is_empty();
+            let mut lines = vec![format!(
+                "Listing-derived round trips of the `{}` package.",
+                crate::emit::code_text(&package.name)
+            )];
+            if !skipped.is_empty() {
+                lines.push(String::new());
+                lines.push("Not synthesized:".to_owned());
+                lines.push(String::new());
+                lines.extend(skipped.iter().map(|s| format!("- {}", docs::doc_lines(s).join(" "))));
+            }
+            let doc = docs::lines_to_attrs(&lines);
+            let use_helper = if tests.is_empty() {
+                quote!()
+            } else {
+                quote!(
+                    use super::round_trip;
+                )
+            };
+            quote! {
+                #doc
+                #[cfg(feature = #feature)]
+                mod #module {
+                    #use_helper
+                    #(#tests)*
+                }
+            }
+        })
+        .collect();
+    let header = docs::inner_attrs(&[
+        "Round trips of JSON synthesized from each page's own listings: every field present, \
+         an enum's first value, one member of each ONE-OF, int64 as strings. Each must decode \
+         into the generated type and encode back to the same JSON."
+            .to_owned(),
+    ]);
+    let helper = if any {
+        quote! {
+            /// Decode `input` as `T`, encode it again, and compare with `expected` (`input` when `None`).
+            fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(input: &str, expected: Option<&str>) {
+                let decoded: T = match serde_json::from_str(input) {
+                    Ok(v) => v,
+                    Err(e) => panic!("does not decode: {e}\n{input}"),
+                };
+                let encoded = serde_json::to_value(&decoded).expect("encodes");
+                let expected: serde_json::Value =
+                    serde_json::from_str(expected.unwrap_or(input)).expect("expected JSON");
+                assert_eq!(encoded, expected);
+            }
+        }
+    } else {
+        quote!()
+    };
+    quote! {
+        #header
+        #![allow(deprecated)]
+        #helper
+        #(#modules)*
+    }
+}
