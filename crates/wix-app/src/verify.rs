@@ -153,7 +153,8 @@ impl Verifier {
         validation.required_spec_claims.clear();
         match audience {
             Some(app_id) => {
-                validation.set_required_spec_claims(&["iss", "aud"]);
+                // Presence of `iss` and `aud` is checked below, in a fixed
+                // order (jsonwebtoken's required-claims set has none).
                 validation.set_issuer(&[WIX_ISSUER]);
                 validation.set_audience(&[app_id]);
                 validation.validate_aud = true;
@@ -163,6 +164,13 @@ impl Verifier {
         // `decode` checks the signature before it decodes the claims.
         let data = jsonwebtoken::decode::<Map<String, Value>>(token, &self.key.key, &validation).map_err(map_error)?;
         let claims = data.claims;
+        if audience.is_some() {
+            for claim in ["iss", "aud"] {
+                if claims.get(claim).is_none_or(Value::is_null) {
+                    return Err(VerifyError::MissingClaim(claim));
+                }
+            }
+        }
         check_issued_at(&claims, self.leeway)?;
         Ok(VerifiedClaims { claims })
     }

@@ -81,6 +81,15 @@ fn a_token_signed_with_another_key_is_refused() {
 }
 
 #[test]
+fn a_verifier_holding_another_app_key_refuses_the_token() {
+    let other = Verifier::new(PublicKey::from_pem(WRONG_PUBLIC).unwrap());
+    assert_eq!(
+        other.verify_webhook(sign(&event_claims()).as_bytes()).unwrap_err(),
+        VerifyError::Signature
+    );
+}
+
+#[test]
 fn a_tampered_payload_is_refused() {
     let token = sign(&event_claims());
     let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();

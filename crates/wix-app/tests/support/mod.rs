@@ -15,6 +15,7 @@ pub const PRIVATE: &str = include_str!("../keys/test_private.pem");
 pub const PUBLIC: &str = include_str!("../keys/test_public.pem");
 /// Another key pair: tokens signed with it must be refused.
 pub const WRONG_PRIVATE: &str = include_str!("../keys/wrong_private.pem");
+pub const WRONG_PUBLIC: &str = include_str!("../keys/wrong_public.pem");
 
 pub const APP_ID: &str = "3f8f0d0b-7a1e-4c65-9c2e-1d2f3a4b5c6d";
 pub const INSTANCE_ID: &str = "a1b2c3d4-0000-4000-8000-000000000001";
