@@ -51,6 +51,8 @@
 //!   or on opt-in ([`RequestOptions::retry_non_idempotent`]).
 //! - **Pagination** ([`paginate::cursor_stream`]).
 //! - **Hooks**: per-request and default headers, and an [`Observer`].
+//! - **Service plugins** ([`plugin`]): the types generated service-plugin
+//!   code names (the app side; `wix-app` verifies and serves the calls).
 //! - **Secrets** ([`Secret`]) never appear in `Debug` output or errors; header
 //!   values with line breaks are refused.
 
@@ -64,6 +66,7 @@ mod headers;
 mod observe;
 pub mod paginate;
 mod path;
+pub mod plugin;
 mod query;
 mod request;
 mod retry;
