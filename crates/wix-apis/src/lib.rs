@@ -12,6 +12,7 @@
 //!
 //! # Packages
 //!
+//! - [`gift_cards`] (feature `gift-cards`): `GiftCardProvider`
 //! - [`inbox`] (feature `inbox`): `ConversationsService`, `MessagesService`
 //!
 //! # Calling a method
@@ -25,6 +26,10 @@
 
 /// The runtime the generated clients use, re-exported.
 pub use wix_client;
+
+#[cfg(feature = "gift-cards")]
+#[allow(deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]
+pub mod gift_cards;
 
 #[cfg(feature = "inbox")]
 #[allow(deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]

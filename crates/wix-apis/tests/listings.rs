@@ -18,6 +18,32 @@ fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(
     assert_eq!(encoded, expected);
 }
 
+/// Listing-derived round trips of the `giftCards` package.
+#[cfg(feature = "gift-cards")]
+mod gift_cards {
+    use super::round_trip;
+    /// `schemas/gift-cards/get-balance.md`: the GetBalance plugin request as the page lists it.
+    #[test]
+    fn get_balance_plugin_request() {
+        round_trip::<
+            wix_apis::gift_cards::GetBalanceRequest,
+        >(
+            r#"{"appInstanceId":"example","code":"example","locationId":"example","pin":"example"}"#,
+            None,
+        );
+    }
+    /// `schemas/gift-cards/get-balance.md`: the GetBalance plugin response as the page lists it.
+    #[test]
+    fn get_balance_plugin_response() {
+        round_trip::<
+            wix_apis::gift_cards::GetBalanceResponse,
+        >(
+            r#"{"balance":"12.50","currencyCode":"example","expirationDate":"2024-05-01T10:00:00Z"}"#,
+            None,
+        );
+    }
+}
+
 /// Listing-derived round trips of the `inbox` package.
 #[cfg(feature = "inbox")]
 mod inbox {

@@ -18,9 +18,6 @@
 //! verification answers 401. The first line printed is `listening on
 //! http://ADDR`; then one line per request, and a line from each handler.
 
-#[path = "../tests/support/gift_card_provider.rs"]
-mod gift_card_provider;
-
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -30,7 +27,7 @@ use axum::extract::State;
 use axum::http::{Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use gift_card_provider::{
+use wix_apis::gift_cards::{
     GetBalanceErrors, GetBalanceRequest, GetBalanceResponse, GiftCardProviderPlugin, GiftCardProviderPluginHandler,
 };
 use serde::Deserialize;
@@ -63,7 +60,7 @@ impl GiftCardProviderPlugin for FixedBalance {
         request: GetBalanceRequest,
         metadata: Metadata,
     ) -> Result<GetBalanceResponse, ApplicationError> {
-        if !request.code.starts_with("GC-") {
+        if !request.code.as_deref().is_some_and(|code| code.starts_with("GC-")) {
             return Err(GetBalanceErrors::gift_card_not_found());
         }
         let currency = metadata.currency.unwrap_or_else(|| "USD".to_owned());

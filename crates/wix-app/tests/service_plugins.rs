@@ -1,14 +1,15 @@
 //! Service plugins: a signed call reaches the plugin's trait method through the
-//! generated-code adapter (here the hand-written stand-in for the gift-card
-//! provider page in tests/fixtures/pages), and answers 200 with the JSON
-//! response or an applicationError with its status.
+//! generated adapter (`wix_apis::gift_cards`, generated from
+//! `schemas/gift-cards/get-balance.md`, a copy of the fixture page
+//! `tests/fixtures/pages/reconstructed/gift-card-provider-get-balance.md`),
+//! and answers 200 with the JSON response or an applicationError with its status.
 
 mod support;
 
 use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
-use support::gift_card_provider::{
+use wix_apis::gift_cards::{
     GetBalanceErrors, GetBalanceRequest, GetBalanceResponse, GiftCardProviderPlugin, GiftCardProviderPluginHandler,
 };
 use support::*;
@@ -29,7 +30,7 @@ impl GiftCardProviderPlugin for Provider {
     ) -> Result<GetBalanceResponse, ApplicationError> {
         let currency = metadata.currency.clone().unwrap_or_else(|| "USD".to_owned());
         self.seen.lock().unwrap().push(metadata);
-        match (request.code.as_str(), request.pin.as_deref()) {
+        match (request.code.as_deref().unwrap_or_default(), request.pin.as_deref()) {
             ("GC-100", _) => Ok(GetBalanceResponse::new()
                 .with_balance("100.00")
                 .with_currency_code(currency)),

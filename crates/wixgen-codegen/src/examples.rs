@@ -78,12 +78,31 @@ fn find_method<'a>(api: &'a Api, e: &RequestExample) -> Option<(&'a Package, &'a
     Some((package, method))
 }
 
+fn is_plugin_method(api: &Api, e: &RequestExample) -> bool {
+    api.packages
+        .iter()
+        .filter(|p| p.name == e.package)
+        .flat_map(|p| &p.services)
+        .filter(|s| s.name == e.service)
+        .any(|s| s.plugin_methods.iter().any(|m| m.name == e.method))
+}
+
 /// Check every example against the IR. Pure and deterministic.
 pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExample> {
     examples
         .iter()
         .map(|e| {
             let Some((package, method)) = find_method(api, e) else {
+                if is_plugin_method(api, e) {
+                    return CheckedExample {
+                        example: e.clone(),
+                        target: None,
+                        outcome: Outcome::Skipped(
+                            "a service-plugin method: Wix sends the app the request, so the example is no call the client makes"
+                                .to_owned(),
+                        ),
+                    };
+                }
                 return CheckedExample {
                     example: e.clone(),
                     target: None,

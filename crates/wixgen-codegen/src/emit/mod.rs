@@ -10,6 +10,7 @@ mod enums;
 pub mod idents;
 pub(crate) mod methods;
 mod one_of;
+mod plugins;
 pub(crate) mod structs;
 
 use crate::crate_files;
@@ -149,7 +150,8 @@ pub struct PackageCode {
 
 pub(crate) struct ServiceCode {
     module: String,
-    struct_name: String,
+    /// The items `mod.rs` re-exports: the client struct, or a plugin's trait, handler and errors.
+    exports: Vec<String>,
     docs: TokenStream,
     tokens: TokenStream,
 }
@@ -166,8 +168,8 @@ impl PackageCode {
     fn mod_items(&self) -> TokenStream {
         let services = self.services.iter().map(|s| {
             let module = idents::ident(&s.module);
-            let name = idents::ident(&s.struct_name);
-            quote!(pub use self::#module::#name;)
+            let names = s.exports.iter().map(|n| idents::ident(n));
+            quote!(pub use self::#module::{#(#names),*};)
         });
         quote!(
             pub use self::types::*;
@@ -250,21 +252,48 @@ pub fn package_code(package: &Package) -> PackageCode {
     }
     let types = items.into_values().collect::<TokenStream>();
 
-    // A service with only service-plugin methods has nothing to call: no client.
-    let clients: Vec<&Service> = package.services.iter().filter(|s| !s.methods.is_empty()).collect();
+    // A file per service with REST methods (its client) and per service with
+    // service-plugin methods (what an app implements); a service with only
+    // plugin methods has nothing to call, so no client.
+    enum File<'s> {
+        Client(&'s Service, String),
+        Plugin(&'s Service, plugins::PluginNames),
+    }
+    let mut files: Vec<File> = Vec::new();
+    for service in &package.services {
+        if !service.methods.is_empty() {
+            files.push(File::Client(service, cx.service_name(&service.rust_name)));
+        }
+        if !service.plugin_methods.is_empty() {
+            files.push(File::Plugin(service, plugins::names(&cx, service)));
+        }
+    }
     let mut module_names: Vec<String> = std::iter::once("types".to_owned())
-        .chain(clients.iter().map(|s| idents::snake(&s.rust_name)))
+        .chain(files.iter().map(|f| match f {
+            File::Client(s, _) => idents::snake(&s.rust_name),
+            File::Plugin(_, names) => idents::snake(&names.trait_name),
+        }))
         .collect();
     idents::dedupe(&mut module_names);
-    let services = clients
+    let services = files
         .into_iter()
         .zip(module_names.into_iter().skip(1))
-        .map(|(service, module)| {
-            let struct_name = cx.service_name(&service.rust_name);
-            let (docs, tokens) = methods::service(&cx, package, service, &struct_name);
+        .map(|(file, module)| {
+            let (exports, (docs, tokens)) = match file {
+                File::Client(service, struct_name) => {
+                    let code = methods::service(&cx, package, service, &struct_name);
+                    (vec![struct_name], code)
+                }
+                File::Plugin(service, names) => {
+                    let code = plugins::service_file(&cx, package, service, &names);
+                    let mut exports = vec![names.trait_name.clone(), names.handler.clone()];
+                    exports.extend(names.errors.iter().map(|(_, e)| e.clone()));
+                    (exports, code)
+                }
+            };
             ServiceCode {
                 module,
-                struct_name,
+                exports,
                 docs: docs::inner_attrs(&docs),
                 tokens,
             }
@@ -462,6 +491,22 @@ impl<'a> Cx<'a> {
         let mut name = rust_name.to_owned();
         while taken(&name) {
             name.push_str("Client");
+        }
+        name
+    }
+
+    /// `base`, or `base` with `Items` appended until it names no type,
+    /// request struct or service of the package: for items codegen adds.
+    pub(crate) fn free_name(&self, base: &str) -> String {
+        let taken = |n: &str| {
+            self.types.contains_key(n)
+                || self.package.services.iter().any(|s| {
+                    s.rust_name == n || s.methods.iter().any(|m| m.request_rust_name == n)
+                })
+        };
+        let mut name = base.to_owned();
+        while taken(&name) {
+            name.push_str("Items");
         }
         name
     }
