@@ -165,7 +165,7 @@ fn listed_per_package(m: &Manifest) -> BTreeMap<&str, BTreeSet<&str>> {
     out
 }
 
-fn page_with<'a>(corpus: &'a Corpus, pred: impl Fn(&str, &str) -> bool) -> Option<&'a str> {
+fn page_with(corpus: &Corpus, pred: impl Fn(&str, &str) -> bool) -> Option<&str> {
     corpus.files.iter().find(|(p, t)| pred(p, t)).map(|(p, _)| p.as_str())
 }
 

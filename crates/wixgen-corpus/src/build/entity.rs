@@ -250,7 +250,14 @@ impl Gen<'_> {
     /// A nested message under `parent` of depth `depth`; `chain` forces one
     /// more nested message below it, down to `chain` levels.
     pub fn nested(&mut self, parent: &str, depth: usize, chain: usize, ancestors: &mut Vec<String>) -> Ty {
-        let name = *self.rng.pick(vocab::MESSAGES);
+        // A name not yet taken under this parent (or at the package's top level).
+        let mut name = *self.rng.pick(vocab::MESSAGES);
+        for _ in 0..8 {
+            if !self.t.contains_key(&format!("{parent}.{name}")) {
+                break;
+            }
+            name = *self.rng.pick(vocab::MESSAGES);
+        }
         let top = format!("{}.{name}", self.proto);
         let full = if self.rng.chance(40) && !self.t.contains_key(&top) {
             top
@@ -308,7 +315,7 @@ impl Gen<'_> {
                 // Some enums are listed as arrays (`array<Status>`).
                 field.map(|mut fd| {
                     if self.rng.chance(25) {
-                        fd.name = format!("{}s", fd.name.trim_end_matches('s'));
+                        fd.name = plural_field(&fd.name);
                         fd.ty = arr(fd.ty);
                     }
                     fd
@@ -324,7 +331,7 @@ impl Gen<'_> {
                 let name = if owner.ends_with('s') {
                     format!("child{owner}")
                 } else {
-                    format!("child{owner}s")
+                    format!("child{}", pluralize(&owner))
                 };
                 Some(f(
                     &name,
@@ -375,7 +382,7 @@ impl Gen<'_> {
                 if m.ty != Ty::String && self.rng.chance(50) && depth < 5 && self.budget > 0 {
                     let ty = self.nested(full, depth + 1, 0, ancestors);
                     let n = format!("{name}Options");
-                    m = f(&n, ty, &format!("{} options.", words_of(name)));
+                    m = f(&n, ty, &format!("Options for the {}.", words_of(name).to_lowercase()));
                 }
                 members.push(m);
             }
@@ -457,7 +464,7 @@ impl Gen<'_> {
         }
         let mut used: Vec<String> = fields.iter().map(|x| x.name.clone()).collect();
         if let Some(mut e) = self.enum_field(&full, &mut used) {
-            e.name = format!("{}s", e.name.trim_end_matches('s'));
+            e.name = plural_field(&e.name);
             e.ty = arr(e.ty);
             if !fields.iter().any(|x| x.name == e.name) {
                 fields.push(e);
@@ -504,11 +511,7 @@ impl Gen<'_> {
                     f(
                         &name,
                         ty,
-                        &format!(
-                            "{} options of the {}.",
-                            words_of(&name),
-                            kebab(entity).replace('-', " ")
-                        ),
+                        &format!("{} of the {}.", words_of(&name), kebab(entity).replace('-', " ")),
                     ),
                 ],
             ));
@@ -521,6 +524,17 @@ impl Gen<'_> {
         }
         self.messages.push(full.clone());
         full
+    }
+}
+
+/// `status` → `statuses`, `unit` → `units`, `settings` → `settings`.
+fn plural_field(name: &str) -> String {
+    if name.ends_with("us") {
+        format!("{name}es")
+    } else if name.ends_with('s') {
+        name.to_owned()
+    } else {
+        pluralize(name)
     }
 }
 

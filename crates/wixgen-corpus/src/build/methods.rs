@@ -206,16 +206,14 @@ pub(crate) fn build(t: &mut Types, rng: &mut Rng, res: &Res, kind: Kind) -> Meth
     };
     let mut oneofs: Vec<OneOfDef> = Vec::new();
     let mut cases: Vec<&'static str> = Vec::new();
-    let (name, verb, url, params, resp, required, desc, read): (
-        String,
-        Verb,
-        String,
-        Vec<FieldDef>,
-        Vec<FieldDef>,
-        Vec<String>,
-        String,
-        bool,
-    );
+    let name: String;
+    let verb: Verb;
+    let url: String;
+    let params: Vec<FieldDef>;
+    let resp: Vec<FieldDef>;
+    let required: Vec<String>;
+    let desc: String;
+    let read: bool;
     let ent_resp = |what: &str| vec![f(&camel, entity_ty.clone(), &format!("{} {words}.", what))];
     match kind {
         Kind::Create => {
@@ -422,9 +420,7 @@ pub(crate) fn build(t: &mut Types, rng: &mut Rng, res: &Res, kind: Kind) -> Meth
                 f(
                     "filter",
                     Ty::Map,
-                    &format!(
-                        "Filter object.  See [API Query Language](https://dev.wix.com/docs/rest/articles/getting-started/api-query-language) for more information.  For a detailed list of supported filters, see [Supported Filters](https://dev.wix.com/docs/rest/x) (`$eq | $ne` and others)."
-                    ),
+                    "Filter object.  See [API Query Language](https://dev.wix.com/docs/rest/articles/getting-started/api-query-language) for more information.  For a detailed list of supported filters, see [Supported Filters](https://dev.wix.com/docs/rest/x) (`$eq | $ne` and others).",
                 ),
                 f("search", Ty::String, "Free text to match in searchable fields.").val("maxLength 100"),
             ];

@@ -132,7 +132,7 @@ fn regular_package(t: &mut Types, pages: usize, theme: &Theme, variant: usize, i
         _ => rng.chance(65),
     };
     let shows_read_only = theme.feature == Feature::Plain && rng.chance(20);
-    let chain = if index % 3 == 0 { 6 } else { rng.below(3) };
+    let chain = if index.is_multiple_of(3) { 6 } else { rng.below(3) };
 
     let mut g = Gen {
         t,

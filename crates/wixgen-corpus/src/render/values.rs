@@ -46,7 +46,7 @@ impl Values<'_> {
             Ty::Int64 => Json::Str(format!("{}", 1 + self.next() % 40)),
             Ty::Int32 => Json::Num(format!("{}", 1 + self.next() % 20)),
             Ty::Number => Json::Num(format!("{}.{}", 1 + self.next() % 200, self.next() % 100)),
-            Ty::Bool => Json::Bool(self.next() % 2 == 0),
+            Ty::Bool => Json::Bool(self.next().is_multiple_of(2)),
             Ty::Timestamp => Json::Str(format!(
                 "2025-{:02}-{:02}T{:02}:30:00.000Z",
                 1 + self.next() % 12,
@@ -151,7 +151,7 @@ impl Values<'_> {
             if request && f.read_only {
                 continue;
             }
-            let keep = f.required || depth <= 1 || self.next() % 2 == 0;
+            let keep = f.required || depth <= 1 || self.next().is_multiple_of(2);
             if !keep {
                 continue;
             }
