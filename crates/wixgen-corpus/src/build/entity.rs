@@ -50,6 +50,11 @@ pub(crate) fn describe(name: &str, owner: &str) -> String {
             "Custom field data for the {owner_words} object.  [Extended fields](https://dev.wix.com/docs/build-apps/develop-your-app/extensions/backend-extensions/schema-plugins/about-schema-plugin-extensions.md) must be configured in the app dashboard before they can be accessed with API calls."
         ),
         n if n.ends_with("Ids") => format!("GUIDs of the {}.", w.trim_end_matches(" ids").to_lowercase()),
+        // A broken link (`[text] (url)`) on some, as real descriptions have.
+        n if n.ends_with("Id") && n.len().is_multiple_of(3) => format!(
+            "[{} GUID] (https://dev.wix.com/docs/api-reference/articles/work-with-wix-apis/about-ids.md).",
+            w.trim_end_matches(" id")
+        ),
         n if n.ends_with("Id") => format!("GUID of the {}.", w.trim_end_matches(" id").to_lowercase()),
         n if n.ends_with("Date") => format!("{} in `YYYY-MM-DDThh:mm:ss.sssZ` format.", w.trim_end_matches(" date")),
         n if is_bool(n) => format!("Whether the {owner_words} is {}.  Default: `false`.", w.to_lowercase()),

@@ -129,7 +129,7 @@ fn regular_package(t: &mut Types, pages: usize, theme: &Theme, variant: usize, i
     let dotted = match theme.feature {
         Feature::Badges => true,
         Feature::Bookings => false,
-        _ => rng.chance(65),
+        _ => rng.chance(85),
     };
     let shows_read_only = theme.feature == Feature::Plain && rng.chance(20);
     let chain = if index.is_multiple_of(3) { 6 } else { rng.below(3) };
