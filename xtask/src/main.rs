@@ -5,6 +5,8 @@
 //!   and removing stale generated files.
 //! - `cargo xtask gen --check` writes nothing; exits 1 naming every stale file.
 //! - `cargo xtask golden [--check]` does the same for the goldens only.
+//! - `cargo xtask corpus --pages N --out DIR` writes a deterministic corpus of
+//!   N generated method pages (and its `CORPUS.json` manifest) under DIR.
 //!
 //! Exit codes: 0 up to date / written, 1 stale (check) or a page had errors
 //! (the rest is still written), 2 usage error.
@@ -35,6 +37,16 @@ enum Task {
         #[arg(long)]
         check: bool,
     },
+    /// Write a deterministic corpus of generated method pages (same N, same bytes).
+    Corpus {
+        /// Number of method pages to generate.
+        #[arg(long)]
+        pages: usize,
+        /// Directory to write `<package>/<method>.md` and `CORPUS.json` into
+        /// (new, empty, or holding a previous corpus).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn workspace_root() -> PathBuf {
@@ -50,6 +62,7 @@ fn main() -> ExitCode {
     let result = match cli.task {
         Task::Gen { check } => gen_crate(&root, check).and_then(|ok| Ok(golden_files(&root, check)? && ok)),
         Task::Golden { check } => golden_files(&root, check),
+        Task::Corpus { pages, out } => corpus(pages, &out),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -103,4 +116,24 @@ fn gen_crate(root: &Path, check: bool) -> std::io::Result<bool> {
 fn golden_files(root: &Path, check: bool) -> std::io::Result<bool> {
     let files = golden::files(root)?;
     sync(root, &root.join(golden::GOLDEN_DIR), &files, check, golden::REGENERATE)
+}
+
+fn corpus(pages: usize, out: &Path) -> std::io::Result<bool> {
+    let start = std::time::Instant::now();
+    let corpus = wixgen_corpus::generate(pages);
+    let generated = start.elapsed();
+    corpus.write_to(out)?;
+    let s = &corpus.manifest.summary;
+    eprintln!(
+        "wrote {} pages in {} packages ({} methods, {} service-plugin pages, {} bytes) and {} to {} (generated in {:.2?})",
+        s.pages,
+        s.packages,
+        s.methods,
+        s.service_plugin_pages,
+        s.bytes,
+        wixgen_corpus::MANIFEST,
+        out.display(),
+        generated
+    );
+    Ok(true)
 }
