@@ -38,7 +38,10 @@ pub fn homes<'a>(methods: impl IntoIterator<Item = (&'a str, &'a str)>) -> BTree
 /// The package an article at `docs_path` belongs to, or why none does.
 pub fn assign(docs_path: &str, homes: &BTreeMap<String, String>) -> Result<String, String> {
     let dir = dir_of(docs_path);
-    let mut under: Vec<(&String, &String)> = homes.iter().filter(|(_, home)| dir.starts_with(home.as_str())).collect();
+    let mut under: Vec<(&String, &String)> = homes
+        .iter()
+        .filter(|(_, home)| dir.starts_with(home.as_str()))
+        .collect();
     under.sort_by_key(|(_, home)| std::cmp::Reverse(depth(home)));
     match under.as_slice() {
         [] => Err(if homes.is_empty() {
@@ -95,7 +98,10 @@ mod tests {
     fn the_home_is_the_deepest_shared_directory() {
         assert_eq!(inbox_homes()["inbox"], format!("{INBOX}/"));
         let one = format!("{INBOX}/conversations/get-conversation.md");
-        assert_eq!(homes([("inbox", one.as_str())])["inbox"], format!("{INBOX}/conversations/"));
+        assert_eq!(
+            homes([("inbox", one.as_str())])["inbox"],
+            format!("{INBOX}/conversations/")
+        );
     }
 
     #[test]

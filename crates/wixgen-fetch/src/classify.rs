@@ -136,7 +136,12 @@ fn is_html(text: &str, content_type: Option<&str>) -> bool {
     if content_type.is_some_and(|ct| ct.trim().to_ascii_lowercase().starts_with("text/html")) {
         return true;
     }
-    let start: String = text.trim_start().chars().take(15).collect::<String>().to_ascii_lowercase();
+    let start: String = text
+        .trim_start()
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
     start.starts_with("<!doctype html") || start.starts_with("<html")
 }
 
@@ -235,7 +240,8 @@ impl Shape {
 mod tests {
     use super::*;
 
-    const PREAMBLE: &str = "> Portal Navigation:\n> \n> - Append `.md` to any URL.\n> - Pages are either content pages or menu pages.\n\n";
+    const PREAMBLE: &str =
+        "> Portal Navigation:\n> \n> - Append `.md` to any URL.\n> - Pages are either content pages or menu pages.\n\n";
 
     fn kind(text: &str) -> PageKind {
         classify(text.as_bytes(), "page.md", None)
@@ -322,7 +328,9 @@ mod tests {
     #[test]
     fn a_method_page_without_package_is_refused_with_the_parser_message() {
         let text = "# Ping\n\n## REST API\n\n### Schema\n\n```\n Method: ping\n```\n";
-        let PageKind::Refused { message } = kind(text) else { panic!() };
+        let PageKind::Refused { message } = kind(text) else {
+            panic!()
+        };
         assert!(message.contains("E042"), "{message}");
     }
 

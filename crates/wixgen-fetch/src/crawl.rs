@@ -96,7 +96,9 @@ pub async fn fetch_page(fetcher: &Fetcher, docs_path: &str, reporter: &Reporter)
                     page.kind = kind;
                     page.schema_query = true;
                 } else {
-                    reporter.note(&format!("note: {again} has no schema block either; keeping the first answer"));
+                    reporter.note(&format!(
+                        "note: {again} has no schema block either; keeping the first answer"
+                    ));
                 }
             }
             Err(e) => reporter.note(&format!("note: {again}: {e}; keeping the first answer")),

@@ -47,8 +47,7 @@ impl DocsBase {
         if url.host_str().is_none() {
             return Err(format!("docs base `{text}` has no host"));
         }
-        if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() || url.password().is_some()
-        {
+        if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() || url.password().is_some() {
             return Err(format!(
                 "docs base `{text}` must be scheme, host, port and path only (no query, fragment or credentials)"
             ));
@@ -214,7 +213,8 @@ mod tests {
     fn start_paths_get_md() {
         let base = DocsBase::canonical();
         assert_eq!(
-            base.start_path("https://dev.wix.com/docs/api-reference/crm/inbox").unwrap(),
+            base.start_path("https://dev.wix.com/docs/api-reference/crm/inbox")
+                .unwrap(),
             "/docs/api-reference/crm/inbox.md"
         );
         assert_eq!(base.start_path("/docs/x/").unwrap(), "/docs/x.md");

@@ -68,9 +68,8 @@ pub async fn refetch(
             });
             continue;
         };
-        let old = fs::read(dir.join(&page.rel)).map_err(|e| {
-            io::Error::new(e.kind(), format!("{}: {e}", dir.join(&page.rel).display()))
-        })?;
+        let old = fs::read(dir.join(&page.rel))
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.join(&page.rel).display())))?;
         jobs.push((page.rel, docs_path, old));
     }
     let done: Vec<RefetchedPage> = futures::stream::iter(jobs)
