@@ -135,12 +135,14 @@ pub fn run(args: AddArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Target::Standalone(out) => {
             let options = standalone_options(&args.schemas, out, args.runtime_path.as_deref(), &args.name)?;
             let generation = wixgen_codegen::generate(&args.schemas, &options)?;
+            eprint!("{}", generation.report());
             let written = write_if_changed(out, &generation.files, Mode::Write)?;
             report_written(out, &written);
             generation
         }
         Target::Checkout(root) => {
             let generation = wixgen_codegen::generate(&args.schemas, &Options::checked_in())?;
+            eprint!("{}", generation.report());
             let crate_dir = root.join("crates/wix-apis");
             let written = write_if_changed(&crate_dir, &generation.files, Mode::Write)?;
             report_written(&crate_dir, &written);
@@ -150,7 +152,6 @@ pub fn run(args: AddArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             generation
         }
     };
-    eprint!("{}", generation.report());
     let report = wixgen_diff::diff(&before, &generation.api);
     print!("{}", report.to_text());
     let failed = refused > 0 || generation.has_errors();
