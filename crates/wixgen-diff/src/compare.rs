@@ -540,6 +540,15 @@ fn one_ofs(out: &mut Out, pkg: &str, owner: &str, o: &[OneOfGroup], n: &[OneOfGr
                         _ => {}
                     }
                 }
+                if a.rust_name != b.rust_name {
+                    out.push(
+                        Kind::Type,
+                        Action::Changed,
+                        true,
+                        Place::member(pkg, owner, group_label(b)),
+                        format!("the ONE-OF enum is now `{}` (was `{}`)", b.rust_name, a.rust_name),
+                    );
+                }
                 if a.required != b.required {
                     let place = Place::member(pkg, owner, group_label(b));
                     if built {

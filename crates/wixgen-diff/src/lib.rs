@@ -42,6 +42,7 @@
 //! | ONE-OF member removed | **yes** | its variant or field is gone |
 //! | new ONE-OF group: required on a built type / otherwise | **yes** / no | `new` gains an argument / a new optional field |
 //! | ONE-OF group required-ness changed: built type / response-only | **yes** / no | as for fields |
+//! | ONE-OF group's enum renamed (a second group in the struct) | **yes** | code naming the enum stops compiling |
 //! | enum value added / removed | no / **yes** | open `#[non_exhaustive]` enums / the variant is gone |
 //! | named type added / removed (or renamed) | no / **yes** | code naming it stops compiling |
 //! | type became an enum or a struct | **yes** | |

@@ -316,3 +316,90 @@ fn text_and_json_rendering() {
     assert_eq!(json["changes"][0]["place"]["parent"], "Color");
     assert_eq!(json["changes"][0]["place"]["name"], "GREEN");
 }
+
+#[test]
+fn a_new_required_one_of_group_on_a_built_type_breaks_and_renames_the_old_enum() {
+    let r = report(
+        BASE,
+        &edit(
+            "           - name: label |",
+            "           - ONE-OF: - required: true\n              - name: shelf | type: string | description: Shelf.\n              - name: bin | type: string | description: Bin.\n           - name: label |",
+        ),
+    );
+    let shelf = find(&r, Kind::OneOfMember, Action::Added, "shelf");
+    assert!(shelf.breaking);
+    assert!(shelf.why.contains("Source::new"), "{}", shelf.why);
+    assert!(find(&r, Kind::OneOfMember, Action::Added, "bin").breaking);
+    let renamed = find(&r, Kind::Type, Action::Changed, "ONE-OF (sku, barcode)");
+    assert!(renamed.breaking);
+    assert!(
+        renamed.why.starts_with("the ONE-OF enum is now `Source"),
+        "{}",
+        renamed.why
+    );
+}
+
+#[test]
+fn a_response_only_type_that_becomes_a_request_type_breaks() {
+    let r = report(
+        BASE,
+        &edit(
+            "   param name: dryRun",
+            "   param name: template | type: Outcome | description: Template.\n        - name: id | type: string | description: Item GUID.\n        - name: status | type: string | description: Status.\n        - name: score | type: integer | description: Score.\n   param name: dryRun",
+        ),
+    );
+    assert!(!find(&r, Kind::Param, Action::Added, "template").breaking);
+    let c = find(&r, Kind::Type, Action::Changed, "Outcome");
+    assert!(c.breaking);
+    assert!(
+        c.why
+            .starts_with("now built in requests and decoded from responses (was returned in responses only)"),
+        "{}",
+        c.why
+    );
+}
+
+#[test]
+fn params_moving_from_the_body_to_the_query_do_not_break() {
+    let r = report(BASE, &edit(" Method: POST", " Method: GET"));
+    let m = find(&r, Kind::Method, Action::Changed, "CreateItem");
+    assert!(!m.breaking);
+    assert!(m.why.contains("now GET") && m.why.contains("(was POST"), "{}", m.why);
+    let p = find(&r, Kind::Param, Action::Changed, "dryRun");
+    assert!(!p.breaking);
+    assert_eq!(
+        p.why,
+        "sent in the query string now (was in the JSON body); calls compile unchanged"
+    );
+}
+
+#[test]
+fn a_new_response_type_breaks() {
+    let r = report(
+        BASE,
+        &edit("Return type: CreateItemResponse", "Return type: CreatedItem"),
+    );
+    let c = r
+        .changes
+        .iter()
+        .find(|c| c.kind == Kind::Type && c.place.name.as_deref() == Some("CreateItem"))
+        .unwrap_or_else(|| panic!("{}", r.to_text()));
+    assert!(c.breaking);
+    assert_eq!(c.why, "returns `CreatedItem` (was `CreateItemResponse`)");
+    assert!(find(&r, Kind::Type, Action::Removed, "CreateItemResponse").breaking);
+    assert!(!find(&r, Kind::Type, Action::Added, "CreatedItem").breaking);
+}
+
+#[test]
+fn an_enum_that_becomes_a_struct_breaks() {
+    let r = report(
+        BASE,
+        &edit(
+            "             - enum: RED, GREEN\n",
+            "           - name: hex | type: string | description: Hex code.\n",
+        ),
+    );
+    let c = find(&r, Kind::Type, Action::Changed, "Color");
+    assert!(c.breaking);
+    assert_eq!(c.why, "was an enum, now a struct");
+}
