@@ -7,13 +7,20 @@
 //! - `cargo xtask golden [--check]` does the same for the goldens only.
 //! - `cargo xtask corpus --pages N --out DIR` writes a deterministic corpus of
 //!   N generated method pages (and its `CORPUS.json` manifest) under DIR.
+//! - `cargo xtask refresh [--check]` downloads every page in `schemas/` again
+//!   from its `# Method link:`, prints the API-change report, and (without
+//!   `--check`) writes the changed pages and regenerates; see [`refresh`].
 //!
-//! Exit codes: 0 up to date / written, 1 stale (check) or a page had errors
-//! (the rest is still written), 2 usage error.
+//! Exit codes: 0 up to date / written, 1 stale (check), the docs changed
+//! (refresh --check), or a page had errors (the rest is still written), 2
+//! usage error.
+
+mod refresh;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 use wixgen_codegen::{GeneratedFiles, Mode, Options, golden, write_if_changed};
 
 #[derive(Parser)]
@@ -47,6 +54,25 @@ enum Task {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Download every page in schemas/ again, print the API-change report, write the changed
+    /// pages and regenerate.
+    Refresh {
+        /// Write nothing; print the report and fail if the docs changed.
+        #[arg(long)]
+        check: bool,
+        /// Where the docs are downloaded from, in place of the docs host.
+        #[arg(long, value_name = "URL", env = wixgen_fetch::ENV_DOCS_BASE, default_value = wixgen_fetch::CANONICAL_BASE)]
+        docs_base: String,
+        /// The workspace to refresh (default: this one).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+        /// Requests in flight at once.
+        #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+        concurrency: u16,
+        /// Seconds one request may take before it is retried.
+        #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        timeout: u64,
+    },
 }
 
 fn workspace_root() -> PathBuf {
@@ -63,6 +89,21 @@ fn main() -> ExitCode {
         Task::Gen { check } => gen_crate(&root, check).and_then(|ok| Ok(golden_files(&root, check)? && ok)),
         Task::Golden { check } => golden_files(&root, check),
         Task::Corpus { pages, out } => corpus(pages, &out),
+        Task::Refresh {
+            check,
+            docs_base,
+            root: other,
+            concurrency,
+            timeout,
+        } => {
+            let opts = refresh::Refresh {
+                check,
+                docs_base,
+                concurrency: usize::from(concurrency),
+                timeout: Duration::from_secs(timeout),
+            };
+            refresh::refresh(other.as_deref().unwrap_or(&root), &opts).map_err(|e| std::io::Error::other(e.to_string()))
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -1,4 +1,5 @@
-//! `wixgen`: parse Wix method pages and generate Rust bindings.
+//! `wixgen`: download Wix method pages from the docs, parse them, report API changes between two
+//! generations, and generate Rust bindings.
 //!
 //! Exit codes: 0 success; 1 some page had errors (for `gen`: the other pages
 //! were still generated and written) or an I/O failure; 2 usage error.

@@ -47,8 +47,15 @@ fn absolute(p: &Path) -> std::io::Result<PathBuf> {
     std::fs::canonicalize(p).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", p.display())))
 }
 
-pub fn run(args: GenArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let runtime = absolute(&args.runtime_path.clone().unwrap_or_else(default_runtime))?;
+/// The options of a crate of its own at `out`, generated from `schemas`, depending on the
+/// `wix-client` at `runtime_path` (default: the one of this checkout).
+pub fn standalone_options(
+    schemas: &Path,
+    out: &Path,
+    runtime_path: Option<&Path>,
+    name: &str,
+) -> Result<Options, Box<dyn std::error::Error>> {
+    let runtime = absolute(&runtime_path.map_or_else(default_runtime, Path::to_path_buf))?;
     if !runtime.join("Cargo.toml").is_file() {
         return Err(format!(
             "{}: not a crate (no Cargo.toml); pass --runtime-path",
@@ -56,22 +63,22 @@ pub fn run(args: GenArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         )
         .into());
     }
-    let schemas_shown = args.schemas.display().to_string();
-    let options = Options {
+    let schemas_shown = schemas.display().to_string();
+    Ok(Options {
         label: schemas_shown.trim_end_matches('/').to_owned(),
         header: Header::new(
             format!("{}/", schemas_shown.trim_end_matches('/')),
-            format!(
-                "wixgen gen --schemas {} --out {}",
-                args.schemas.display(),
-                args.out.display()
-            ),
+            format!("wixgen gen --schemas {} --out {}", schemas.display(), out.display()),
         ),
         krate: CrateOptions {
-            name: args.name.clone(),
+            name: name.to_owned(),
             runtime: Runtime::Path(runtime.display().to_string()),
         },
-    };
+    })
+}
+
+pub fn run(args: GenArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let options = standalone_options(&args.schemas, &args.out, args.runtime_path.as_deref(), &args.name)?;
     let generation = wixgen_codegen::generate(&args.schemas, &options)?;
     eprint!("{}", generation.report());
     let mode = if args.check { Mode::Check } else { Mode::Write };
