@@ -1,5 +1,6 @@
-//! `cargo xtask refresh` against a local server that serves one changed page, in a temporary
-//! copy of the workspace's `schemas/` (issue 11, acceptance 2).
+//! `cargo xtask refresh` against a local server that serves changed pages (a new enum value on
+//! every page listing the enum, a new field on one), in a temporary copy of the workspace's
+//! `schemas/` (issue 11, acceptance 2).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -19,14 +20,24 @@ fn docs_path(page: &str) -> String {
     line.trim().strip_prefix("https://dev.wix.com").unwrap().to_owned()
 }
 
+/// A page as the docs might serve it tomorrow, after Wix added a channel: every
+/// page that lists `ChannelType` shows the new value (the docs are built from
+/// one spec).
+fn with_new_channel(page: &str) -> String {
+    page.replace(
+        "- enum: CHAT, EMAIL, SMS, FACEBOOK, INSTAGRAM, WHATSAPP",
+        "- enum: CHAT, EMAIL, SMS, FACEBOOK, INSTAGRAM, WHATSAPP, TELEGRAM",
+    )
+}
+
 /// GetConversation as the docs might serve it tomorrow: an optional field and an enum value more.
 fn changed_get_conversation(page: &str) -> String {
-    let from = "- enum: CHAT, EMAIL, SMS, FACEBOOK, INSTAGRAM, WHATSAPP";
-    assert_eq!(page.matches(from).count(), 2);
-    let page = page.replace(
-        from,
-        "- enum: CHAT, EMAIL, SMS, FACEBOOK, INSTAGRAM, WHATSAPP, TELEGRAM",
+    assert_eq!(
+        page.matches("- enum: CHAT, EMAIL, SMS, FACEBOOK, INSTAGRAM, WHATSAPP")
+            .count(),
+        2
     );
+    let page = with_new_channel(page);
     let rest = "     - name: id | type: string | description: Conversation GUID. | read-only: true | validation: format GUID\n";
     let sdk =
         "  - name: _id | type: string | description: Conversation GUID. | read-only: true | validation: format GUID\n";
@@ -57,7 +68,7 @@ async fn setup() -> (tempfile::TempDir, MockServer, String) {
             changed = changed_get_conversation(&page);
             changed.clone()
         } else {
-            page.clone()
+            with_new_channel(&page)
         };
         Mock::given(method("GET"))
             .and(path(docs_path(&page)))
@@ -114,7 +125,7 @@ async fn check_reports_the_change_writes_nothing_and_fails() {
         "{err}"
     );
     assert!(
-        err.contains("refresh: 1 changed, 3 unchanged, 0 failed, 0 without a link"),
+        err.contains("refresh: 3 changed, 1 unchanged, 0 failed, 0 without a link"),
         "{err}"
     );
     assert!(err.contains("run `cargo xtask refresh` to update"), "{err}");

@@ -27,10 +27,10 @@ use axum::extract::State;
 use axum::http::{Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
+use serde::Deserialize;
 use wix_apis::gift_cards::{
     GetBalanceErrors, GetBalanceRequest, GetBalanceResponse, GiftCardProviderPlugin, GiftCardProviderPluginHandler,
 };
-use serde::Deserialize;
 use wix_app::plugin::{ApplicationError, Metadata};
 use wix_app::webhook::{Event, Webhooks};
 use wix_app::{PublicKey, ServicePlugins, Verifier};

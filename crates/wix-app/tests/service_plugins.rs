@@ -9,10 +9,10 @@ mod support;
 use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
+use support::*;
 use wix_apis::gift_cards::{
     GetBalanceErrors, GetBalanceRequest, GetBalanceResponse, GiftCardProviderPlugin, GiftCardProviderPluginHandler,
 };
-use support::*;
 use wix_app::ServicePlugins;
 use wix_app::plugin::{ApplicationError, Metadata, Reply, ReplyFuture, ServicePlugin};
 

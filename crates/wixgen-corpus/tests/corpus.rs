@@ -397,3 +397,26 @@ fn write_to_replaces_a_previous_corpus_and_refuses_foreign_directories() {
     assert!(err.to_string().contains("not empty"), "{err}");
     assert!(foreign.path().join("notes.txt").exists());
 }
+
+#[test]
+fn methods_are_unique_per_package_and_namespace_at_scale() {
+    // Package variants (`members-badges-v5`) reuse a theme's special methods;
+    // none may also come out of the generic action words.
+    let corpus = wixgen_corpus::generate(2500);
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, page) in &corpus.manifest.pages {
+        let key = (page.package.clone(), page.namespace.clone(), page.method.clone());
+        if let Some(first) = seen.insert(key.clone(), path.clone()) {
+            panic!("{key:?} on both {first} and {path}");
+        }
+    }
+    assert_eq!(seen.len(), 2500);
+    // Nor does a message name a field twice (ONE-OF members included).
+    for (full, t) in &corpus.manifest.types {
+        let mut names = BTreeSet::new();
+        let members = t.one_ofs.iter().flat_map(|g| g.members.iter()).chain(t.fields.iter());
+        for f in members {
+            assert!(names.insert(f.name.as_str()), "{full} has `{}` twice", f.name);
+        }
+    }
+}

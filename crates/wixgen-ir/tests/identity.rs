@@ -235,11 +235,14 @@ fn a_bare_reference_nothing_decides_is_a_warning_naming_the_choice() {
         line.contains("`fallback` of `GetThingResponse` has type `Mode`, which names 2 different types here (listed at t.md:30:12, t.md:33:12)"),
         "{line}"
     );
-    assert!(line.contains("chose the one listed at t.md:30:12"), "{line}");
+    assert!(
+        line.contains("chose the one listed at t.md:33:12, the nearest before it"),
+        "{line}"
+    );
     let pkg = package(&out, "things");
     assert_eq!(
         field(strukt(pkg, "GetThingResponse"), "fallback").ty,
-        named_ref("LightMode")
+        named_ref("FanMode")
     );
-    assert!(matches!(named(pkg, "FanMode"), NamedType::Enum(_)));
+    assert!(matches!(named(pkg, "LightMode"), NamedType::Enum(_)));
 }

@@ -10,10 +10,16 @@
 use crate::model::{Member, Page};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Field names per type name.
+/// Field names per type name: of all pages, and per package.
+///
+/// Different packages (and types within one) share short names, so a page is
+/// read with the knowledge of its own package first: [`TypeKnowledge::fields_in`]
+/// answers from the pages of that package, and falls back to every page and
+/// the built-in types only for a name its package never lists.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TypeKnowledge {
     types: BTreeMap<String, BTreeSet<String>>,
+    by_package: BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
 }
 
 /// Wix's common query and paging types (the `wix.common` messages used by
@@ -52,15 +58,38 @@ impl TypeKnowledge {
         k
     }
 
-    /// Add what `page` lists: every type shown with its fields.
+    /// Add what `page` lists: every type shown with its fields (also under
+    /// the page's package, when it has one).
     pub fn add_page(&mut self, page: &Page) {
+        let package = page.package.as_ref().map(|p| p.value.trim().to_owned());
         for listing in &page.types {
-            let names = listing.members.iter().flat_map(|m| match m {
-                Member::Field(f) => vec![f.name.value.clone()],
-                Member::OneOf(g) => g.members.iter().map(|f| f.name.value.clone()).collect(),
-            });
+            let names: Vec<String> = listing
+                .members
+                .iter()
+                .flat_map(|m| match m {
+                    Member::Field(f) => vec![f.name.value.clone()],
+                    Member::OneOf(g) => g.members.iter().map(|f| f.name.value.clone()).collect(),
+                })
+                .collect();
+            if let Some(package) = &package {
+                self.by_package
+                    .entry(package.clone())
+                    .or_default()
+                    .entry(listing.name.clone())
+                    .or_default()
+                    .extend(names.iter().cloned());
+            }
             self.add(&listing.name, names);
         }
+    }
+
+    /// The known fields of `type_name` as the pages of `package` list it,
+    /// else as any page (or the built-in list) does.
+    pub fn fields_in(&self, package: Option<&str>, type_name: &str) -> Option<&BTreeSet<String>> {
+        package
+            .and_then(|p| self.by_package.get(p))
+            .and_then(|types| types.get(type_name))
+            .or_else(|| self.fields(type_name))
     }
 
     /// Record that `type_name` has the fields `fields` (added to what is known).

@@ -260,8 +260,19 @@ fn add_without_out_regenerates_a_checkout_like_cargo_xtask_gen() {
         "{err}"
     );
     // `imageUrl` stays: the other inbox pages still list it in `ConversationDisplayData`, and
-    // lowering unifies the type across pages.
-    assert!(stdout.ends_with("3 changes: 1 breaking, 2 not breaking\n"), "{stdout}");
+    // lowering unifies the type across pages. `ChannelType` now has a value the other inbox
+    // pages' listings of it lack: by the identity rules those are two enums (the fresh page's
+    // and the stale ones'), until the other pages are refreshed too, and the report says so
+    // as breaking renames.
+    assert!(
+        stdout.contains("BREAKING  type removed: inbox::ChannelType"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ok        type added: inbox::ConversationChannelType"),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("8 changes: 5 breaking, 3 not breaking\n"), "{stdout}");
     assert!(!stdout.contains("imageUrl"), "{stdout}");
     let types = std::fs::read_to_string(root.join("crates/wix-apis/src/inbox/types.rs")).unwrap();
     assert!(

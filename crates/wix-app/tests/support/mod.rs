@@ -2,7 +2,6 @@
 //! the way Wix signs them (RS256 with the app's key), or forged.
 #![allow(dead_code)]
 
-
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};

@@ -500,9 +500,11 @@ impl<'a> Cx<'a> {
     pub(crate) fn free_name(&self, base: &str) -> String {
         let taken = |n: &str| {
             self.types.contains_key(n)
-                || self.package.services.iter().any(|s| {
-                    s.rust_name == n || s.methods.iter().any(|m| m.request_rust_name == n)
-                })
+                || self
+                    .package
+                    .services
+                    .iter()
+                    .any(|s| s.rust_name == n || s.methods.iter().any(|m| m.request_rust_name == n))
         };
         let mut name = base.to_owned();
         while taken(&name) {

@@ -75,7 +75,12 @@ fn wire_method(m: &PluginMethod) -> String {
 }
 
 /// The module docs and items of a service's plugin file.
-pub(crate) fn service_file(cx: &Cx, package: &Package, service: &Service, names: &PluginNames) -> (Vec<String>, TokenStream) {
+pub(crate) fn service_file(
+    cx: &Cx,
+    package: &Package,
+    service: &Service,
+    names: &PluginNames,
+) -> (Vec<String>, TokenStream) {
     let trait_id = ident(&names.trait_name);
     let handler_id = ident(&names.handler);
     let qualified = format!("{}.{}", package.name, service.name);

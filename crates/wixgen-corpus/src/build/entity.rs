@@ -380,7 +380,11 @@ impl Gen<'_> {
             let mut members = Vec::new();
             for _ in 0..self.rng.range(2, 3) {
                 let name = *self.rng.pick(vocab::SCALARS);
-                if members.iter().any(|m: &FieldDef| m.name == name) || fields.iter().any(|x| x.name == name) {
+                let options = format!("{name}Options");
+                // A member may become `<name>Options`: neither spelling may repeat a name.
+                let taken =
+                    |n: &str| members.iter().any(|m: &FieldDef| m.name == n) || fields.iter().any(|x| x.name == n);
+                if taken(name) || taken(&options) {
                     continue;
                 }
                 let mut m = self.scalar_field(name, &owner);

@@ -18,6 +18,7 @@ type Listings = BTreeMap<String, BTreeSet<String>>;
 
 pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Vec<Diagnostic>) {
     // Listings not under suspicion: everything but the trailing member of each param.
+    let package = page.package.as_ref().map(|p| p.value.trim().to_owned());
     let mut listings = Listings::new();
     for section in [&page.rest, &page.sdk].into_iter().flatten() {
         let Some(block) = &section.schema else { continue };
@@ -50,7 +51,7 @@ pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Ve
     for section in [&mut page.rest, &mut page.sdk].into_iter().flatten() {
         let Some(block) = &mut section.schema else { continue };
         for param in &mut block.params {
-            if let Some(span) = split_trailing_member(param, &listings, knowledge, diags) {
+            if let Some(span) = split_trailing_member(param, package.as_deref(), &listings, knowledge, diags) {
                 undecided.insert(span);
             }
         }
@@ -87,6 +88,7 @@ fn trailing_member_index(param: &Param) -> Option<(usize, usize)> {
 /// Returns the span of the member when nothing decided its fields.
 fn split_trailing_member(
     param: &mut Param,
+    package: Option<&str>,
     listings: &Listings,
     knowledge: &TypeKnowledge,
     diags: &mut Vec<Diagnostic>,
@@ -99,7 +101,7 @@ fn split_trailing_member(
     let member = &mut group.members[m];
     let fields_of = |name: &str| -> Option<BTreeSet<String>> {
         let mut set = listings.get(name).cloned();
-        if let Some(known) = knowledge.fields(name) {
+        if let Some(known) = knowledge.fields_in(package, name) {
             set.get_or_insert_with(BTreeSet::new).extend(known.iter().cloned());
         }
         set
@@ -127,13 +129,11 @@ fn split_trailing_member(
             );
             return Some(member.span);
         } else {
-            member.members.iter().position(|c| {
-                let name = child_name(c);
-                let not_member = member_fields.as_ref().is_some_and(|s| !s.contains(name));
-                let of_param = param_fields.as_ref().is_some_and(|s| s.contains(name))
-                    && !member_fields.as_ref().is_some_and(|s| s.contains(name));
-                not_member || of_param
-            })
+            Some(best_split(
+                &member.members,
+                member_fields.as_ref(),
+                param_fields.as_ref(),
+            ))
         }
     };
     if let Some(at) = split_at {
@@ -148,6 +148,46 @@ fn child_name(m: &Member) -> &str {
         Member::Field(f) => &f.name.value,
         Member::OneOf(_) => "ONE-OF",
     }
+}
+
+/// Where the member's children end and the param type's fields begin: the
+/// page prints the member's fields first, so the children split into a
+/// prefix (the member's) and a suffix (the param type's). The split chosen
+/// puts the fewest children where their type is known not to have them (a
+/// ONE-OF group counts by its members' names); among equally good splits,
+/// the member keeps as many as it can (a type listed in full shows all of its
+/// fields, so a name both types have is the member's when it comes first).
+fn best_split(children: &[Member], member: Option<&BTreeSet<String>>, param: Option<&BTreeSet<String>>) -> usize {
+    let fits = |known: Option<&BTreeSet<String>>, m: &Member| -> bool {
+        let Some(known) = known else { return true };
+        match m {
+            Member::Field(f) => known.contains(&f.name.value),
+            Member::OneOf(g) => g.members.iter().all(|f| known.contains(&f.name.value)),
+        }
+    };
+    let member_misfits: Vec<usize> = children
+        .iter()
+        .scan(0, |acc, c| {
+            *acc += usize::from(!fits(member, c));
+            Some(*acc)
+        })
+        .collect();
+    let param_misfits_total: usize = children.iter().filter(|c| !fits(param, c)).count();
+    let mut best = (usize::MAX, 0);
+    let mut param_misfits_before = 0;
+    for k in 0..=children.len() {
+        // children[..k] are the member's, children[k..] the param type's.
+        let prefix = if k == 0 { 0 } else { member_misfits[k - 1] };
+        let suffix = param_misfits_total - param_misfits_before;
+        let cost = prefix + suffix;
+        if cost <= best.0 {
+            best = (cost, k);
+        }
+        if k < children.len() && !fits(param, &children[k]) {
+            param_misfits_before += 1;
+        }
+    }
+    best.1
 }
 
 fn collect_member(m: &Member, listings: &mut Listings) {
