@@ -22,7 +22,8 @@ cargo run --quiet --manifest-path "$root/Cargo.toml" -p wixgen -- gen --schemas 
 [ -f "$out/Cargo.lock" ] || cp "$root/Cargo.lock" "$out/Cargo.lock"
 
 export CARGO_TARGET_DIR="$target" RUSTFLAGS=-Dwarnings RUSTDOCFLAGS=-Dwarnings
-cargo test --manifest-path "$out/Cargo.toml"
-cargo clippy --manifest-path "$out/Cargo.toml" --all-targets -- -D warnings
-cargo doc --manifest-path "$out/Cargo.toml" --no-deps
+# The facade and every package crate, every package enabled.
+cargo test --manifest-path "$out/Cargo.toml" --workspace --all-features
+cargo clippy --manifest-path "$out/Cargo.toml" --workspace --all-targets --all-features -- -D warnings
+cargo doc --manifest-path "$out/Cargo.toml" --workspace --all-features --no-deps
 echo "gen-pages: ok ($pages -> $out)"

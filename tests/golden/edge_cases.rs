@@ -9,12 +9,36 @@ pub mod edge {
         /// The `Cursors` message.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct Cursors {
             /// The `next` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub next: Option<String>,
+        }
+        impl wix_client::wire::object::Object for Cursors {
+            const NAME: &'static str = "Cursors";
+            fn empty() -> Self {
+                Self { next: None }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "next" => w::set(value, &mut self.next),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "next", &self.next)?;
+                Ok(())
+            }
         }
         /// Request of [`EdgeService::delete_node`](super::EdgeService::delete_node): `DELETE /edge/v1/nodes/{nodeNumber}`.
         ///
@@ -22,38 +46,59 @@ pub mod edge {
         ///
         /// Path params go into the URL and are not part of the serde form.
         #[deprecated]
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct DeleteNodeRequest {
             /// The `nodeNumber` field.
             ///
             /// Required. Wire name: `nodeNumber`.
-            #[serde(skip)]
-            pub node_number: i64,
+            pub node_number: Option<i64>,
         }
         impl DeleteNodeRequest {
             /// Creates a `DeleteNodeRequest` from its required part: `node_number`.
             pub fn new(node_number: i64) -> Self {
-                Self { node_number }
+                Self {
+                    node_number: Some(node_number),
+                }
+            }
+        }
+        impl wix_client::wire::object::Object for DeleteNodeRequest {
+            const NAME: &'static str = "DeleteNodeRequest";
+            fn empty() -> Self {
+                Self { node_number: None }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                _key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                w::skip(value)
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                _out: &mut M,
+            ) -> Result<(), M::Error> {
+                Ok(())
             }
         }
         /// Request of [`EdgeService::list_nodes`](super::EdgeService::list_nodes): `GET /edge/v1/nodes`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct ListNodesRequest {
             /// The `paging` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub paging: Option<Paging>,
             /// The `order` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub order: Option<SortOrder>,
         }
         impl ListNodesRequest {
             /// Creates a `ListNodesRequest` with no optional field set.
             pub fn new() -> Self {
-                Self { paging: None, order: None }
+                Self {
+                    ..<Self as wix_client::wire::object::Object>::empty()
+                }
             }
             /// Sets `paging`.
             pub fn with_paging(mut self, paging: impl Into<Paging>) -> Self {
@@ -66,20 +111,71 @@ pub mod edge {
                 self
             }
         }
+        impl wix_client::wire::object::Object for ListNodesRequest {
+            const NAME: &'static str = "ListNodesRequest";
+            fn empty() -> Self {
+                Self { paging: None, order: None }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "paging" => w::set(value, &mut self.paging),
+                    "order" => w::set(value, &mut self.order),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "paging", &self.paging)?;
+                w::put(out, "order", &self.order)?;
+                Ok(())
+            }
+        }
         /// The `Meta` message.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct Meta {
             /// The `cursors` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub cursors: Option<Cursors>,
+        }
+        impl wix_client::wire::object::Object for Meta {
+            const NAME: &'static str = "Meta";
+            fn empty() -> Self {
+                Self { cursors: None }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "cursors" => w::set(value, &mut self.cursors),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "cursors", &self.cursors)?;
+                Ok(())
+            }
         }
         /// The `Node` message.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct Node {
             /// Evil "\] fn evil() {} #\[doc = "x"\] &lt;script&gt;alert(1)&lt;/script&gt; */ /* \[not a link\] \[x\] (y) see <https://example.com/a?b=1>.
@@ -91,77 +187,43 @@ pub mod edge {
             /// After.
             ///
             /// Member of the ONE-OF group `kind` (`text`, `number`, `nested`): at most one is meant to be set; see [`Node::kind`].
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub text: Option<String>,
             /// The `number` field.
             ///
             /// Member of the ONE-OF group `kind` (`text`, `number`, `nested`): at most one is meant to be set; see [`Node::kind`].
-            #[serde(
-                with = "wix_client::wire::option_int64",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub number: Option<i64>,
             /// The `nested` field.
             ///
             /// Member of the ONE-OF group `kind` (`text`, `number`, `nested`): at most one is meant to be set; see [`Node::kind`].
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub nested: Option<Box<Node>>,
             /// The `id` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// The `type` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub r#type: Option<String>,
             /// The `child` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub child: Option<Box<Node>>,
             /// The `children` field.
-            #[serde(default, skip_serializing_if = "Vec::is_empty")]
             pub children: Vec<Node>,
             /// The `counts` field.
-            #[serde(
-                with = "wix_client::wire::vec_int64",
-                default,
-                skip_serializing_if = "Vec::is_empty"
-            )]
             pub counts: Vec<i64>,
             /// The `score` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub score: Option<f64>,
             /// The `createdDate` field.
             ///
             /// Wire name: `createdDate`.
-            #[serde(
-                rename = "createdDate",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub created_date: Option<String>,
             /// The `data` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub data: Option<serde_json::Value>,
+            pub data: Option<wix_client::reexports::serde_json::Value>,
             /// The `values` field.
-            #[serde(default, skip_serializing_if = "Vec::is_empty")]
-            pub values: Vec<serde_json::Value>,
+            pub values: Vec<wix_client::reexports::serde_json::Value>,
             /// The `sequence` field.
             ///
             /// Read-only (set by Wix). Validation: `format int64`.
-            #[serde(
-                with = "wix_client::wire::option_int64",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub sequence: Option<i64>,
             /// Deprecated. Use `text`.
             ///
             /// Wire name: `x"; evil`.
             #[deprecated]
-            #[serde(
-                rename = "x\"; evil",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub a_fn_evil: Option<String>,
         }
         impl Node {
@@ -176,10 +238,76 @@ pub mod edge {
                     .or_else(|| self.nested.clone().map(NodeKind::Nested))
             }
         }
+        impl wix_client::wire::object::Object for Node {
+            const NAME: &'static str = "Node";
+            fn empty() -> Self {
+                Self {
+                    text: None,
+                    number: None,
+                    nested: None,
+                    id: None,
+                    r#type: None,
+                    child: None,
+                    children: Vec::new(),
+                    counts: Vec::new(),
+                    score: None,
+                    created_date: None,
+                    data: None,
+                    values: Vec::new(),
+                    sequence: None,
+                    a_fn_evil: None,
+                }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "text" => w::set(value, &mut self.text),
+                    "number" => w::set_int64(value, &mut self.number),
+                    "nested" => w::set(value, &mut self.nested),
+                    "id" => w::set(value, &mut self.id),
+                    "type" => w::set(value, &mut self.r#type),
+                    "child" => w::set(value, &mut self.child),
+                    "children" => w::set_list(value, &mut self.children),
+                    "counts" => w::set_int64_list(value, &mut self.counts),
+                    "score" => w::set(value, &mut self.score),
+                    "createdDate" => w::set(value, &mut self.created_date),
+                    "data" => w::set(value, &mut self.data),
+                    "values" => w::set_list(value, &mut self.values),
+                    "sequence" => w::set_int64(value, &mut self.sequence),
+                    "x\"; evil" => w::set(value, &mut self.a_fn_evil),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "text", &self.text)?;
+                w::put_int64(out, "number", &self.number)?;
+                w::put(out, "nested", &self.nested)?;
+                w::put(out, "id", &self.id)?;
+                w::put(out, "type", &self.r#type)?;
+                w::put(out, "child", &self.child)?;
+                w::put_list(out, "children", &self.children)?;
+                w::put_int64_list(out, "counts", &self.counts)?;
+                w::put(out, "score", &self.score)?;
+                w::put(out, "createdDate", &self.created_date)?;
+                w::put(out, "data", &self.data)?;
+                w::put_list(out, "values", &self.values)?;
+                w::put_int64(out, "sequence", &self.sequence)?;
+                w::put(out, "x\"; evil", &self.a_fn_evil)?;
+                Ok(())
+            }
+        }
         /// The ONE-OF group `kind` of [`Node`]: one of `text`, `number`, `nested`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum NodeKind {
             /// Evil "\] fn evil() {} #\[doc = "x"\] &lt;script&gt;alert(1)&lt;/script&gt; */ /* \[not a link\] \[x\] (y) see <https://example.com/a?b=1>.
@@ -189,57 +317,83 @@ pub mod edge {
             /// ```
             ///
             /// After.
-            #[serde(rename = "text")]
+            ///
+            /// Wire name: `text`.
             Text(String),
             /// The `number` field.
-            #[serde(rename = "number")]
-            Number(#[serde(with = "wix_client::wire::int64")] i64),
+            ///
+            /// Wire name: `number`.
+            Number(i64),
             /// The `nested` field.
-            #[serde(rename = "nested")]
+            ///
+            /// Wire name: `nested`.
             Nested(Box<Node>),
-        }
-        impl wix_client::wire::one_of::OneOf for NodeKind {
-            const MEMBERS: &'static [&'static str] = &["text", "number", "nested"];
         }
         /// The `NodePage` message.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct NodePage {
             /// The `items` field.
-            #[serde(default, skip_serializing_if = "Vec::is_empty")]
             pub items: Vec<Node>,
             /// The `pagingMetadata` field.
             ///
             /// Wire name: `pagingMetadata`.
-            #[serde(
-                rename = "pagingMetadata",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub paging_metadata: Option<Meta>,
             /// The `shared` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub shared: Option<Shared>,
+        }
+        impl wix_client::wire::object::Object for NodePage {
+            const NAME: &'static str = "NodePage";
+            fn empty() -> Self {
+                Self {
+                    items: Vec::new(),
+                    paging_metadata: None,
+                    shared: None,
+                }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "items" => w::set_list(value, &mut self.items),
+                    "pagingMetadata" => w::set(value, &mut self.paging_metadata),
+                    "shared" => w::set(value, &mut self.shared),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put_list(out, "items", &self.items)?;
+                w::put(out, "pagingMetadata", &self.paging_metadata)?;
+                w::put(out, "shared", &self.shared)?;
+                Ok(())
+            }
         }
         /// The `Paging` message.
         ///
         /// Sent in requests: build it with `new` and the `with_*` setters.
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct Paging {
             /// The `limit` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub limit: Option<i32>,
             /// The `cursor` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub cursor: Option<String>,
         }
         impl Paging {
             /// Creates a `Paging` with no optional field set.
             pub fn new() -> Self {
-                Self { limit: None, cursor: None }
+                Self {
+                    ..<Self as wix_client::wire::object::Object>::empty()
+                }
             }
             /// Sets `limit`.
             pub fn with_limit(mut self, limit: i32) -> Self {
@@ -252,41 +406,57 @@ pub mod edge {
                 self
             }
         }
+        impl wix_client::wire::object::Object for Paging {
+            const NAME: &'static str = "Paging";
+            fn empty() -> Self {
+                Self { limit: None, cursor: None }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "limit" => w::set(value, &mut self.limit),
+                    "cursor" => w::set(value, &mut self.cursor),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "limit", &self.limit)?;
+                w::put(out, "cursor", &self.cursor)?;
+                Ok(())
+            }
+        }
         /// The `Query` message.
         ///
         /// Sent in requests: build it with `new` and the `with_*` setters.
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct Query {
             /// ONE-OF group: one of `ids`, `all` is sent, so two cannot both be set.
             ///
-            /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
-            #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
+            /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
             pub selector: Option<QuerySelector>,
             /// The `cursorPaging` field.
             ///
             /// Wire name: `cursorPaging`.
-            #[serde(
-                rename = "cursorPaging",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub cursor_paging: Option<Paging>,
             /// The `filter` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub filter: Option<serde_json::Value>,
+            pub filter: Option<wix_client::reexports::serde_json::Value>,
             /// The `sort` field.
-            #[serde(default, skip_serializing_if = "Vec::is_empty")]
             pub sort: Vec<Sorting>,
         }
         impl Query {
             /// Creates a `Query` with no optional field set.
             pub fn new() -> Self {
                 Self {
-                    selector: None,
-                    cursor_paging: None,
-                    filter: None,
-                    sort: Vec::new(),
+                    ..<Self as wix_client::wire::object::Object>::empty()
                 }
             }
             /// Sets `cursor_paging`.
@@ -298,7 +468,10 @@ pub mod edge {
                 self
             }
             /// Sets `filter`.
-            pub fn with_filter(mut self, filter: serde_json::Value) -> Self {
+            pub fn with_filter(
+                mut self,
+                filter: wix_client::reexports::serde_json::Value,
+            ) -> Self {
                 self.filter = Some(filter);
                 self
             }
@@ -313,58 +486,95 @@ pub mod edge {
                 self
             }
         }
+        impl wix_client::wire::object::Object for Query {
+            const NAME: &'static str = "Query";
+            fn empty() -> Self {
+                Self {
+                    selector: None,
+                    cursor_paging: None,
+                    filter: None,
+                    sort: Vec::new(),
+                }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "ids" => {
+                        w::set_member_list(value, &mut self.selector, QuerySelector::Ids)
+                    }
+                    "all" => w::set_member(value, &mut self.selector, QuerySelector::All),
+                    "cursorPaging" => w::set(value, &mut self.cursor_paging),
+                    "filter" => w::set(value, &mut self.filter),
+                    "sort" => w::set_list(value, &mut self.sort),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                if let Some(kind) = &self.selector {
+                    match kind {
+                        QuerySelector::Ids(v) => w::put_member(out, "ids", v)?,
+                        QuerySelector::All(v) => w::put_member(out, "all", v)?,
+                    }
+                }
+                w::put(out, "cursorPaging", &self.cursor_paging)?;
+                w::put(out, "filter", &self.filter)?;
+                w::put_list(out, "sort", &self.sort)?;
+                Ok(())
+            }
+        }
         /// The ONE-OF group `selector` of [`Query`]: one of `ids`, `all`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum QuerySelector {
             /// The `ids` field.
-            #[serde(rename = "ids")]
+            ///
+            /// Wire name: `ids`.
             Ids(Vec<String>),
             /// The `all` field.
-            #[serde(rename = "all")]
+            ///
+            /// Wire name: `all`.
             All(bool),
-        }
-        impl wix_client::wire::one_of::OneOf for QuerySelector {
-            const MEMBERS: &'static [&'static str] = &["ids", "all"];
         }
         /// Request of [`EdgeService::query_nodes`](super::EdgeService::query_nodes): `POST /edge/v1/{siteId}/nodes/query`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
         ///
         /// Path params go into the URL and are not part of the serde form. Query params go into the query string and are not part of the serde form.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct QueryNodesRequest {
             /// The `siteId` field.
             ///
             /// Required. Wire name: `siteId`.
-            #[serde(skip)]
-            pub site_id: String,
+            pub site_id: Option<String>,
             /// The `mode` field.
-            #[serde(skip)]
             pub mode: Option<String>,
             /// The `order` field.
-            #[serde(skip)]
             pub order: Option<SortOrder>,
             /// The `query` field.
             ///
             /// Required.
-            pub query: Query,
+            pub query: Option<Query>,
             /// The `shared` field.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub shared: Option<Shared>,
         }
         impl QueryNodesRequest {
             /// Creates a `QueryNodesRequest` from its required parts: `site_id`, `query`.
             pub fn new(site_id: impl Into<String>, query: impl Into<Query>) -> Self {
                 Self {
-                    site_id: site_id.into(),
-                    mode: None,
-                    order: None,
-                    query: query.into(),
-                    shared: None,
+                    site_id: Some(site_id.into()),
+                    query: Some(query.into()),
+                    ..<Self as wix_client::wire::object::Object>::empty()
                 }
             }
             /// Sets `mode`.
@@ -383,28 +593,60 @@ pub mod edge {
                 self
             }
         }
+        impl wix_client::wire::object::Object for QueryNodesRequest {
+            const NAME: &'static str = "QueryNodesRequest";
+            fn empty() -> Self {
+                Self {
+                    site_id: None,
+                    mode: None,
+                    order: None,
+                    query: None,
+                    shared: None,
+                }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "query" => w::set(value, &mut self.query),
+                    "shared" => w::set(value, &mut self.shared),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "query", &self.query)?;
+                w::put(out, "shared", &self.shared)?;
+                Ok(())
+            }
+        }
         /// The `Search` message.
         ///
         /// Sent in requests: build it with `new` and the `with_*` setters.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct Search {
             /// ONE-OF group: one of `offset`, `cursorPaging` is sent, so two cannot both be set.
             ///
-            /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
-            #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
+            /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
             pub paging: Option<SearchPaging>,
             /// The `text` field.
             ///
             /// Required.
-            pub text: String,
+            pub text: Option<String>,
         }
         impl Search {
             /// Creates a `Search` from its required part: `text`.
             pub fn new(text: impl Into<String>) -> Self {
                 Self {
-                    paging: None,
-                    text: text.into(),
+                    text: Some(text.into()),
+                    ..<Self as wix_client::wire::object::Object>::empty()
                 }
             }
             /// Sets the ONE-OF group `paging`, replacing any member set before.
@@ -413,73 +655,133 @@ pub mod edge {
                 self
             }
         }
+        impl wix_client::wire::object::Object for Search {
+            const NAME: &'static str = "Search";
+            fn empty() -> Self {
+                Self { paging: None, text: None }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "offset" => {
+                        w::set_member(value, &mut self.paging, SearchPaging::Offset)
+                    }
+                    "cursorPaging" => {
+                        w::set_member(
+                            value,
+                            &mut self.paging,
+                            SearchPaging::CursorPaging,
+                        )
+                    }
+                    "text" => w::set(value, &mut self.text),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                if let Some(kind) = &self.paging {
+                    match kind {
+                        SearchPaging::Offset(v) => w::put_member(out, "offset", v)?,
+                        SearchPaging::CursorPaging(v) => {
+                            w::put_member(out, "cursorPaging", v)?
+                        }
+                    }
+                }
+                w::put(out, "text", &self.text)?;
+                Ok(())
+            }
+        }
         /// The ONE-OF group `paging` of [`Search`]: one of `offset`, `cursorPaging`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum SearchPaging {
             /// The `offset` field.
-            #[serde(rename = "offset")]
+            ///
+            /// Wire name: `offset`.
             Offset(i32),
             /// The `cursorPaging` field.
-            #[serde(rename = "cursorPaging")]
+            ///
+            /// Wire name: `cursorPaging`.
             CursorPaging(Paging),
-        }
-        impl wix_client::wire::one_of::OneOf for SearchPaging {
-            const MEMBERS: &'static [&'static str] = &["offset", "cursorPaging"];
         }
         /// Request of [`EdgeService::search_nodes`](super::EdgeService::search_nodes): `POST /edge/v1/nodes/search`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct SearchNodesRequest {
             /// The `search` field.
             ///
             /// Required.
-            pub search: Search,
+            pub search: Option<Search>,
         }
         impl SearchNodesRequest {
             /// Creates a `SearchNodesRequest` from its required part: `search`.
             pub fn new(search: impl Into<Search>) -> Self {
-                Self { search: search.into() }
+                Self {
+                    search: Some(search.into()),
+                }
+            }
+        }
+        impl wix_client::wire::object::Object for SearchNodesRequest {
+            const NAME: &'static str = "SearchNodesRequest";
+            fn empty() -> Self {
+                Self { search: None }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "search" => w::set(value, &mut self.search),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "search", &self.search)?;
+                Ok(())
             }
         }
         /// The `Shared` message.
         ///
         /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct Shared {
             /// ONE-OF group: one of `a`, `b` is sent, so two cannot both be set.
             ///
-            /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
-            #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
+            /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
             pub target: Option<SharedTarget>,
             /// The `name` field.
             ///
             /// Required.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// The `order` field.
             ///
             /// Required.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub order: Option<SortOrder>,
             /// The `total` field.
             ///
             /// Required.
-            #[serde(
-                with = "wix_client::wire::option_int64",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub total: Option<i64>,
             /// The `tags` field.
             ///
             /// Required.
-            #[serde(default)]
             pub tags: Vec<String>,
         }
         impl Shared {
@@ -492,29 +794,73 @@ pub mod edge {
                 target: SharedTarget,
             ) -> Self {
                 Self {
-                    target: Some(target),
                     name: Some(name.into()),
                     order: Some(order),
                     total: Some(total),
                     tags,
+                    target: Some(target),
                 }
+            }
+        }
+        impl wix_client::wire::object::Object for Shared {
+            const NAME: &'static str = "Shared";
+            fn empty() -> Self {
+                Self {
+                    target: None,
+                    name: None,
+                    order: None,
+                    total: None,
+                    tags: Vec::new(),
+                }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "a" => w::set_member(value, &mut self.target, SharedTarget::A),
+                    "b" => w::set_member_int64(value, &mut self.target, SharedTarget::B),
+                    "name" => w::set(value, &mut self.name),
+                    "order" => w::set(value, &mut self.order),
+                    "total" => w::set_int64(value, &mut self.total),
+                    "tags" => w::set_list(value, &mut self.tags),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                if let Some(kind) = &self.target {
+                    match kind {
+                        SharedTarget::A(v) => w::put_member(out, "a", v)?,
+                        SharedTarget::B(v) => w::put_member_int64(out, "b", v)?,
+                    }
+                }
+                w::put(out, "name", &self.name)?;
+                w::put(out, "order", &self.order)?;
+                w::put_int64(out, "total", &self.total)?;
+                w::put_list(out, "tags", &self.tags)?;
+                Ok(())
             }
         }
         /// The ONE-OF group `target` of [`Shared`]: one of `a`, `b`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum SharedTarget {
             /// The `a` field.
-            #[serde(rename = "a")]
+            ///
+            /// Wire name: `a`.
             A(String),
             /// The `b` field.
-            #[serde(rename = "b")]
-            B(#[serde(with = "wix_client::wire::int64")] i64),
-        }
-        impl wix_client::wire::one_of::OneOf for SharedTarget {
-            const MEMBERS: &'static [&'static str] = &["a", "b"];
+            ///
+            /// Wire name: `b`.
+            B(i64),
         }
         /// The `SortOrder` enum.
         ///
@@ -531,13 +877,6 @@ pub mod edge {
             /// A value not known to this version of the crate, as sent.
             Unknown(String),
         }
-        impl Default for SortOrder {
-            /// `Unknown("")`: what a missing value decodes to where the API
-            /// marks the field required.
-            fn default() -> Self {
-                Self::Unknown(String::new())
-            }
-        }
         impl SortOrder {
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
@@ -548,9 +887,7 @@ pub mod edge {
                     Self::Unknown(value) => value,
                 }
             }
-        }
-        impl From<&str> for SortOrder {
-            fn from(value: &str) -> Self {
+            fn from_wire(value: &str) -> Self {
                 match value {
                     "ASC" => Self::Asc,
                     "DESC" => Self::Desc,
@@ -559,44 +896,26 @@ pub mod edge {
                 }
             }
         }
-        impl serde::Serialize for SortOrder {
-            fn serialize<S: serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-        impl<'de> serde::Deserialize<'de> for SortOrder {
-            fn deserialize<D: serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-                Ok(Self::from(value.as_str()))
-            }
-        }
         /// The `Sorting` message.
         ///
         /// Sent in requests: build it with `new` and the `with_*` setters.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct Sorting {
             /// The `fieldName` field.
             ///
             /// Required. Wire name: `fieldName`.
-            #[serde(rename = "fieldName")]
-            pub field_name: String,
+            pub field_name: Option<String>,
             /// Sort order. Deprecated.
             #[deprecated]
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub order: Option<SortOrder>,
         }
         impl Sorting {
             /// Creates a `Sorting` from its required part: `field_name`.
             pub fn new(field_name: impl Into<String>) -> Self {
                 Self {
-                    field_name: field_name.into(),
-                    order: None,
+                    field_name: Some(field_name.into()),
+                    ..<Self as wix_client::wire::object::Object>::empty()
                 }
             }
             /// Sets `order`.
@@ -606,6 +925,41 @@ pub mod edge {
                 self
             }
         }
+        impl wix_client::wire::object::Object for Sorting {
+            const NAME: &'static str = "Sorting";
+            fn empty() -> Self {
+                Self {
+                    field_name: None,
+                    order: None,
+                }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "fieldName" => w::set(value, &mut self.field_name),
+                    "order" => w::set(value, &mut self.order),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "fieldName", &self.field_name)?;
+                w::put(out, "order", &self.order)?;
+                Ok(())
+            }
+        }
+        wix_client::__serde_object!(
+            Cursors, DeleteNodeRequest, ListNodesRequest, Meta, Node, NodePage, Paging,
+            Query, QueryNodesRequest, Search, SearchNodesRequest, Shared, Sorting
+        );
+        wix_client::__serde_open_enum!(SortOrder);
     }
     pub mod edge_service {
         //! The `EdgeService` service of the `edge` package: [`EdgeService`].
@@ -652,9 +1006,15 @@ pub mod edge {
                         "edge.EdgeService.deleteNode",
                     )
                     .path("/edge/v1/nodes/")
-                    .path_param(&request.node_number.to_string())
+                    .path_field(
+                        request.node_number.map(|v| v.to_string()).as_deref(),
+                        "nodeNumber",
+                    )
                     .options(&self.options);
-                self.client.send::<serde::de::IgnoredAny>(api_request).await.map(|_| ())
+                self.client
+                    .send::<wix_client::reexports::serde::de::IgnoredAny>(api_request)
+                    .await
+                    .map(|_| ())
             }
             /// ListNodes, page by page.
             ///
@@ -699,7 +1059,8 @@ pub mod edge {
                 &self,
                 request: &QueryNodesRequest,
             ) -> Result<NodePage, wix_client::Error> {
-                #[derive(serde::Serialize)]
+                #[derive(wix_client::reexports::serde::Serialize)]
+                #[serde(crate = "wix_client::reexports::serde")]
                 struct Query<'a> {
                     mode: &'a Option<String>,
                     order: &'a Option<SortOrder>,
@@ -709,7 +1070,7 @@ pub mod edge {
                         "edge.EdgeService.queryNodes",
                     )
                     .path("/edge/v1/")
-                    .path_param(&request.site_id)
+                    .path_field(request.site_id.as_deref(), "siteId")
                     .path("/nodes/query")
                     .query(
                         &Query {
@@ -745,7 +1106,9 @@ pub mod edge {
             pub fn list_nodes_stream(
                 &self,
                 request: &ListNodesRequest,
-            ) -> impl futures::Stream<Item = Result<Node, wix_client::Error>> + use<> {
+            ) -> impl wix_client::reexports::futures::Stream<
+                Item = Result<Node, wix_client::Error>,
+            > + use<> {
                 let service = self.clone();
                 wix_client::paginate::cursor_stream(
                     request.clone(),
@@ -754,7 +1117,11 @@ pub mod edge {
                         async move { service.list_nodes(&request).await }
                     },
                     |request: &mut ListNodesRequest, cursor: String| {
-                        let next = request.paging.get_or_insert_with(Default::default);
+                        let next = request
+                            .paging
+                            .get_or_insert_with(
+                                <super::types::Paging as wix_client::wire::object::Object>::empty,
+                            );
                         next.cursor = Some(cursor);
                     },
                     |response: NodePage| {
@@ -775,7 +1142,9 @@ pub mod edge {
             pub fn query_nodes_stream(
                 &self,
                 request: &QueryNodesRequest,
-            ) -> impl futures::Stream<Item = Result<Node, wix_client::Error>> + use<> {
+            ) -> impl wix_client::reexports::futures::Stream<
+                Item = Result<Node, wix_client::Error>,
+            > + use<> {
                 let service = self.clone();
                 wix_client::paginate::cursor_stream(
                     request.clone(),
@@ -784,10 +1153,16 @@ pub mod edge {
                         async move { service.query_nodes(&request).await }
                     },
                     |request: &mut QueryNodesRequest, cursor: String| {
-                        let next = &mut request.query;
+                        let next = request
+                            .query
+                            .get_or_insert_with(
+                                <super::types::Query as wix_client::wire::object::Object>::empty,
+                            );
                         let next = next
                             .cursor_paging
-                            .get_or_insert_with(Default::default);
+                            .get_or_insert_with(
+                                <super::types::Paging as wix_client::wire::object::Object>::empty,
+                            );
                         next.cursor = Some(cursor);
                     },
                     |response: NodePage| {
@@ -808,7 +1183,9 @@ pub mod edge {
             pub fn search_nodes_stream(
                 &self,
                 request: &SearchNodesRequest,
-            ) -> impl futures::Stream<Item = Result<Node, wix_client::Error>> + use<> {
+            ) -> impl wix_client::reexports::futures::Stream<
+                Item = Result<Node, wix_client::Error>,
+            > + use<> {
                 let service = self.clone();
                 wix_client::paginate::cursor_stream(
                     request.clone(),
@@ -817,13 +1194,19 @@ pub mod edge {
                         async move { service.search_nodes(&request).await }
                     },
                     |request: &mut SearchNodesRequest, cursor: String| {
-                        let next = &mut request.search;
+                        let next = request
+                            .search
+                            .get_or_insert_with(
+                                <super::types::Search as wix_client::wire::object::Object>::empty,
+                            );
                         if !matches!(
                             next.paging,
                             Some(super::types::SearchPaging::CursorPaging(_))
                         ) {
                             next.paging = Some(
-                                super::types::SearchPaging::CursorPaging(Default::default()),
+                                super::types::SearchPaging::CursorPaging(
+                                    (<super::types::Paging as wix_client::wire::object::Object>::empty)(),
+                                ),
                             );
                         }
                         if let Some(super::types::SearchPaging::CursorPaging(next)) = &mut next

@@ -9,94 +9,194 @@ pub mod inbox {
         /// The `Conversation` type.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct Conversation {
             /// Conversation GUID.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// GUID of the visitor, contact, or member who is chatting with the business.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub participant: Option<IdentificationData>,
             /// Display name and avatar for the business.
             ///
             /// Wire name: `businessDisplayData`.
-            #[serde(
-                rename = "businessDisplayData",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub business_display_data: Option<ConversationDisplayData>,
             /// Display name and avatar for the visitor, contact, or member.
             ///
             /// Wire name: `participantDisplayData`.
-            #[serde(
-                rename = "participantDisplayData",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub participant_display_data: Option<ConversationDisplayData>,
+        }
+        impl wix_client::wire::object::Object for Conversation {
+            const NAME: &'static str = "Conversation";
+            fn empty() -> Self {
+                Self {
+                    id: None,
+                    participant: None,
+                    business_display_data: None,
+                    participant_display_data: None,
+                }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "id" => w::set(value, &mut self.id),
+                    "participant" => w::set(value, &mut self.participant),
+                    "businessDisplayData" => {
+                        w::set(value, &mut self.business_display_data)
+                    }
+                    "participantDisplayData" => {
+                        w::set(value, &mut self.participant_display_data)
+                    }
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "id", &self.id)?;
+                w::put(out, "participant", &self.participant)?;
+                w::put(out, "businessDisplayData", &self.business_display_data)?;
+                w::put(out, "participantDisplayData", &self.participant_display_data)?;
+                Ok(())
+            }
         }
         /// The `ConversationDisplayData` type.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct ConversationDisplayData {
             /// Display name.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Avatar image URL.
             ///
             /// Wire name: `imageUrl`.
-            #[serde(
-                rename = "imageUrl",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub image_url: Option<String>,
+        }
+        impl wix_client::wire::object::Object for ConversationDisplayData {
+            const NAME: &'static str = "ConversationDisplayData";
+            fn empty() -> Self {
+                Self {
+                    name: None,
+                    image_url: None,
+                }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "name" => w::set(value, &mut self.name),
+                    "imageUrl" => w::set(value, &mut self.image_url),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "name", &self.name)?;
+                w::put(out, "imageUrl", &self.image_url)?;
+                Ok(())
+            }
         }
         /// Request of [`ConversationsService::get_or_create_conversation`](super::ConversationsService::get_or_create_conversation): `POST /inbox/v2/conversations`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct GetOrCreateConversationRequest {
             /// Required. Wire name: `participantId`.
-            #[serde(rename = "participantId")]
-            pub participant_id: ParticipantId,
+            pub participant_id: Option<ParticipantId>,
         }
         impl GetOrCreateConversationRequest {
             /// Creates a `GetOrCreateConversationRequest` from its required part: `participant_id`.
             pub fn new(participant_id: impl Into<ParticipantId>) -> Self {
                 Self {
-                    participant_id: participant_id.into(),
+                    participant_id: Some(participant_id.into()),
                 }
+            }
+        }
+        impl wix_client::wire::object::Object for GetOrCreateConversationRequest {
+            const NAME: &'static str = "GetOrCreateConversationRequest";
+            fn empty() -> Self {
+                Self { participant_id: None }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "participantId" => w::set(value, &mut self.participant_id),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "participantId", &self.participant_id)?;
+                Ok(())
             }
         }
         /// The `GetOrCreateConversationResponse` type.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct GetOrCreateConversationResponse {
             /// Created or retrieved conversation.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub conversation: Option<Conversation>,
             /// Indicates whether the conversation previously exists or was just created. If `true`, the conversation was just created. If `false`, the conversation already existed.
             ///
             /// Wire name: `newConversation`.
-            #[serde(
-                rename = "newConversation",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub new_conversation: Option<bool>,
+        }
+        impl wix_client::wire::object::Object for GetOrCreateConversationResponse {
+            const NAME: &'static str = "GetOrCreateConversationResponse";
+            fn empty() -> Self {
+                Self {
+                    conversation: None,
+                    new_conversation: None,
+                }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "conversation" => w::set(value, &mut self.conversation),
+                    "newConversation" => w::set(value, &mut self.new_conversation),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "conversation", &self.conversation)?;
+                w::put(out, "newConversation", &self.new_conversation)?;
+                Ok(())
+            }
         }
         /// The `IdentificationData` type.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct IdentificationData {
             /// GUID of an anonymous site visitor.
@@ -104,33 +204,18 @@ pub mod inbox {
             /// Wire name: `anonymousVisitorId`.
             ///
             /// Member of the ONE-OF group `kind` (`anonymousVisitorId`, `memberId`, `contactId`): at most one is meant to be set; see [`IdentificationData::kind`].
-            #[serde(
-                rename = "anonymousVisitorId",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub anonymous_visitor_id: Option<String>,
             /// Member GUID. See the Members API for more information.
             ///
             /// Wire name: `memberId`.
             ///
             /// Member of the ONE-OF group `kind` (`anonymousVisitorId`, `memberId`, `contactId`): at most one is meant to be set; see [`IdentificationData::kind`].
-            #[serde(
-                rename = "memberId",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub member_id: Option<String>,
             /// Contact GUID. See the Contacts API for more information.
             ///
             /// Wire name: `contactId`.
             ///
             /// Member of the ONE-OF group `kind` (`anonymousVisitorId`, `memberId`, `contactId`): at most one is meant to be set; see [`IdentificationData::kind`].
-            #[serde(
-                rename = "contactId",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
             pub contact_id: Option<String>,
         }
         impl IdentificationData {
@@ -149,45 +234,73 @@ pub mod inbox {
                     })
             }
         }
+        impl wix_client::wire::object::Object for IdentificationData {
+            const NAME: &'static str = "IdentificationData";
+            fn empty() -> Self {
+                Self {
+                    anonymous_visitor_id: None,
+                    member_id: None,
+                    contact_id: None,
+                }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "anonymousVisitorId" => w::set(value, &mut self.anonymous_visitor_id),
+                    "memberId" => w::set(value, &mut self.member_id),
+                    "contactId" => w::set(value, &mut self.contact_id),
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                w::put(out, "anonymousVisitorId", &self.anonymous_visitor_id)?;
+                w::put(out, "memberId", &self.member_id)?;
+                w::put(out, "contactId", &self.contact_id)?;
+                Ok(())
+            }
+        }
         /// The ONE-OF group `kind` of [`IdentificationData`]: one of `anonymousVisitorId`, `memberId`, `contactId`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum IdentificationDataKind {
             /// GUID of an anonymous site visitor.
-            #[serde(rename = "anonymousVisitorId")]
+            ///
+            /// Wire name: `anonymousVisitorId`.
             AnonymousVisitorId(String),
             /// Member GUID. See the Members API for more information.
-            #[serde(rename = "memberId")]
+            ///
+            /// Wire name: `memberId`.
             MemberId(String),
             /// Contact GUID. See the Contacts API for more information.
-            #[serde(rename = "contactId")]
+            ///
+            /// Wire name: `contactId`.
             ContactId(String),
-        }
-        impl wix_client::wire::one_of::OneOf for IdentificationDataKind {
-            const MEMBERS: &'static [&'static str] = &[
-                "anonymousVisitorId",
-                "memberId",
-                "contactId",
-            ];
         }
         /// The `ParticipantId` type.
         ///
         /// Sent in requests: build it with `new` and the `with_*` setters.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct ParticipantId {
             /// ONE-OF group: one of `contactId`, `anonymousVisitorId`, `memberId` is sent, so two cannot both be set.
             ///
-            /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member does not decode.
-            #[serde(flatten, deserialize_with = "wix_client::wire::one_of::required")]
-            pub kind: ParticipantIdKind,
+            /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
+            pub kind: Option<ParticipantIdKind>,
         }
         impl ParticipantId {
             /// Creates a `ParticipantId` from its required part: `kind`.
             pub fn new(kind: ParticipantIdKind) -> Self {
-                Self { kind }
+                Self { kind: Some(kind) }
             }
         }
         impl From<ParticipantIdKind> for ParticipantId {
@@ -195,29 +308,82 @@ pub mod inbox {
                 Self::new(value)
             }
         }
+        impl wix_client::wire::object::Object for ParticipantId {
+            const NAME: &'static str = "ParticipantId";
+            fn empty() -> Self {
+                Self { kind: None }
+            }
+            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+            ) -> Result<(), D::Error> {
+                use wix_client::wire::object as w;
+                match key {
+                    "contactId" => {
+                        w::set_member(
+                            value,
+                            &mut self.kind,
+                            ParticipantIdKind::ContactId,
+                        )
+                    }
+                    "anonymousVisitorId" => {
+                        w::set_member(
+                            value,
+                            &mut self.kind,
+                            ParticipantIdKind::AnonymousVisitorId,
+                        )
+                    }
+                    "memberId" => {
+                        w::set_member(value, &mut self.kind, ParticipantIdKind::MemberId)
+                    }
+                    _ => w::skip(value),
+                }
+            }
+            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+                &self,
+                out: &mut M,
+            ) -> Result<(), M::Error> {
+                use wix_client::wire::object as w;
+                if let Some(kind) = &self.kind {
+                    match kind {
+                        ParticipantIdKind::ContactId(v) => {
+                            w::put_member(out, "contactId", v)?
+                        }
+                        ParticipantIdKind::AnonymousVisitorId(v) => {
+                            w::put_member(out, "anonymousVisitorId", v)?
+                        }
+                        ParticipantIdKind::MemberId(v) => {
+                            w::put_member(out, "memberId", v)?
+                        }
+                    }
+                }
+                Ok(())
+            }
+        }
         /// The ONE-OF group `kind` of [`ParticipantId`]: one of `contactId`, `anonymousVisitorId`, `memberId`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum ParticipantIdKind {
             /// Contact GUID. See the Contacts API for more information.
-            #[serde(rename = "contactId")]
+            ///
+            /// Wire name: `contactId`.
             ContactId(String),
             /// GUID of an anonymous site visitor.
-            #[serde(rename = "anonymousVisitorId")]
+            ///
+            /// Wire name: `anonymousVisitorId`.
             AnonymousVisitorId(String),
             /// Member GUID. See the Members API for more information.
-            #[serde(rename = "memberId")]
+            ///
+            /// Wire name: `memberId`.
             MemberId(String),
         }
-        impl wix_client::wire::one_of::OneOf for ParticipantIdKind {
-            const MEMBERS: &'static [&'static str] = &[
-                "contactId",
-                "anonymousVisitorId",
-                "memberId",
-            ];
-        }
+        wix_client::__serde_object!(
+            Conversation, ConversationDisplayData, GetOrCreateConversationRequest,
+            GetOrCreateConversationResponse, IdentificationData, ParticipantId
+        );
     }
     pub mod conversations_service {
         //! The `ConversationsService` service of the `inbox` package: [`ConversationsService`].

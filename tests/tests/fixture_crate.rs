@@ -56,7 +56,9 @@ fn fixture_crate_is_clippy_and_rustdoc_clean() {
             "clippy",
             "--offline",
             "--quiet",
+            "--workspace",
             "--all-targets",
+            "--all-features",
             "--",
             "-D",
             "warnings",
@@ -65,7 +67,14 @@ fn fixture_crate_is_clippy_and_rustdoc_clean() {
     );
     cargo(
         tmp.path(),
-        &["doc", "--offline", "--quiet", "--no-deps"],
+        &[
+            "doc",
+            "--offline",
+            "--quiet",
+            "--workspace",
+            "--all-features",
+            "--no-deps",
+        ],
         &[("RUSTDOCFLAGS", "-Dwarnings")],
     );
 }

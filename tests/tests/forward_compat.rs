@@ -77,7 +77,7 @@ fn generate_into(schemas: &Path, out: &Path) -> String {
     let generation = generate(schemas, &options).expect("generate");
     assert!(!generation.has_errors(), "{}", generation.report());
     write_if_changed(out, &generation.files, Mode::Write).expect("write");
-    generation.files[Path::new("src/inbox/types.rs")].clone()
+    generation.files[Path::new("packages/inbox/src/types.rs")].clone()
 }
 
 fn check_program_against(generated: &Path, user: &Path) {

@@ -1,12 +1,13 @@
-//! How the generated types decode what real responses may carry. These pin
-//! down serde's behaviour that the generated code relies on:
+//! How the generated types decode what real responses may carry
+//! (`wix_client::wire::object` behind each type):
 //!
-//! - request types hold a ONE-OF as a `#[serde(flatten)]` enum: the first key of
+//! - request types hold a ONE-OF as an `Option<Kind>` enum: the first key of
 //!   the JSON object that names a member wins, other members are ignored; with
-//!   no member an `Option` group is `None`, a required one does not decode; a
-//!   member that is present but malformed is an error, never a silent `None`;
-//! - types both sent and decoded keep required fields in `Option`s, so a field
-//!   a response leaves out is not encoded again as a made-up default;
+//!   no member the group is `None` (`new` is what requires a required group);
+//!   a member that is present but malformed is an error, never a silent `None`;
+//! - every field is stored as an `Option` (required ones too: `new` requires
+//!   them), so a field a response leaves out is not encoded again as a
+//!   made-up default;
 //! - response-only types keep every member in its own field (lossless);
 //! - enums are open, int64 travels as a string.
 
@@ -17,16 +18,15 @@ use wix_apis::inbox::{
 };
 
 #[test]
-fn flattened_required_group_takes_the_first_member_in_json_order() {
+fn a_group_takes_the_first_member_in_json_order() {
     // Decoded from text, as responses are: the document's key order counts.
     let id: ParticipantId = serde_json::from_str(r#"{ "memberId": "m", "contactId": "c" }"#).unwrap();
-    assert_eq!(id.kind, ParticipantIdKind::MemberId("m".into()));
+    assert_eq!(id.kind, Some(ParticipantIdKind::MemberId("m".into())));
     let id: ParticipantId = serde_json::from_str(r#"{ "contactId": "c", "memberId": "m" }"#).unwrap();
-    assert_eq!(id.kind, ParticipantIdKind::ContactId("c".into()));
-    assert!(
-        serde_json::from_value::<ParticipantId>(json!({})).is_err(),
-        "a required group needs a member"
-    );
+    assert_eq!(id.kind, Some(ParticipantIdKind::ContactId("c".into())));
+    // Decoding is lenient; building is not: `ParticipantId::new` takes the group.
+    let none: ParticipantId = serde_json::from_value(json!({})).unwrap();
+    assert_eq!(none.kind, None);
     assert_eq!(
         serde_json::to_value(ParticipantId::new(ParticipantIdKind::AnonymousVisitorId("v".into()))).unwrap(),
         json!({ "anonymousVisitorId": "v" })
@@ -34,7 +34,7 @@ fn flattened_required_group_takes_the_first_member_in_json_order() {
 }
 
 #[test]
-fn flattened_optional_group_is_none_without_a_known_member() {
+fn an_optional_group_is_none_without_a_known_member() {
     let content: MessageContent = serde_json::from_value(json!({ "previewText": "p" })).unwrap();
     assert_eq!(content.kind, None);
     assert_eq!(content.preview_text.as_deref(), Some("p"));
@@ -52,11 +52,16 @@ fn flattened_optional_group_is_none_without_a_known_member() {
 }
 
 #[test]
-fn flattened_group_with_a_malformed_member_is_an_error() {
-    let err = serde_json::from_value::<MessageContent>(json!({ "basic": { "items": "not a list" } })).unwrap_err();
-    assert!(err.to_string().contains("ONE-OF member `basic`"), "{err}");
-    let err = serde_json::from_value::<ParticipantId>(json!({ "memberId": 7 })).unwrap_err();
-    assert!(err.to_string().contains("ONE-OF member `memberId`"), "{err}");
+fn a_group_with_a_malformed_member_is_an_error_with_its_path() {
+    let decode = |v: serde_json::Value| {
+        serde_path_to_error::deserialize::<_, MessageContent>(v)
+            .map_err(|e| (e.path().to_string(), e.inner().to_string()))
+    };
+    let (path, message) = decode(json!({ "basic": { "items": "not a list" } })).unwrap_err();
+    assert_eq!(path, "basic.items");
+    assert!(message.contains("invalid type"), "{message}");
+    let err = serde_path_to_error::deserialize::<_, ParticipantId>(json!({ "memberId": 7 })).unwrap_err();
+    assert_eq!(err.path().to_string(), "memberId");
 }
 
 #[test]

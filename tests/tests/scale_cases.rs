@@ -66,8 +66,8 @@ fn the_cases_crate_builds_cleanly_and_its_tests_pass() {
     std::fs::copy(root.join("tests/cases/cases.rs"), dir.join("tests/cases.rs")).unwrap();
     let mut manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
     manifest = manifest.replace(
-        "\n# A crate of its own",
-        "\n[dev-dependencies]\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\nwiremock = \"0.6\"\n\n# A crate of its own",
+        "\n[dev-dependencies]\n",
+        "\n[dev-dependencies]\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\nwiremock = \"0.6\"\n",
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
 
@@ -77,11 +77,13 @@ fn the_cases_crate_builds_cleanly_and_its_tests_pass() {
             "clippy",
             "--offline",
             "--quiet",
+            "--workspace",
             "--all-targets",
+            "--all-features",
             "--",
             "-D",
             "warnings",
         ],
     );
-    cargo(dir, &["test", "--offline", "--quiet"]);
+    cargo(dir, &["test", "--offline", "--quiet", "--workspace", "--all-features"]);
 }

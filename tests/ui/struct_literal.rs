@@ -4,6 +4,6 @@ use wix_apis::inbox::{GetOrCreateConversationRequest, ParticipantId, Participant
 
 fn main() {
     let _request = GetOrCreateConversationRequest {
-        participant_id: ParticipantId::new(ParticipantIdKind::MemberId("m".to_owned())),
+        participant_id: Some(ParticipantId::new(ParticipantIdKind::MemberId("m".to_owned()))),
     };
 }

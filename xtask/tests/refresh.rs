@@ -146,7 +146,7 @@ async fn refresh_writes_the_page_and_regenerates() {
         changed
     );
     assert!(err.contains("wrote schemas/inbox/get-conversation.md"), "{err}");
-    let types = std::fs::read_to_string(tmp.path().join("crates/wix-apis/src/inbox/types.rs")).unwrap();
+    let types = std::fs::read_to_string(tmp.path().join("crates/wix-apis/packages/inbox/src/types.rs")).unwrap();
     assert!(types.contains("Telegram"), "the generated crate has the new enum value");
     assert!(tmp.path().join("tests/golden/get_or_create_conversation.rs").is_file());
 

@@ -80,3 +80,12 @@ pub use observe::{Observer, RequestInfo, ResponseInfo};
 pub use request::{ApiRequest, HttpMethod, RequestOptions};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
+
+/// The crates generated code names, re-exported so that a crate of generated
+/// bindings (or an `include_api!` expansion) needs no dependency but
+/// `wix-client`. Depend on them yourself for your own code.
+pub mod reexports {
+    pub use futures;
+    pub use serde;
+    pub use serde_json;
+}

@@ -214,14 +214,31 @@ impl ApiRequest {
         self
     }
 
-    /// Appends a path segment taken from a field of the request body, for a
-    /// `{message.field}` placeholder (`/badges/{badge.id}`): `value` is that
-    /// field, `name` its dotted wire name. A `None` value (the field is not
+    /// Appends a path segment taken from a field of the request: a path param
+    /// (`{id}`), or a field of the body for a `{message.field}` placeholder
+    /// (`/badges/{badge.id}`); `value` is that field, `name` its (dotted) wire
+    /// name. Encoded as in [`ApiRequest::path_param`]. A `None` value (the field is not
     /// set) makes [`Client::send`](crate::Client::send) fail with
     /// [`Error::InvalidRequest`] naming the field; nothing is sent.
     pub fn path_field(self, value: Option<&str>, name: &'static str) -> Self {
         match value {
             Some(v) => self.path_param(v),
+            None => {
+                let mut req = self;
+                req.defer(format!(
+                    "the URL path takes `{name}` from the request, and the request does not set it; set it before sending"
+                ));
+                req
+            }
+        }
+    }
+
+    /// [`ApiRequest::path_segments`] for a value taken from the request, for a
+    /// `{name=**}` placeholder: `None` (unset) fails like in
+    /// [`ApiRequest::path_field`].
+    pub fn path_field_segments(self, value: Option<&str>, name: &'static str) -> Self {
+        match value {
+            Some(v) => self.path_segments(v),
             None => {
                 let mut req = self;
                 req.defer(format!(

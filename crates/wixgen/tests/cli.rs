@@ -78,7 +78,7 @@ fn generates_a_standalone_crate_and_reports_pages_with_errors() {
         )),
         "{manifest}"
     );
-    let types = std::fs::read_to_string(out.join("src/inbox/types.rs")).unwrap();
+    let types = std::fs::read_to_string(out.join("packages/inbox/src/types.rs")).unwrap();
     assert!(types.contains("pub struct GetConversationRequest") && types.contains("pub struct ParticipantId"));
     assert!(out.join("tests/examples.rs").is_file());
 
@@ -164,9 +164,12 @@ fn a_service_plugin_page_yields_types_and_a_note_and_exit_0() {
         "{err}"
     );
     assert!(err.contains("0 method(s), 1 service-plugin method(s)"), "{err}");
-    let types = std::fs::read_to_string(out.join("src/giftcardprovider/types.rs")).unwrap();
+    let types = std::fs::read_to_string(out.join("packages/giftcardprovider/src/types.rs")).unwrap();
     assert!(types.contains("pub struct GetBalanceRequest {"), "{types}");
     assert!(types.contains("pub struct GetBalanceResponse {"), "{types}");
     // No client: there is nothing to call.
-    assert!(!out.join("src/giftcardprovider/gift_card_provider_service.rs").exists());
+    assert!(
+        !out.join("packages/giftcardprovider/src/gift_card_provider_service.rs")
+            .exists()
+    );
 }

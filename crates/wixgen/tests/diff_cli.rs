@@ -221,7 +221,7 @@ fn add_copies_method_pages_regenerates_and_reports() {
         std::fs::read(&page).unwrap()
     );
     assert!(!schemas.join("inbox").exists());
-    assert!(out.join("src/resources/mod.rs").is_file() || out.join("src/resources.rs").is_file());
+    assert!(out.join("packages/resources/src/lib.rs").is_file());
     assert!(
         stdout.contains("ok        package added: resources: a new module behind a new Cargo feature\n"),
         "{stdout}"
@@ -235,6 +235,10 @@ fn add_without_out_regenerates_a_checkout_like_cargo_xtask_gen() {
     let root = tmp.path();
     copy_tree(&repo().join("schemas"), &root.join("schemas"));
     copy_tree(&repo().join("crates/wix-apis/src"), &root.join("crates/wix-apis/src"));
+    copy_tree(
+        &repo().join("crates/wix-apis/packages"),
+        &root.join("crates/wix-apis/packages"),
+    );
     std::fs::copy(
         repo().join("crates/wix-apis/Cargo.toml"),
         root.join("crates/wix-apis/Cargo.toml"),
@@ -274,7 +278,7 @@ fn add_without_out_regenerates_a_checkout_like_cargo_xtask_gen() {
     );
     assert!(stdout.ends_with("8 changes: 5 breaking, 3 not breaking\n"), "{stdout}");
     assert!(!stdout.contains("imageUrl"), "{stdout}");
-    let types = std::fs::read_to_string(root.join("crates/wix-apis/src/inbox/types.rs")).unwrap();
+    let types = std::fs::read_to_string(root.join("crates/wix-apis/packages/inbox/src/types.rs")).unwrap();
     assert!(
         types.contains("Telegram"),
         "the regenerated crate has the new enum value"

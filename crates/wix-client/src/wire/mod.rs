@@ -189,4 +189,4 @@ pub mod vec_int64 {
     }
 }
 
-pub mod one_of;
+pub mod object;

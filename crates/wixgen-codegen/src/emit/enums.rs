@@ -2,8 +2,9 @@
 //! a catch-all `Unknown(String)` variant that encodes back unchanged. Enums are
 //! `#[non_exhaustive]`, so a value added to the API later breaks no `match`.
 //!
-//! Serde goes through two small impls on top of `as_str` and `From<&str>`,
-//! rather than a derive, which could not keep unknown values.
+//! Serde and `From<&str>` come from `wix_client::__serde_open_enum!` on top of
+//! `as_str` and `from_wire`, rather than a derive, which could not keep
+//! unknown values.
 
 use super::Cx;
 use super::docs;
@@ -23,9 +24,6 @@ pub(crate) fn catch_all_name(e: &EnumType) -> String {
 
 pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
     let string = cx.string();
-    let result = cx.result();
-    let from = cx.trait_from();
-    let default = cx.trait_default();
     let name = ident(&e.rust_name);
     let unknown = ident(&catch_all_name(e));
     let mut rust_names: Vec<String> = e.variants.iter().map(|v| ident(&v.rust_name).to_string()).collect();
@@ -77,6 +75,8 @@ pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
         .map(|(w, id)| quote!(#w => Self::#id,))
         .collect();
 
+    // `Serialize`, `Deserialize` and `From<&str>` come from
+    // `wix_client::__serde_open_enum!`, invoked once per package.
     quote! {
         #doc
         #deprecated
@@ -88,14 +88,6 @@ pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
             #unknown(#string),
         }
 
-        impl #default for #name {
-            /// `Unknown("")`: what a missing value decodes to where the API
-            /// marks the field required.
-            fn default() -> Self {
-                Self::#unknown(#string::new())
-            }
-        }
-
         impl #name {
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
@@ -104,27 +96,12 @@ pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
                     Self::#unknown(value) => value,
                 }
             }
-        }
 
-        impl #from<&str> for #name {
-            fn from(value: &str) -> Self {
+            fn from_wire(value: &str) -> Self {
                 match value {
                     #(#from_arms)*
                     other => Self::#unknown(other.to_owned()),
                 }
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                let value = <#string as serde::Deserialize>::deserialize(deserializer)?;
-                Ok(Self::from(value.as_str()))
             }
         }
     }

@@ -240,7 +240,12 @@ fn method(cx: &Cx, package: &Package, service: &Service, m: &Method) -> TokenStr
         }
         None => (
             quote!(()),
-            quote!(self.client.send::<serde::de::IgnoredAny>(api_request).await.map(|_| ())),
+            quote!(
+                self.client
+                    .send::<wix_client::reexports::serde::de::IgnoredAny>(api_request)
+                    .await
+                    .map(|_| ())
+            ),
         ),
     };
 
@@ -274,14 +279,17 @@ fn path_step(cx: &Cx, m: &Method, ph: &PathParam) -> TokenStream {
         };
         let id = ident(&f.rust_name);
         let value = match &f.ty {
-            TypeRef::String | TypeRef::Timestamp => quote!(&request.#id),
-            TypeRef::Named(n) if matches!(cx.named(n), Some(NamedType::Enum(_))) => quote!(request.#id.as_str()),
-            _ => quote!(&request.#id.to_string()),
+            TypeRef::String | TypeRef::Timestamp => quote!(request.#id.as_deref()),
+            TypeRef::Named(n) if matches!(cx.named(n), Some(NamedType::Enum(_))) => {
+                quote!(request.#id.as_ref().map(|v| v.as_str()))
+            }
+            _ => quote!(request.#id.map(|v| v.to_string()).as_deref()),
         };
+        let name = &f.wire_name;
         return if ph.multi_segment {
-            quote!(.path_segments(#value))
+            quote!(.path_field_segments(#value, #name))
         } else {
-            quote!(.path_param(#value))
+            quote!(.path_field(#value, #name))
         };
     }
     match nested_value(cx, m, &ph.field_path) {
@@ -305,7 +313,6 @@ fn nested_value(cx: &Cx, m: &Method, path: &[String]) -> Option<TokenStream> {
     let plan = structs::plan_field(cx, &m.request_rust_name, Side::Request, param, Place::Serde);
     let id = plan.ident();
     let mut expr = match plan.store {
-        Store::Plain => quote!(Some(&request.#id)),
         Store::Optional => quote!(request.#id.as_ref()),
         Store::List => return None,
     };
@@ -317,7 +324,6 @@ fn nested_value(cx: &Cx, m: &Method, path: &[String]) -> Option<TokenStream> {
         };
         let id = plan.ident();
         expr = match plan.store {
-            Store::Plain => quote!(#expr.map(|v| &v.#id)),
             Store::Optional => quote!(#expr.and_then(|v| v.#id.as_ref())),
             Store::List => return None,
         };
@@ -355,7 +361,8 @@ fn separate_query(cx: &Cx, m: &Method) -> (TokenStream, TokenStream) {
     });
     (
         quote! {
-            #[derive(serde::Serialize)]
+            #[derive(wix_client::reexports::serde::Serialize)]
+            #[serde(crate = "wix_client::reexports::serde")]
             struct Query<'a> {
                 #(#decls)*
             }
@@ -403,7 +410,7 @@ fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
         pub fn #stream_name(
             &self,
             request: &#request_ty,
-        ) -> impl futures::Stream<Item = #result<#item_ty, wix_client::Error>> + use<> {
+        ) -> impl wix_client::reexports::futures::Stream<Item = #result<#item_ty, wix_client::Error>> + use<> {
             let service = self.clone();
             wix_client::paginate::cursor_stream(
                 request.clone(),
@@ -430,8 +437,7 @@ enum Slot<'a> {
         group_field: proc_macro2::Ident,
         kind: TokenStream,
         variant: proc_macro2::Ident,
-        optional: bool,
-        single: bool,
+        boxed: bool,
         field: &'a Field,
     },
 }
@@ -459,8 +465,7 @@ fn find_in_struct<'a>(cx: &Cx, s: &'a StructType, wire: &str) -> Option<Slot<'a>
                         quote!(super::types::#kind)
                     },
                     variant: ident(&member.variant),
-                    optional: plan.optional_storage,
-                    single: g.members.len() == 1,
+                    boxed: member.boxed,
                     field: f,
                 });
             }
@@ -501,34 +506,33 @@ fn set_cursor_body(cx: &Cx, m: &Method, path: &[String]) -> Option<TokenStream> 
 }
 
 fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Option<TokenStream> {
-    let default = cx.trait_default();
+    // A message missing on the way is created empty.
+    let empty = |ty: &TypeRef, boxed: bool| -> Option<TokenStream> {
+        let s = struct_of(cx, ty)?;
+        let t = ident(&s.rust_name);
+        let value = quote!(<super::types::#t as wix_client::wire::object::Object>::empty());
+        Some(if boxed {
+            let b = cx.boxed_ty();
+            quote!(|| #b::new(#value))
+        } else {
+            quote!(<super::types::#t as wix_client::wire::object::Object>::empty)
+        })
+    };
     match slot {
         Slot::Field(plan) => {
             let id = plan.ident();
-            if rest.is_empty() {
-                if !matches!(plan.field.ty, TypeRef::String) {
-                    return None;
-                }
-                return Some(match plan.store {
-                    Store::Optional => quote!(#place.#id = Some(cursor);),
-                    Store::Plain => quote!(#place.#id = cursor;),
-                    Store::List => return None,
-                });
-            }
-            let s = struct_of(cx, &plan.field.ty)?;
-            // Only a missing (optional) message is created; a required one is always there.
-            if plan.store == Store::Optional && !cx.has_default(&plan.field.ty) {
+            if plan.store == Store::List {
                 return None;
             }
-            let next_place = match plan.store {
-                Store::Optional => quote!(#place.#id.get_or_insert_with(#default::default)),
-                Store::Plain => quote!(&mut #place.#id),
-                Store::List => return None,
-            };
+            if rest.is_empty() {
+                return matches!(plan.field.ty, TypeRef::String).then(|| quote!(#place.#id = Some(cursor);));
+            }
+            let s = struct_of(cx, &plan.field.ty)?;
+            let created = empty(&plan.field.ty, plan.boxed)?;
             let next = find_in_struct(cx, s, &rest[0])?;
             let inner = set_in_slot(cx, quote!(next), next, &rest[1..])?;
             Some(quote! {
-                let next = #next_place;
+                let next = #place.#id.get_or_insert_with(#created);
                 #inner
             })
         }
@@ -536,49 +540,23 @@ fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Opti
             group_field,
             kind,
             variant,
-            optional,
-            single,
+            boxed,
             field,
         } => {
             if rest.is_empty() {
-                if !matches!(field.ty, TypeRef::String) {
-                    return None;
-                }
-                return Some(if optional {
-                    quote!(#place.#group_field = Some(#kind::#variant(cursor));)
-                } else {
-                    quote!(#place.#group_field = #kind::#variant(cursor);)
-                });
+                return matches!(field.ty, TypeRef::String)
+                    .then(|| quote!(#place.#group_field = Some(#kind::#variant(cursor));));
             }
             let s = struct_of(cx, &field.ty)?;
-            // The member is created unless it is the only, always-present one.
-            if (optional || !single) && !cx.has_default(&field.ty) {
-                return None;
-            }
+            let created = empty(&field.ty, boxed)?;
             let next = find_in_struct(cx, s, &rest[0])?;
             let inner = set_in_slot(cx, quote!(next), next, &rest[1..])?;
-            Some(if optional {
-                quote! {
-                    if !matches!(#place.#group_field, Some(#kind::#variant(_))) {
-                        #place.#group_field = Some(#kind::#variant(#default::default()));
-                    }
-                    if let Some(#kind::#variant(next)) = &mut #place.#group_field {
-                        #inner
-                    }
+            Some(quote! {
+                if !matches!(#place.#group_field, Some(#kind::#variant(_))) {
+                    #place.#group_field = Some(#kind::#variant((#created)()));
                 }
-            } else if single {
-                quote! {
-                    let #kind::#variant(next) = &mut #place.#group_field;
+                if let Some(#kind::#variant(next)) = &mut #place.#group_field {
                     #inner
-                }
-            } else {
-                quote! {
-                    if !matches!(#place.#group_field, #kind::#variant(_)) {
-                        #place.#group_field = #kind::#variant(#default::default());
-                    }
-                    if let #kind::#variant(next) = &mut #place.#group_field {
-                        #inner
-                    }
                 }
             })
         }
@@ -613,9 +591,7 @@ fn split_body(
         let last = i + 1 == next_path.len();
         expr = Some(match (expr, plan.store) {
             (None, Store::Optional) => quote!(response.#id.as_ref()),
-            (None, Store::Plain) => quote!(Some(&response.#id)),
             (Some(e), Store::Optional) => quote!(#e.and_then(|v| v.#id.as_ref())),
-            (Some(e), Store::Plain) => quote!(#e.map(|v| &v.#id)),
             (_, Store::List) => return None,
         });
         if last {

@@ -12,6 +12,7 @@ pub(crate) mod methods;
 mod one_of;
 mod plugins;
 pub(crate) mod structs;
+mod wire;
 
 use crate::crate_files;
 use crate::examples::{self, RequestExample};
@@ -42,8 +43,10 @@ pub(crate) fn package_allows() -> TokenStream {
     quote!(#[allow(deprecated, clippy::too_many_arguments, clippy::large_enum_variant)])
 }
 
-/// The whole generated crate: `Cargo.toml`, `src/lib.rs`, one folder per
-/// package, and `tests/examples.rs`. Paths are relative to the crate root.
+/// The whole generated crate: the facade (`Cargo.toml`, `src/lib.rs`), one
+/// crate per package under `packages/` (its own crate, so that it compiles on
+/// its own and in parallel with the others, and only when its feature is
+/// enabled), and `tests/`. Paths are relative to the facade's root.
 pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
     let mut files = GeneratedFiles::new();
     let header = &options.header;
@@ -57,12 +60,17 @@ pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
     );
     for package in &api.packages {
         let code = package_code(package);
-        let dir = PathBuf::from("src").join(&code.module);
-        files.insert(dir.join("mod.rs"), render(header, code.mod_rs_file()));
-        files.insert(dir.join("types.rs"), render(header, code.types_file()));
+        let dir = PathBuf::from(crate_files::PACKAGES_DIR).join(&code.module);
+        files.insert(
+            dir.join("Cargo.toml"),
+            crate_files::package_cargo_toml(package, &options.krate, header),
+        );
+        let src = dir.join("src");
+        files.insert(src.join("lib.rs"), render(header, code.lib_rs_file()));
+        files.insert(src.join("types.rs"), render(header, code.types_file()));
         for service in &code.services {
             files.insert(
-                dir.join(format!("{}.rs", service.module)),
+                src.join(format!("{}.rs", service.module)),
                 render(header, service.file()),
             );
         }
@@ -177,13 +185,19 @@ impl PackageCode {
         )
     }
 
-    fn mod_rs_file(&self) -> TokenStream {
+    /// The `lib.rs` of the package's crate.
+    fn lib_rs_file(&self) -> TokenStream {
         let docs = &self.docs;
         let decls = std::iter::once(idents::ident("types"))
             .chain(self.services.iter().map(|s| idents::ident(&s.module)))
             .map(|m| quote!(pub mod #m;));
         let items = self.mod_items();
-        quote!(#docs #(#decls)* #items)
+        quote! {
+            #docs
+            #![allow(deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]
+            #(#decls)*
+            #items
+        }
     }
 
     fn types_file(&self) -> TokenStream {
@@ -250,7 +264,30 @@ pub fn package_code(package: &Package) -> PackageCode {
             );
         }
     }
-    let types = items.into_values().collect::<TokenStream>();
+    // One invocation each for the serde glue of every struct and every enum.
+    let mut structs_list: Vec<proc_macro2::Ident> = Vec::new();
+    let mut enums_list: Vec<proc_macro2::Ident> = Vec::new();
+    for ty in &package.types {
+        match ty {
+            NamedType::Struct(s) => structs_list.push(idents::ident(&s.rust_name)),
+            NamedType::Enum(e) => enums_list.push(idents::ident(&e.rust_name)),
+        }
+    }
+    for service in &package.services {
+        for method in &service.methods {
+            structs_list.push(idents::ident(&method.request_rust_name));
+        }
+    }
+    structs_list.sort_by_key(|i| i.to_string());
+    structs_list.dedup_by_key(|i| i.to_string());
+    enums_list.sort_by_key(|i| i.to_string());
+    let mut types = items.into_values().collect::<TokenStream>();
+    if !structs_list.is_empty() {
+        types.extend(quote!(wix_client::__serde_object!(#(#structs_list),*);));
+    }
+    if !enums_list.is_empty() {
+        types.extend(quote!(wix_client::__serde_open_enum!(#(#enums_list),*);));
+    }
 
     // A file per service with REST methods (its client) and per service with
     // service-plugin methods (what an app implements); a service with only
@@ -394,8 +431,6 @@ pub(crate) struct Cx<'a> {
     /// like a message's `sender`, is never sent, so it keeps the lossless
     /// response shape.)
     built: BTreeSet<String>,
-    /// Structs that derive `Default`.
-    defaults: BTreeSet<String>,
     /// `(struct, field rust name)` edges that must be boxed to break a cycle.
     boxed: BTreeSet<(String, String)>,
     /// Spell prelude types with full paths.
@@ -415,19 +450,10 @@ impl<'a> Cx<'a> {
             package,
             types,
             built: BTreeSet::new(),
-            defaults: BTreeSet::new(),
             boxed: BTreeSet::new(),
             full_paths,
         };
         cx.built = cx.built_types();
-        cx.defaults = package
-            .types
-            .iter()
-            .filter_map(|t| match t {
-                NamedType::Struct(s) if structs::derives_default(cx.side(s), s) => Some(s.rust_name.clone()),
-                _ => None,
-            })
-            .collect();
         cx.boxed = cx.cycle_edges();
         cx
     }
@@ -513,18 +539,6 @@ impl<'a> Cx<'a> {
         name
     }
 
-    /// Whether the stored type implements `Default` (open enums do:
-    /// `Unknown("")`; unresolved names are `serde_json::Value`).
-    pub(crate) fn has_default(&self, ty: &TypeRef) -> bool {
-        match ty {
-            TypeRef::Named(n) => match self.named(n) {
-                Some(NamedType::Struct(_)) => self.defaults.contains(n),
-                Some(NamedType::Enum(_)) | None => true,
-            },
-            _ => true,
-        }
-    }
-
     pub(crate) fn is_boxed(&self, owner: &str, field: &str) -> bool {
         self.boxed.contains(&(owner.to_owned(), field.to_owned()))
     }
@@ -573,15 +587,6 @@ impl<'a> Cx<'a> {
 
     // Prelude spellings.
 
-    /// The `skip_serializing_if` functions for `Option` and `Vec` fields, as strings for `#[serde(...)]`.
-    pub(crate) fn skip_if_empty_fns(&self) -> (&'static str, &'static str) {
-        if self.full_paths {
-            ("::std::option::Option::is_none", "::std::vec::Vec::is_empty")
-        } else {
-            ("Option::is_none", "Vec::is_empty")
-        }
-    }
-
     /// A prelude name, spelled with its full `::std` path when a generated
     /// type of the same name would shadow it.
     fn prelude(&self, full: TokenStream, short: TokenStream) -> TokenStream {
@@ -609,9 +614,6 @@ impl<'a> Cx<'a> {
     pub(crate) fn trait_from(&self) -> TokenStream {
         self.prelude(quote!(::std::convert::From), quote!(From))
     }
-    pub(crate) fn trait_default(&self) -> TokenStream {
-        self.prelude(quote!(::std::default::Default), quote!(Default))
-    }
 
     /// The Rust type of a value of `ty` (no `Option`, no `Box`).
     pub(crate) fn rust_type(&self, ty: &TypeRef) -> TokenStream {
@@ -621,7 +623,7 @@ impl<'a> Cx<'a> {
             TypeRef::Int64 => quote!(i64),
             TypeRef::Float64 => quote!(f64),
             TypeRef::Bool => quote!(bool),
-            TypeRef::Json => quote!(serde_json::Value),
+            TypeRef::Json => quote!(wix_client::reexports::serde_json::Value),
             TypeRef::Array(inner) => {
                 let vec = self.vec();
                 let inner = self.rust_type(inner);
@@ -634,7 +636,7 @@ impl<'a> Cx<'a> {
                 }
                 // A reference the IR could not resolve: keep the data as JSON
                 // rather than emit a name that does not exist.
-                None => quote!(serde_json::Value),
+                None => quote!(wix_client::reexports::serde_json::Value),
             },
         }
     }

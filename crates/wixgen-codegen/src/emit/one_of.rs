@@ -3,12 +3,10 @@
 //! Every group gets an enum `<Struct>Kind` (named by the IR) with one variant
 //! per member. How the struct holds the group depends on its [`Side`]:
 //!
-//! - request types hold the enum in a `#[serde(flatten)]` field, so two members
-//!   cannot both be set: `kind: Kind` when the group is required (a parameter of
-//!   `new`), `kind: Option<Kind>` otherwise (and always on types that are also
-//!   decoded from responses, so a response without a member decodes). When
-//!   decoding (`wix_client::wire::one_of`), the first key of the JSON object
-//!   that names a member decides; further members are ignored, no member gives
+//! - request types hold the enum in an `Option<Kind>` field, so two members
+//!   cannot both be set (a required group is a parameter of `new`). When
+//!   decoding (see [`super::wire`]), the first key of the JSON object that
+//!   names a member decides; further members are ignored, no member gives
 //!   `None`, and a member that is present but does not decode is an error.
 //! - response-only types keep every member as its own `Option` field, so a
 //!   response that sets none or several members decodes losslessly, and offer
@@ -27,8 +25,6 @@ pub(crate) struct GroupPlan<'a> {
     pub side: Side,
     /// A parameter of `new`.
     pub required: bool,
-    /// The enum field is an `Option`.
-    pub optional_storage: bool,
     pub members: Vec<MemberPlan<'a>>,
 }
 
@@ -57,12 +53,10 @@ pub(crate) fn plan_group<'a>(cx: &Cx, owner: &str, side: Side, group: &'a OneOfG
         })
         .collect();
     let required = side.builds() && group.required;
-    let optional_storage = !group.required || side == Side::Both;
     GroupPlan {
         group,
         side,
         required,
-        optional_storage,
         members,
     }
 }
@@ -82,11 +76,6 @@ pub(crate) fn group_fields(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
         let kind = ident(&g.group.rust_name);
         let option = cx.option();
         let required = if g.group.required { "Required. " } else { "" };
-        let absent = if g.optional_storage {
-            "an object with no member gives `None`"
-        } else {
-            "an object with no member does not decode"
-        };
         let lines = vec![
             format!(
                 "ONE-OF group: one of {} is sent, so two cannot both be set.",
@@ -95,23 +84,14 @@ pub(crate) fn group_fields(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
             String::new(),
             format!(
                 "{required}When decoded, the first key of the JSON object that names a member wins and \
-                 other members are ignored; {absent}."
+                 other members are ignored; an object with no member gives `None`, and a member that \
+                 does not decode is an error."
             ),
         ];
         let doc = docs::lines_to_attrs(&lines);
-        // Serde's own flatten would decode a malformed member as `None`.
-        if g.optional_storage {
-            quote! {
-                #doc
-                #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
-                pub #id: #option<#kind>,
-            }
-        } else {
-            quote! {
-                #doc
-                #[serde(flatten, deserialize_with = "wix_client::wire::one_of::required")]
-                pub #id: #kind,
-            }
+        quote! {
+            #doc
+            pub #id: #option<#kind>,
         }
     } else {
         let fields = g.members.iter().map(|m| {
@@ -126,19 +106,6 @@ pub(crate) fn group_fields(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
 fn member_field(cx: &Cx, owner: &str, g: &GroupPlan, plan: &FieldPlan) -> TokenStream {
     let id = plan.ident();
     let ty = structs::stored_type(cx, plan);
-    let mut parts = Vec::new();
-    if bare(&id.to_string()) != plan.field.wire_name {
-        let wire = &plan.field.wire_name;
-        parts.push(quote!(rename = #wire));
-    }
-    if let Some(with) = structs::int64_with(&plan.field.ty, plan.store) {
-        parts.push(quote!(with = #with));
-    }
-    let (option, vec) = cx.skip_if_empty_fns();
-    match plan.store {
-        Store::List => parts.push(quote!(default, skip_serializing_if = #vec)),
-        _ => parts.push(quote!(default, skip_serializing_if = #option)),
-    }
     let mut lines = structs::field_doc_lines(plan.field, false);
     lines.push(String::new());
     lines.push(format!(
@@ -153,7 +120,6 @@ fn member_field(cx: &Cx, owner: &str, g: &GroupPlan, plan: &FieldPlan) -> TokenS
     quote! {
         #doc
         #dep
-        #[serde(#(#parts),*)]
         pub #id: #ty,
     }
 }
@@ -224,30 +190,24 @@ pub(crate) fn accessor(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
     }
 }
 
-/// The enum of a group.
+/// The enum of a group. It has no serde impls of its own: the struct holding
+/// it writes and reads the member as one of its keys.
 pub(crate) fn kind_enum(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
     let kind = ident(&g.group.rust_name);
     let variants = g.members.iter().map(|m| {
         let variant = ident(&m.variant);
-        let wire = &m.field.wire_name;
-        let store = if matches!(m.field.ty, TypeRef::Array(_)) {
-            Store::List
-        } else {
-            Store::Plain
-        };
         let ty = structs::value_type(cx, &m.field.ty, m.boxed);
-        let with = structs::int64_with(&m.field.ty, store).map(|w| quote!(#[serde(with = #w)]));
         let mut lines = docs::doc_lines(&m.field.docs.description);
-        if lines.is_empty() {
-            lines.push(format!("`{}`", super::code_text(wire)));
+        if !lines.is_empty() {
+            lines.push(String::new());
         }
+        lines.push(format!("Wire name: `{}`.", super::code_text(&m.field.wire_name)));
         let doc = docs::lines_to_attrs(&lines);
         let dep = structs::deprecated(&m.field.docs);
         quote! {
             #doc
             #dep
-            #[serde(rename = #wire)]
-            #variant(#with #ty),
+            #variant(#ty),
         }
     });
     let doc = docs::lines_to_attrs(&[
@@ -260,17 +220,12 @@ pub(crate) fn kind_enum(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
         String::new(),
         "Non-exhaustive: a later version of the API may add members.".to_owned(),
     ]);
-    let wires = g.members.iter().map(|m| m.field.wire_name.as_str());
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum #kind {
             #(#variants)*
-        }
-
-        impl wix_client::wire::one_of::OneOf for #kind {
-            const MEMBERS: &'static [&'static str] = &[#(#wires),*];
         }
     }
 }

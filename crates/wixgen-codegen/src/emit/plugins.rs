@@ -113,7 +113,10 @@ pub(crate) fn service_file(
         let (response, encode) = match &m.response {
             Some(r) => (type_of(r, &mut imports), quote!()),
             // An empty response is the empty JSON object.
-            None => (quote!(()), quote!(.map(|()| serde_json::Map::new()))),
+            None => (
+                quote!(()),
+                quote!(.map(|()| wix_client::reexports::serde_json::Map::new())),
+            ),
         };
         let result = cx.result();
         let mut lines = docs::doc_lines(&m.docs.description);
@@ -228,7 +231,7 @@ pub(crate) fn service_file(
             fn call<'a>(
                 &'a self,
                 method: &'a str,
-                request: serde_json::Value,
+                request: wix_client::reexports::serde_json::Value,
                 metadata: wix_client::plugin::Metadata,
             ) -> wix_client::plugin::ReplyFuture<'a> {
                 #boxed::pin(async move {

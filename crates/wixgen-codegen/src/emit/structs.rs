@@ -6,10 +6,12 @@
 //!   `new(required...)` and `with_*` setters for optional fields, so a required
 //!   field cannot be left out and a new optional field breaks no caller;
 //!   ONE-OF groups are enums (see [`super::one_of`]);
-//! - response-only types (`Response`): `#[non_exhaustive]`, pub fields, every
-//!   field an `Option` or a `Vec` that decodes when missing, `Default`.
+//! - response-only types (`Response`): `#[non_exhaustive]`, pub fields, `Default`.
 //!
-//! Unknown fields are ignored when decoding (no `deny_unknown_fields`).
+//! Every field is stored as an `Option` (or a `Vec`), required ones too: a
+//! response may leave anything out, and what was absent is not encoded
+//! again. `new` is what makes required fields required. Serde goes through
+//! [`super::wire`]; unknown fields are ignored when decoding.
 
 use super::docs;
 use super::idents::{bare, ident};
@@ -39,9 +41,7 @@ pub(crate) fn effectively_required(f: &Field) -> bool {
 /// How a field is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Store {
-    /// `T`: required on a request type.
-    Plain,
-    /// `Option<T>`.
+    /// `Option<T>` (required fields too: `new` requires them).
     Optional,
     /// `Vec<T>` (arrays, required or not).
     List,
@@ -79,16 +79,7 @@ pub(crate) fn plan_field<'a>(cx: &Cx, owner: &str, side: Side, field: &'a Field,
         Place::Path => true,
         _ => side.builds() && effectively_required(field),
     };
-    // A type that is also decoded stores required fields as `Option`: a
-    // response may leave them out, and a value that was absent must not be
-    // encoded again as a made-up default (`""`).
-    let store = if list {
-        Store::List
-    } else if required && side != Side::Both {
-        Store::Plain
-    } else {
-        Store::Optional
-    };
+    let store = if list { Store::List } else { Store::Optional };
     let boxed = !list && cx.is_boxed(owner, &field.rust_name);
     FieldPlan {
         field,
@@ -107,7 +98,7 @@ pub(crate) fn stored_type(cx: &Cx, plan: &FieldPlan) -> TokenStream {
             let option = cx.option();
             quote!(#option<#inner>)
         }
-        Store::Plain | Store::List => inner,
+        Store::List => inner,
     }
 }
 
@@ -119,61 +110,6 @@ pub(crate) fn value_type(cx: &Cx, ty: &TypeRef, boxed: bool) -> TokenStream {
         quote!(#b<#t>)
     } else {
         t
-    }
-}
-
-/// The `serde(with = ...)` module for a stored int64 value, if any.
-pub(crate) fn int64_with(ty: &TypeRef, store: Store) -> Option<&'static str> {
-    match (ty, store) {
-        (TypeRef::Int64, Store::Plain) => Some("wix_client::wire::int64"),
-        (TypeRef::Int64, Store::Optional) => Some("wix_client::wire::option_int64"),
-        (TypeRef::Array(inner), Store::List) if **inner == TypeRef::Int64 => Some("wix_client::wire::vec_int64"),
-        _ => None,
-    }
-}
-
-/// The `#[serde(...)]` attribute of a field, if it needs one.
-fn serde_attr(cx: &Cx, side: Side, plan: &FieldPlan) -> TokenStream {
-    let mut parts: Vec<TokenStream> = Vec::new();
-    let name = plan.ident().to_string();
-    if bare(&name) != plan.field.wire_name && plan.place == Place::Serde {
-        let wire = &plan.field.wire_name;
-        parts.push(quote!(rename = #wire));
-    }
-    match plan.place {
-        Place::Path => parts.push(quote!(skip)),
-        Place::SeparateQuery => {
-            if plan.store != Store::Plain || cx.has_default(&plan.field.ty) {
-                parts.push(quote!(skip));
-            } else {
-                parts.push(quote!(skip_serializing));
-            }
-        }
-        Place::Serde => {
-            if let Some(with) = int64_with(&plan.field.ty, plan.store) {
-                parts.push(quote!(with = #with));
-            }
-            let (option, vec) = cx.skip_if_empty_fns();
-            match plan.store {
-                Store::Optional => parts.push(quote!(default, skip_serializing_if = #option)),
-                Store::List if !plan.in_new => parts.push(quote!(default, skip_serializing_if = #vec)),
-                Store::List => {
-                    if side == Side::Both {
-                        parts.push(quote!(default));
-                    }
-                }
-                Store::Plain => {
-                    if side == Side::Both && cx.has_default(&plan.field.ty) {
-                        parts.push(quote!(default));
-                    }
-                }
-            }
-        }
-    }
-    if parts.is_empty() {
-        quote!()
-    } else {
-        quote!(#[serde(#(#parts),*)])
     }
 }
 
@@ -358,24 +294,23 @@ fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
     let fields = plan.fields.iter().map(|f| {
         let id = f.ident();
         let ty = stored_type(cx, f);
-        let serde = serde_attr(cx, plan.side, f);
         let doc = docs::lines_to_attrs(&field_doc_lines(f.field, plan.side.builds()));
         let dep = deprecated(&f.field.docs);
         quote! {
             #doc
             #dep
-            #serde
             pub #id: #ty,
         }
     });
 
     let impl_block = impl_block(cx, plan, &groups);
     let enums = groups.iter().map(|g| one_of::kind_enum(cx, plan.rust_name, g));
+    let object = super::wire::object_impl(cx, plan.rust_name, &plan.fields, &groups);
 
     quote! {
         #docs
         #deprecated_attr
-        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default)]
         #[non_exhaustive]
         pub struct #name {
             #(#group_fields)*
@@ -383,6 +318,8 @@ fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
         }
 
         #impl_block
+
+        #object
 
         #(#enums)*
     }
@@ -471,43 +408,21 @@ fn constructor(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> Toke
         .iter()
         .filter(|f| f.place == Place::Path)
         .chain(plan.fields.iter().filter(|f| f.place != Place::Path));
-    for f in ordered {
+    for f in ordered.filter(|f| f.in_new) {
         let id = f.ident();
-        if f.in_new {
-            let (ty, value) = param_type(cx, f);
-            params.push(quote!(#id: #ty));
-            if f.store == Store::Optional {
-                inits.push(quote!(#id: Some(#value)));
-            } else if id == value.to_string() {
-                inits.push(quote!(#id));
-            } else {
-                inits.push(quote!(#id: #value));
-            }
-        } else {
-            let empty = match f.store {
-                Store::List => {
-                    let vec = cx.vec();
-                    quote!(#vec::new())
-                }
-                _ => quote!(None),
-            };
-            inits.push(quote!(#id: #empty));
-        }
+        let (ty, value) = param_type(cx, f);
+        params.push(quote!(#id: #ty));
+        inits.push(match f.store {
+            Store::Optional => quote!(#id: Some(#value)),
+            Store::List if id == value.to_string() => quote!(#id),
+            Store::List => quote!(#id: #value),
+        });
     }
-    let mut group_inits = Vec::new();
-    for g in groups {
+    for g in groups.iter().filter(|g| g.required) {
         let id = ident(&g.group.field_rust_name);
-        if g.required {
-            let kind = ident(&g.group.rust_name);
-            params.push(quote!(#id: #kind));
-            if g.optional_storage {
-                group_inits.push(quote!(#id: Some(#id)));
-            } else {
-                group_inits.push(quote!(#id));
-            }
-        } else {
-            group_inits.push(quote!(#id: None));
-        }
+        let kind = ident(&g.group.rust_name);
+        params.push(quote!(#id: #kind));
+        inits.push(quote!(#id: Some(#id)));
     }
     let required: Vec<String> = plan
         .fields
@@ -532,12 +447,17 @@ fn constructor(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> Toke
         )
     };
     let doc = docs::lines_to_attrs(&[doc]);
+    let rest = if inits.len() == plan.fields.len() + groups.len() {
+        quote!()
+    } else {
+        quote!(..<Self as wix_client::wire::object::Object>::empty())
+    };
     quote! {
         #doc
         pub fn new(#(#params),*) -> Self {
             Self {
-                #(#group_inits,)*
                 #(#inits,)*
+                #rest
             }
         }
     }
@@ -549,7 +469,7 @@ fn setter(cx: &Cx, f: &FieldPlan) -> TokenStream {
     let (ty, value) = param_type(cx, f);
     let assign = match f.store {
         Store::Optional => quote!(Some(#value)),
-        Store::List | Store::Plain => value,
+        Store::List => value,
     };
     let doc = docs::lines_to_attrs(&[format!("Sets `{}`.", bare(&id.to_string()))]);
     let dep = deprecated(&f.field.docs);

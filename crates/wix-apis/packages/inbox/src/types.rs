@@ -5,27 +5,20 @@
 /// The `Badge` type.
 ///
 /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Badge {
     /// Display text.
     ///
     /// Validation: `maxLength 20`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// URL where the icon is hosted.
     ///
     /// Validation: `maxLength 2048`. Wire name: `iconUrl`.
-    #[serde(rename = "iconUrl", default, skip_serializing_if = "Option::is_none")]
     pub icon_url: Option<String>,
     /// Whether the badge is visible to the participant as well as to the business.
     ///
     /// Wire name: `badgeVisibility`.
-    #[serde(
-        rename = "badgeVisibility",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub badge_visibility: Option<BadgeVisibility>,
 }
 
@@ -33,9 +26,7 @@ impl Badge {
     /// Creates a `Badge` with no optional field set.
     pub fn new() -> Self {
         Self {
-            text: None,
-            icon_url: None,
-            badge_visibility: None,
+            ..<Self as wix_client::wire::object::Object>::empty()
         }
     }
     /// Sets `text`.
@@ -55,6 +46,40 @@ impl Badge {
     }
 }
 
+impl wix_client::wire::object::Object for Badge {
+    const NAME: &'static str = "Badge";
+    fn empty() -> Self {
+        Self {
+            text: None,
+            icon_url: None,
+            badge_visibility: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "text" => w::set(value, &mut self.text),
+            "iconUrl" => w::set(value, &mut self.icon_url),
+            "badgeVisibility" => w::set(value, &mut self.badge_visibility),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "text", &self.text)?;
+        w::put(out, "iconUrl", &self.icon_url)?;
+        w::put(out, "badgeVisibility", &self.badge_visibility)?;
+        Ok(())
+    }
+}
+
 /// The `BadgeVisibility` enum.
 ///
 /// Open: a value this version does not know decodes as `Unknown` with the value as sent, and encodes back unchanged. Non-exhaustive: later versions may add variants.
@@ -69,14 +94,6 @@ pub enum BadgeVisibility {
     Unknown(String),
 }
 
-impl Default for BadgeVisibility {
-    /// `Unknown("")`: what a missing value decodes to where the API
-    /// marks the field required.
-    fn default() -> Self {
-        Self::Unknown(String::new())
-    }
-}
-
 impl BadgeVisibility {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -86,10 +103,7 @@ impl BadgeVisibility {
             Self::Unknown(value) => value,
         }
     }
-}
-
-impl From<&str> for BadgeVisibility {
-    fn from(value: &str) -> Self {
+    fn from_wire(value: &str) -> Self {
         match value {
             "BUSINESS_AND_PARTICIPANT" => Self::BusinessAndParticipant,
             "BUSINESS" => Self::Business,
@@ -98,38 +112,24 @@ impl From<&str> for BadgeVisibility {
     }
 }
 
-impl serde::Serialize for BadgeVisibility {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for BadgeVisibility {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `BasicMessage` type.
 ///
 /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BasicMessage {
     /// List of message parts.
     ///
     /// Validation: `maxSize 10`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<BasicMessagePart>,
 }
 
 impl BasicMessage {
     /// Creates a `BasicMessage` with no optional field set.
     pub fn new() -> Self {
-        Self { items: Vec::new() }
+        Self {
+            ..<Self as wix_client::wire::object::Object>::empty()
+        }
     }
     /// Sets `items`.
     pub fn with_items(mut self, items: Vec<BasicMessagePart>) -> Self {
@@ -138,23 +138,50 @@ impl BasicMessage {
     }
 }
 
+impl wix_client::wire::object::Object for BasicMessage {
+    const NAME: &'static str = "BasicMessage";
+    fn empty() -> Self {
+        Self { items: Vec::new() }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "items" => w::set_list(value, &mut self.items),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put_list(out, "items", &self.items)?;
+        Ok(())
+    }
+}
+
 /// The `BasicMessagePart` type.
 ///
 /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BasicMessagePart {
     /// ONE-OF group: one of `text`, `image` is sent, so two cannot both be set.
     ///
-    /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
-    #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
+    /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
     pub kind: Option<BasicMessagePartKind>,
 }
 
 impl BasicMessagePart {
     /// Creates a `BasicMessagePart` with no optional field set.
     pub fn new() -> Self {
-        Self { kind: None }
+        Self {
+            ..<Self as wix_client::wire::object::Object>::empty()
+        }
     }
     /// Sets the ONE-OF group `kind`, replacing any member set before.
     pub fn with_kind(mut self, kind: BasicMessagePartKind) -> Self {
@@ -163,22 +190,52 @@ impl BasicMessagePart {
     }
 }
 
+impl wix_client::wire::object::Object for BasicMessagePart {
+    const NAME: &'static str = "BasicMessagePart";
+    fn empty() -> Self {
+        Self { kind: None }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "text" => w::set_member(value, &mut self.kind, BasicMessagePartKind::Text),
+            "image" => w::set_member(value, &mut self.kind, BasicMessagePartKind::Image),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        if let Some(kind) = &self.kind {
+            match kind {
+                BasicMessagePartKind::Text(v) => w::put_member(out, "text", v)?,
+                BasicMessagePartKind::Image(v) => w::put_member(out, "image", v)?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The ONE-OF group `kind` of [`BasicMessagePart`]: one of `text`, `image`.
 ///
 /// Non-exhaustive: a later version of the API may add members.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum BasicMessagePartKind {
     /// Plain text.
-    #[serde(rename = "text")]
+    ///
+    /// Wire name: `text`.
     Text(String),
     /// An image.
-    #[serde(rename = "image")]
+    ///
+    /// Wire name: `image`.
     Image(ImageMessage),
-}
-
-impl wix_client::wire::one_of::OneOf for BasicMessagePartKind {
-    const MEMBERS: &'static [&'static str] = &["text", "image"];
 }
 
 /// The `ChannelType` enum.
@@ -203,14 +260,6 @@ pub enum ChannelType {
     Unknown(String),
 }
 
-impl Default for ChannelType {
-    /// `Unknown("")`: what a missing value decodes to where the API
-    /// marks the field required.
-    fn default() -> Self {
-        Self::Unknown(String::new())
-    }
-}
-
 impl ChannelType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -224,10 +273,7 @@ impl ChannelType {
             Self::Unknown(value) => value,
         }
     }
-}
-
-impl From<&str> for ChannelType {
-    fn from(value: &str) -> Self {
+    fn from_wire(value: &str) -> Self {
         match value {
             "CHAT" => Self::Chat,
             "EMAIL" => Self::Email,
@@ -240,104 +286,145 @@ impl From<&str> for ChannelType {
     }
 }
 
-impl serde::Serialize for ChannelType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ChannelType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `Conversation` type.
 ///
 /// Returned in responses: every field is optional, so partial responses decode.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Conversation {
     /// Conversation GUID.
     ///
     /// Read-only (set by Wix). Validation: `format GUID`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// GUID of the visitor, contact, or member who is chatting with the business.
     ///
     /// Read-only (set by Wix).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant: Option<IdentificationData>,
     /// List of communication channels where the visitor, contact, or member can receive messages.
     ///
     /// Read-only (set by Wix).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<ChannelType>,
     /// Display name and avatar for the business.
     ///
     /// Wire name: `businessDisplayData`.
-    #[serde(
-        rename = "businessDisplayData",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub business_display_data: Option<ConversationDisplayData>,
     /// Display name and avatar for the visitor, contact, or member.
     ///
     /// Wire name: `participantDisplayData`.
-    #[serde(
-        rename = "participantDisplayData",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub participant_display_data: Option<ConversationDisplayData>,
+}
+
+impl wix_client::wire::object::Object for Conversation {
+    const NAME: &'static str = "Conversation";
+    fn empty() -> Self {
+        Self {
+            id: None,
+            participant: None,
+            channels: Vec::new(),
+            business_display_data: None,
+            participant_display_data: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "id" => w::set(value, &mut self.id),
+            "participant" => w::set(value, &mut self.participant),
+            "channels" => w::set_list(value, &mut self.channels),
+            "businessDisplayData" => w::set(value, &mut self.business_display_data),
+            "participantDisplayData" => w::set(value, &mut self.participant_display_data),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "id", &self.id)?;
+        w::put(out, "participant", &self.participant)?;
+        w::put_list(out, "channels", &self.channels)?;
+        w::put(out, "businessDisplayData", &self.business_display_data)?;
+        w::put(out, "participantDisplayData", &self.participant_display_data)?;
+        Ok(())
+    }
 }
 
 /// The `ConversationDisplayData` type.
 ///
 /// Returned in responses: every field is optional, so partial responses decode.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationDisplayData {
     /// Display name.
     ///
     /// Read-only (set by Wix).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Avatar image URL.
     ///
     /// Read-only (set by Wix). Wire name: `imageUrl`.
-    #[serde(rename = "imageUrl", default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
+}
+
+impl wix_client::wire::object::Object for ConversationDisplayData {
+    const NAME: &'static str = "ConversationDisplayData";
+    fn empty() -> Self {
+        Self {
+            name: None,
+            image_url: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "name" => w::set(value, &mut self.name),
+            "imageUrl" => w::set(value, &mut self.image_url),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "name", &self.name)?;
+        w::put(out, "imageUrl", &self.image_url)?;
+        Ok(())
+    }
 }
 
 /// The `CursorPaging` type.
 ///
 /// Sent in requests: build it with `new` and the `with_*` setters.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CursorPaging {
     /// Number of items to load.
     ///
     /// Validation: `minimum 0`, `maximum 100`, `format int32`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<i32>,
     /// Pointer to the next or previous page in the list of results.
     ///
     /// You can get the relevant cursor token from the `pagingMetadata` object in the previous call's response. Not relevant for the first request.
     ///
     /// Validation: `maxLength 16000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
 }
 
 impl CursorPaging {
     /// Creates a `CursorPaging` with no optional field set.
     pub fn new() -> Self {
-        Self { limit: None, cursor: None }
+        Self {
+            ..<Self as wix_client::wire::object::Object>::empty()
+        }
     }
     /// Sets `limit`.
     pub fn with_limit(mut self, limit: i32) -> Self {
@@ -351,18 +438,72 @@ impl CursorPaging {
     }
 }
 
+impl wix_client::wire::object::Object for CursorPaging {
+    const NAME: &'static str = "CursorPaging";
+    fn empty() -> Self {
+        Self { limit: None, cursor: None }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "limit" => w::set(value, &mut self.limit),
+            "cursor" => w::set(value, &mut self.cursor),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "limit", &self.limit)?;
+        w::put(out, "cursor", &self.cursor)?;
+        Ok(())
+    }
+}
+
 /// The `Cursors` type.
 ///
 /// Returned in responses: every field is optional, so partial responses decode.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Cursors {
     /// Cursor string pointing to the next page in the list of results.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
     /// Cursor pointing to the previous page in the list of results.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev: Option<String>,
+}
+
+impl wix_client::wire::object::Object for Cursors {
+    const NAME: &'static str = "Cursors";
+    fn empty() -> Self {
+        Self { next: None, prev: None }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "next" => w::set(value, &mut self.next),
+            "prev" => w::set(value, &mut self.prev),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "next", &self.next)?;
+        w::put(out, "prev", &self.prev)?;
+        Ok(())
+    }
 }
 
 /// Request of [`ConversationsService::get_conversation`](super::ConversationsService::get_conversation): `GET /inbox/v2/conversations/{conversationId}`.
@@ -370,80 +511,175 @@ pub struct Cursors {
 /// Build it with `new` (required params) and the `with_*` setters (optional params).
 ///
 /// Path params go into the URL and are not part of the serde form.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetConversationRequest {
     /// Conversation GUID.
     ///
     /// Required. Validation: `format GUID`. Wire name: `conversationId`.
-    #[serde(skip)]
-    pub conversation_id: String,
+    pub conversation_id: Option<String>,
 }
 
 impl GetConversationRequest {
     /// Creates a `GetConversationRequest` from its required part: `conversation_id`.
     pub fn new(conversation_id: impl Into<String>) -> Self {
         Self {
-            conversation_id: conversation_id.into(),
+            conversation_id: Some(conversation_id.into()),
         }
+    }
+}
+
+impl wix_client::wire::object::Object for GetConversationRequest {
+    const NAME: &'static str = "GetConversationRequest";
+    fn empty() -> Self {
+        Self { conversation_id: None }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        _key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        w::skip(value)
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        _out: &mut M,
+    ) -> Result<(), M::Error> {
+        Ok(())
     }
 }
 
 /// The `GetConversationResponse` type.
 ///
 /// Returned in responses: every field is optional, so partial responses decode.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetConversationResponse {
     /// Retrieved conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation: Option<Conversation>,
+}
+
+impl wix_client::wire::object::Object for GetConversationResponse {
+    const NAME: &'static str = "GetConversationResponse";
+    fn empty() -> Self {
+        Self { conversation: None }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "conversation" => w::set(value, &mut self.conversation),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "conversation", &self.conversation)?;
+        Ok(())
+    }
 }
 
 /// Request of [`ConversationsService::get_or_create_conversation`](super::ConversationsService::get_or_create_conversation): `POST /inbox/v2/conversations`.
 ///
 /// Build it with `new` (required params) and the `with_*` setters (optional params).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetOrCreateConversationRequest {
     /// Required. Wire name: `participantId`.
-    #[serde(rename = "participantId")]
-    pub participant_id: ParticipantId,
+    pub participant_id: Option<ParticipantId>,
 }
 
 impl GetOrCreateConversationRequest {
     /// Creates a `GetOrCreateConversationRequest` from its required part: `participant_id`.
     pub fn new(participant_id: impl Into<ParticipantId>) -> Self {
         Self {
-            participant_id: participant_id.into(),
+            participant_id: Some(participant_id.into()),
         }
+    }
+}
+
+impl wix_client::wire::object::Object for GetOrCreateConversationRequest {
+    const NAME: &'static str = "GetOrCreateConversationRequest";
+    fn empty() -> Self {
+        Self { participant_id: None }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "participantId" => w::set(value, &mut self.participant_id),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "participantId", &self.participant_id)?;
+        Ok(())
     }
 }
 
 /// The `GetOrCreateConversationResponse` type.
 ///
 /// Returned in responses: every field is optional, so partial responses decode.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetOrCreateConversationResponse {
     /// Created or retrieved conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation: Option<Conversation>,
     /// Indicates whether the conversation previously exists or was just created. If `true`, the conversation was just created. If `false`, the conversation already existed.
     ///
     /// Wire name: `newConversation`.
-    #[serde(
-        rename = "newConversation",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub new_conversation: Option<bool>,
+}
+
+impl wix_client::wire::object::Object for GetOrCreateConversationResponse {
+    const NAME: &'static str = "GetOrCreateConversationResponse";
+    fn empty() -> Self {
+        Self {
+            conversation: None,
+            new_conversation: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "conversation" => w::set(value, &mut self.conversation),
+            "newConversation" => w::set(value, &mut self.new_conversation),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "conversation", &self.conversation)?;
+        w::put(out, "newConversation", &self.new_conversation)?;
+        Ok(())
+    }
 }
 
 /// The `IdentificationData` type.
 ///
 /// Returned in responses: every field is optional, so partial responses decode.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IdentificationData {
     /// GUID of an anonymous site visitor.
@@ -451,37 +687,28 @@ pub struct IdentificationData {
     /// Validation: `format GUID`. Wire name: `anonymousVisitorId`.
     ///
     /// Member of the ONE-OF group `kind` (`anonymousVisitorId`, `memberId`, `wixUserId`, `appId`): at most one is meant to be set; see [`IdentificationData::kind`].
-    #[serde(
-        rename = "anonymousVisitorId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub anonymous_visitor_id: Option<String>,
     /// GUID of a site [member](https://support.wix.com/en/article/site-members-an-overview).
     ///
     /// Validation: `format GUID`. Wire name: `memberId`.
     ///
     /// Member of the ONE-OF group `kind` (`anonymousVisitorId`, `memberId`, `wixUserId`, `appId`): at most one is meant to be set; see [`IdentificationData::kind`].
-    #[serde(rename = "memberId", default, skip_serializing_if = "Option::is_none")]
     pub member_id: Option<String>,
     /// GUID of a Wix user (site owner, contributor, etc.).
     ///
     /// Validation: `format GUID`. Wire name: `wixUserId`.
     ///
     /// Member of the ONE-OF group `kind` (`anonymousVisitorId`, `memberId`, `wixUserId`, `appId`): at most one is meant to be set; see [`IdentificationData::kind`].
-    #[serde(rename = "wixUserId", default, skip_serializing_if = "Option::is_none")]
     pub wix_user_id: Option<String>,
     /// GUID of an app.
     ///
     /// Validation: `format GUID`. Wire name: `appId`.
     ///
     /// Member of the ONE-OF group `kind` (`anonymousVisitorId`, `memberId`, `wixUserId`, `appId`): at most one is meant to be set; see [`IdentificationData::kind`].
-    #[serde(rename = "appId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// GUID of a site [contact](https://support.wix.com/en/article/about-your-contact-list).
     ///
     /// Read-only (set by Wix). Validation: `format GUID`. Wire name: `contactId`.
-    #[serde(rename = "contactId", default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
 }
 
@@ -499,52 +726,88 @@ impl IdentificationData {
     }
 }
 
+impl wix_client::wire::object::Object for IdentificationData {
+    const NAME: &'static str = "IdentificationData";
+    fn empty() -> Self {
+        Self {
+            anonymous_visitor_id: None,
+            member_id: None,
+            wix_user_id: None,
+            app_id: None,
+            contact_id: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "anonymousVisitorId" => w::set(value, &mut self.anonymous_visitor_id),
+            "memberId" => w::set(value, &mut self.member_id),
+            "wixUserId" => w::set(value, &mut self.wix_user_id),
+            "appId" => w::set(value, &mut self.app_id),
+            "contactId" => w::set(value, &mut self.contact_id),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "anonymousVisitorId", &self.anonymous_visitor_id)?;
+        w::put(out, "memberId", &self.member_id)?;
+        w::put(out, "wixUserId", &self.wix_user_id)?;
+        w::put(out, "appId", &self.app_id)?;
+        w::put(out, "contactId", &self.contact_id)?;
+        Ok(())
+    }
+}
+
 /// The ONE-OF group `kind` of [`IdentificationData`]: one of `anonymousVisitorId`, `memberId`, `wixUserId`, `appId`.
 ///
 /// Non-exhaustive: a later version of the API may add members.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum IdentificationDataKind {
     /// GUID of an anonymous site visitor.
-    #[serde(rename = "anonymousVisitorId")]
+    ///
+    /// Wire name: `anonymousVisitorId`.
     AnonymousVisitorId(String),
     /// GUID of a site [member](https://support.wix.com/en/article/site-members-an-overview).
-    #[serde(rename = "memberId")]
+    ///
+    /// Wire name: `memberId`.
     MemberId(String),
     /// GUID of a Wix user (site owner, contributor, etc.).
-    #[serde(rename = "wixUserId")]
+    ///
+    /// Wire name: `wixUserId`.
     WixUserId(String),
     /// GUID of an app.
-    #[serde(rename = "appId")]
+    ///
+    /// Wire name: `appId`.
     AppId(String),
-}
-
-impl wix_client::wire::one_of::OneOf for IdentificationDataKind {
-    const MEMBERS: &'static [&'static str] = &[
-        "anonymousVisitorId",
-        "memberId",
-        "wixUserId",
-        "appId",
-    ];
 }
 
 /// The `ImageMessage` type.
 ///
 /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageMessage {
     /// URL of the image.
     ///
     /// Validation: `maxLength 2048`. Wire name: `imageUrl`.
-    #[serde(rename = "imageUrl", default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
 }
 
 impl ImageMessage {
     /// Creates a `ImageMessage` with no optional field set.
     pub fn new() -> Self {
-        Self { image_url: None }
+        Self {
+            ..<Self as wix_client::wire::object::Object>::empty()
+        }
     }
     /// Sets `image_url`.
     pub fn with_image_url(mut self, image_url: impl Into<String>) -> Self {
@@ -553,29 +816,52 @@ impl ImageMessage {
     }
 }
 
+impl wix_client::wire::object::Object for ImageMessage {
+    const NAME: &'static str = "ImageMessage";
+    fn empty() -> Self {
+        Self { image_url: None }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "imageUrl" => w::set(value, &mut self.image_url),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "imageUrl", &self.image_url)?;
+        Ok(())
+    }
+}
+
 /// Request of [`MessagesService::list_messages`](super::MessagesService::list_messages): `GET /inbox/v2/messages`.
 ///
 /// Build it with `new` (required params) and the `with_*` setters (optional params).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListMessagesRequest {
     /// GUID of the conversation that contains the intended messages.
     ///
     /// Required. Validation: `format GUID`. Wire name: `conversationId`.
-    #[serde(rename = "conversationId")]
-    pub conversation_id: String,
+    pub conversation_id: Option<String>,
     /// Paging options.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<CursorPaging>,
     /// Sorting options. By default, messages are sorted by `sequence` in descending order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sorting: Option<Sorting>,
     /// Required. Filters for messages with the specified visibility setting.
     ///
     /// - `BUSINESS_AND_PARTICIPANT`: Return messages visible to the business and the participant. - `BUSINESS`: Return all messages.
     ///
     /// Required.
-    pub visibility: MessageVisibility,
+    pub visibility: Option<MessageVisibility>,
 }
 
 impl ListMessagesRequest {
@@ -585,10 +871,9 @@ impl ListMessagesRequest {
         visibility: MessageVisibility,
     ) -> Self {
         Self {
-            conversation_id: conversation_id.into(),
-            paging: None,
-            sorting: None,
-            visibility,
+            conversation_id: Some(conversation_id.into()),
+            visibility: Some(visibility),
+            ..<Self as wix_client::wire::object::Object>::empty()
         }
     }
     /// Sets `paging`.
@@ -603,37 +888,101 @@ impl ListMessagesRequest {
     }
 }
 
+impl wix_client::wire::object::Object for ListMessagesRequest {
+    const NAME: &'static str = "ListMessagesRequest";
+    fn empty() -> Self {
+        Self {
+            conversation_id: None,
+            paging: None,
+            sorting: None,
+            visibility: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "conversationId" => w::set(value, &mut self.conversation_id),
+            "paging" => w::set(value, &mut self.paging),
+            "sorting" => w::set(value, &mut self.sorting),
+            "visibility" => w::set(value, &mut self.visibility),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "conversationId", &self.conversation_id)?;
+        w::put(out, "paging", &self.paging)?;
+        w::put(out, "sorting", &self.sorting)?;
+        w::put(out, "visibility", &self.visibility)?;
+        Ok(())
+    }
+}
+
 /// The `ListMessagesResponse` type.
 ///
 /// Returned in responses: every field is optional, so partial responses decode.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessagesResponse {
     /// List of messages between the specified visitor and the site.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub messages: Vec<Message>,
     /// Details on the paged set of results returned.
     ///
     /// Wire name: `pagingMetadata`.
-    #[serde(rename = "pagingMetadata", default, skip_serializing_if = "Option::is_none")]
     pub paging_metadata: Option<PagingMetadataV2>,
+}
+
+impl wix_client::wire::object::Object for ListMessagesResponse {
+    const NAME: &'static str = "ListMessagesResponse";
+    fn empty() -> Self {
+        Self {
+            messages: Vec::new(),
+            paging_metadata: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "messages" => w::set_list(value, &mut self.messages),
+            "pagingMetadata" => w::set(value, &mut self.paging_metadata),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put_list(out, "messages", &self.messages)?;
+        w::put(out, "pagingMetadata", &self.paging_metadata)?;
+        Ok(())
+    }
 }
 
 /// The `Message` type.
 ///
 /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Message {
     /// Message GUID.
     ///
     /// Read-only (set by Wix).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Structured message content.
     ///
     /// Required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<MessageContent>,
     /// GUID of the message sender.
     ///
@@ -642,70 +991,56 @@ pub struct Message {
     /// You can override the default behavior when calling the Send Message method by using the `sendAs` parameter.
     ///
     /// Read-only (set by Wix).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender: Option<IdentificationData>,
     /// Optional icon and short text providing additional details about the message, such as the app from which the message was sent, or whether the message was an automated response.
     ///
     /// Currently only 1 badge is supported.
     ///
     /// Validation: `maxSize 1`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub badges: Vec<Badge>,
     /// Communication channel to send the message to.
     ///
     /// Currently messages can be sent to 1 channel only.
     ///
     /// Validation: `maxSize 1`. Wire name: `targetChannels`.
-    #[serde(rename = "targetChannels", default, skip_serializing_if = "Vec::is_empty")]
     pub target_channels: Vec<ChannelType>,
     /// Communication channel the message is sent from.
     ///
     /// Wire name: `sourceChannel`.
-    #[serde(rename = "sourceChannel", default, skip_serializing_if = "Option::is_none")]
     pub source_channel: Option<ChannelType>,
     /// GUID of the app that sent the message.
     ///
     /// Omitted if the message was sent with the Chat widget.
     ///
     /// Read-only (set by Wix). Validation: `format GUID`. Wire name: `appId`.
-    #[serde(rename = "appId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Required. Controls who can see the message.
     ///
     /// - `BUSINESS_AND_PARTICIPANT`: Visible to the participant and site contributors. - `BUSINESS`: Visible to site contributors only.
     ///
     /// Required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<MessageVisibility>,
     /// Sequential ordering of the message.
     ///
     /// Ensures more accurate sorting than `createdDate` if two messages are sent at the same time.
     ///
     /// Read-only (set by Wix). Validation: `format int64`.
-    #[serde(
-        with = "wix_client::wire::option_int64",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub sequence: Option<i64>,
     /// Required. Message direction.
     ///
     /// - `BUSINESS_TO_PARTICIPANT`: The message was sent from the business to the participant. - `PARTICIPANT_TO_BUSINESS`: The message was sent from the participant to the business.
     ///
     /// Required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageDirection>,
     /// Date and time the message was sent.
     ///
     /// Read-only (set by Wix). Validation: `format date-time`. Wire name: `createdDate`.
-    #[serde(rename = "createdDate", default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// Controls whether the unread count and conversation summary are updated in the Message List.
     ///
     /// If `true`, unread count and conversation summary are not updated.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub silent: Option<bool>,
 }
 
@@ -717,18 +1052,10 @@ impl Message {
         direction: MessageDirection,
     ) -> Self {
         Self {
-            id: None,
             content: Some(content.into()),
-            sender: None,
-            badges: Vec::new(),
-            target_channels: Vec::new(),
-            source_channel: None,
-            app_id: None,
             visibility: Some(visibility),
-            sequence: None,
             direction: Some(direction),
-            created_date: None,
-            silent: None,
+            ..<Self as wix_client::wire::object::Object>::empty()
         }
     }
     /// Sets `id`.
@@ -778,26 +1105,84 @@ impl Message {
     }
 }
 
+impl wix_client::wire::object::Object for Message {
+    const NAME: &'static str = "Message";
+    fn empty() -> Self {
+        Self {
+            id: None,
+            content: None,
+            sender: None,
+            badges: Vec::new(),
+            target_channels: Vec::new(),
+            source_channel: None,
+            app_id: None,
+            visibility: None,
+            sequence: None,
+            direction: None,
+            created_date: None,
+            silent: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "id" => w::set(value, &mut self.id),
+            "content" => w::set(value, &mut self.content),
+            "sender" => w::set(value, &mut self.sender),
+            "badges" => w::set_list(value, &mut self.badges),
+            "targetChannels" => w::set_list(value, &mut self.target_channels),
+            "sourceChannel" => w::set(value, &mut self.source_channel),
+            "appId" => w::set(value, &mut self.app_id),
+            "visibility" => w::set(value, &mut self.visibility),
+            "sequence" => w::set_int64(value, &mut self.sequence),
+            "direction" => w::set(value, &mut self.direction),
+            "createdDate" => w::set(value, &mut self.created_date),
+            "silent" => w::set(value, &mut self.silent),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "id", &self.id)?;
+        w::put(out, "content", &self.content)?;
+        w::put(out, "sender", &self.sender)?;
+        w::put_list(out, "badges", &self.badges)?;
+        w::put_list(out, "targetChannels", &self.target_channels)?;
+        w::put(out, "sourceChannel", &self.source_channel)?;
+        w::put(out, "appId", &self.app_id)?;
+        w::put(out, "visibility", &self.visibility)?;
+        w::put_int64(out, "sequence", &self.sequence)?;
+        w::put(out, "direction", &self.direction)?;
+        w::put(out, "createdDate", &self.created_date)?;
+        w::put(out, "silent", &self.silent)?;
+        Ok(())
+    }
+}
+
 /// The `MessageContent` type.
 ///
 /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageContent {
     /// ONE-OF group: one of `basic`, `minimal` is sent, so two cannot both be set.
     ///
-    /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`.
-    #[serde(flatten, deserialize_with = "wix_client::wire::one_of::optional")]
+    /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
     pub kind: Option<MessageContentKind>,
     /// Summary of message contents. Displayed in Inbox in the [Message List](https://support.wix.com/en/article/wix-inbox-an-overview).
     ///
     /// Validation: `maxLength 2000`. Wire name: `previewText`.
-    #[serde(rename = "previewText", default, skip_serializing_if = "Option::is_none")]
     pub preview_text: Option<String>,
     /// Message title.
     ///
     /// Validation: `maxLength 100`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
@@ -805,9 +1190,7 @@ impl MessageContent {
     /// Creates a `MessageContent` with no optional field set.
     pub fn new() -> Self {
         Self {
-            kind: None,
-            preview_text: None,
-            title: None,
+            ..<Self as wix_client::wire::object::Object>::empty()
         }
     }
     /// Sets `preview_text`.
@@ -827,22 +1210,62 @@ impl MessageContent {
     }
 }
 
+impl wix_client::wire::object::Object for MessageContent {
+    const NAME: &'static str = "MessageContent";
+    fn empty() -> Self {
+        Self {
+            kind: None,
+            preview_text: None,
+            title: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "basic" => w::set_member(value, &mut self.kind, MessageContentKind::Basic),
+            "minimal" => {
+                w::set_member(value, &mut self.kind, MessageContentKind::Minimal)
+            }
+            "previewText" => w::set(value, &mut self.preview_text),
+            "title" => w::set(value, &mut self.title),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        if let Some(kind) = &self.kind {
+            match kind {
+                MessageContentKind::Basic(v) => w::put_member(out, "basic", v)?,
+                MessageContentKind::Minimal(v) => w::put_member(out, "minimal", v)?,
+            }
+        }
+        w::put(out, "previewText", &self.preview_text)?;
+        w::put(out, "title", &self.title)?;
+        Ok(())
+    }
+}
+
 /// The ONE-OF group `kind` of [`MessageContent`]: one of `basic`, `minimal`.
 ///
 /// Non-exhaustive: a later version of the API may add members.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum MessageContentKind {
     /// Message with basic content: a list of text and image parts.
-    #[serde(rename = "basic")]
+    ///
+    /// Wire name: `basic`.
     Basic(BasicMessage),
     /// Message with minimal content: text parts shown without a title.
-    #[serde(rename = "minimal")]
+    ///
+    /// Wire name: `minimal`.
     Minimal(MinimalMessage),
-}
-
-impl wix_client::wire::one_of::OneOf for MessageContentKind {
-    const MEMBERS: &'static [&'static str] = &["basic", "minimal"];
 }
 
 /// The `MessageDirection` enum.
@@ -859,14 +1282,6 @@ pub enum MessageDirection {
     Unknown(String),
 }
 
-impl Default for MessageDirection {
-    /// `Unknown("")`: what a missing value decodes to where the API
-    /// marks the field required.
-    fn default() -> Self {
-        Self::Unknown(String::new())
-    }
-}
-
 impl MessageDirection {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -876,30 +1291,12 @@ impl MessageDirection {
             Self::Unknown(value) => value,
         }
     }
-}
-
-impl From<&str> for MessageDirection {
-    fn from(value: &str) -> Self {
+    fn from_wire(value: &str) -> Self {
         match value {
             "BUSINESS_TO_PARTICIPANT" => Self::BusinessToParticipant,
             "PARTICIPANT_TO_BUSINESS" => Self::ParticipantToBusiness,
             other => Self::Unknown(other.to_owned()),
         }
-    }
-}
-
-impl serde::Serialize for MessageDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for MessageDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
     }
 }
 
@@ -917,14 +1314,6 @@ pub enum MessageVisibility {
     Unknown(String),
 }
 
-impl Default for MessageVisibility {
-    /// `Unknown("")`: what a missing value decodes to where the API
-    /// marks the field required.
-    fn default() -> Self {
-        Self::Unknown(String::new())
-    }
-}
-
 impl MessageVisibility {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -934,10 +1323,7 @@ impl MessageVisibility {
             Self::Unknown(value) => value,
         }
     }
-}
-
-impl From<&str> for MessageVisibility {
-    fn from(value: &str) -> Self {
+    fn from_wire(value: &str) -> Self {
         match value {
             "BUSINESS_AND_PARTICIPANT" => Self::BusinessAndParticipant,
             "BUSINESS" => Self::Business,
@@ -946,38 +1332,24 @@ impl From<&str> for MessageVisibility {
     }
 }
 
-impl serde::Serialize for MessageVisibility {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for MessageVisibility {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `MinimalMessage` type.
 ///
 /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MinimalMessage {
     /// List of message parts.
     ///
     /// Validation: `maxSize 10`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<BasicMessagePart>,
 }
 
 impl MinimalMessage {
     /// Creates a `MinimalMessage` with no optional field set.
     pub fn new() -> Self {
-        Self { items: Vec::new() }
+        Self {
+            ..<Self as wix_client::wire::object::Object>::empty()
+        }
     }
     /// Sets `items`.
     pub fn with_items(mut self, items: Vec<BasicMessagePart>) -> Self {
@@ -986,44 +1358,100 @@ impl MinimalMessage {
     }
 }
 
+impl wix_client::wire::object::Object for MinimalMessage {
+    const NAME: &'static str = "MinimalMessage";
+    fn empty() -> Self {
+        Self { items: Vec::new() }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "items" => w::set_list(value, &mut self.items),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put_list(out, "items", &self.items)?;
+        Ok(())
+    }
+}
+
 /// The `PagingMetadataV2` type.
 ///
 /// Returned in responses: every field is optional, so partial responses decode.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PagingMetadataV2 {
     /// Number of items returned in the response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i32>,
     /// Cursors to navigate through the result pages using `next` and `prev`. Returned if cursor paging is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursors: Option<Cursors>,
     /// Whether there are more pages to retrieve following the current page.
     ///
     /// + `true`: Another page of results can be retrieved. + `false`: This is the last page.
     ///
     /// Wire name: `hasNext`.
-    #[serde(rename = "hasNext", default, skip_serializing_if = "Option::is_none")]
     pub has_next: Option<bool>,
+}
+
+impl wix_client::wire::object::Object for PagingMetadataV2 {
+    const NAME: &'static str = "PagingMetadataV2";
+    fn empty() -> Self {
+        Self {
+            count: None,
+            cursors: None,
+            has_next: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "count" => w::set(value, &mut self.count),
+            "cursors" => w::set(value, &mut self.cursors),
+            "hasNext" => w::set(value, &mut self.has_next),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "count", &self.count)?;
+        w::put(out, "cursors", &self.cursors)?;
+        w::put(out, "hasNext", &self.has_next)?;
+        Ok(())
+    }
 }
 
 /// The `ParticipantId` type.
 ///
 /// Sent in requests: build it with `new` and the `with_*` setters.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantId {
     /// ONE-OF group: one of `contactId`, `anonymousVisitorId`, `memberId` is sent, so two cannot both be set.
     ///
-    /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member does not decode.
-    #[serde(flatten, deserialize_with = "wix_client::wire::one_of::required")]
-    pub kind: ParticipantIdKind,
+    /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
+    pub kind: Option<ParticipantIdKind>,
 }
 
 impl ParticipantId {
     /// Creates a `ParticipantId` from its required part: `kind`.
     pub fn new(kind: ParticipantIdKind) -> Self {
-        Self { kind }
+        Self { kind: Some(kind) }
     }
 }
 
@@ -1033,29 +1461,70 @@ impl From<ParticipantIdKind> for ParticipantId {
     }
 }
 
+impl wix_client::wire::object::Object for ParticipantId {
+    const NAME: &'static str = "ParticipantId";
+    fn empty() -> Self {
+        Self { kind: None }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "contactId" => {
+                w::set_member(value, &mut self.kind, ParticipantIdKind::ContactId)
+            }
+            "anonymousVisitorId" => {
+                w::set_member(
+                    value,
+                    &mut self.kind,
+                    ParticipantIdKind::AnonymousVisitorId,
+                )
+            }
+            "memberId" => {
+                w::set_member(value, &mut self.kind, ParticipantIdKind::MemberId)
+            }
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        if let Some(kind) = &self.kind {
+            match kind {
+                ParticipantIdKind::ContactId(v) => w::put_member(out, "contactId", v)?,
+                ParticipantIdKind::AnonymousVisitorId(v) => {
+                    w::put_member(out, "anonymousVisitorId", v)?
+                }
+                ParticipantIdKind::MemberId(v) => w::put_member(out, "memberId", v)?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The ONE-OF group `kind` of [`ParticipantId`]: one of `contactId`, `anonymousVisitorId`, `memberId`.
 ///
 /// Non-exhaustive: a later version of the API may add members.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ParticipantIdKind {
     /// Contact GUID. See the Contacts API for more information.
-    #[serde(rename = "contactId")]
+    ///
+    /// Wire name: `contactId`.
     ContactId(String),
     /// GUID of an anonymous site visitor.
-    #[serde(rename = "anonymousVisitorId")]
+    ///
+    /// Wire name: `anonymousVisitorId`.
     AnonymousVisitorId(String),
     /// Member GUID. See the Members API for more information.
-    #[serde(rename = "memberId")]
+    ///
+    /// Wire name: `memberId`.
     MemberId(String),
-}
-
-impl wix_client::wire::one_of::OneOf for ParticipantIdKind {
-    const MEMBERS: &'static [&'static str] = &[
-        "contactId",
-        "anonymousVisitorId",
-        "memberId",
-    ];
 }
 
 /// The `SendAs` enum.
@@ -1074,14 +1543,6 @@ pub enum SendAs {
     Unknown(String),
 }
 
-impl Default for SendAs {
-    /// `Unknown("")`: what a missing value decodes to where the API
-    /// marks the field required.
-    fn default() -> Self {
-        Self::Unknown(String::new())
-    }
-}
-
 impl SendAs {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -1092,10 +1553,7 @@ impl SendAs {
             Self::Unknown(value) => value,
         }
     }
-}
-
-impl From<&str> for SendAs {
-    fn from(value: &str) -> Self {
+    fn from_wire(value: &str) -> Self {
         match value {
             "CALLER" => Self::Caller,
             "PARTICIPANT" => Self::Participant,
@@ -1105,34 +1563,18 @@ impl From<&str> for SendAs {
     }
 }
 
-impl serde::Serialize for SendAs {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for SendAs {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// Request of [`MessagesService::send_message`](super::MessagesService::send_message): `POST /inbox/v2/messages`.
 ///
 /// Build it with `new` (required params) and the `with_*` setters (optional params).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SendMessageRequest {
     /// GUID of the conversation to add the message to.
     ///
     /// Required. Validation: `format GUID`. Wire name: `conversationId`.
-    #[serde(rename = "conversationId")]
-    pub conversation_id: String,
+    pub conversation_id: Option<String>,
     /// Required.
-    pub message: Message,
+    pub message: Option<Message>,
     /// Controls which identity to use in the message's `sender` property.
     ///
     /// - `CALLER`: Uses the identity included in the request header. - `PARTICIPANT`: Uses the `anonymousVisitorId`, `contactId`, or `memberId` of the conversation's participant. - `BUSINESS_USER`: For internal use. Uses the `wixUserId` of the person sending messages on behalf of the business.
@@ -1140,25 +1582,18 @@ pub struct SendMessageRequest {
     /// Defaults to `CALLER`. For 3rd-party apps, the app is the caller.
     ///
     /// Wire name: `sendAs`.
-    #[serde(rename = "sendAs", default, skip_serializing_if = "Option::is_none")]
     pub send_as: Option<SendAs>,
     /// Controls whether the message triggers notifications when it's received.
     ///
     /// Defaults to `false`.
     ///
     /// Wire name: `sendNotifications`.
-    #[serde(
-        rename = "sendNotifications",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub send_notifications: Option<bool>,
     /// Controls whether the unread count and conversation summary are updated in the Message List.
     ///
     /// If `true`, unread count and conversation summary are not updated.
     ///
     /// Defaults to `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub silent: Option<bool>,
 }
 
@@ -1166,11 +1601,9 @@ impl SendMessageRequest {
     /// Creates a `SendMessageRequest` from its required parts: `conversation_id`, `message`.
     pub fn new(conversation_id: impl Into<String>, message: impl Into<Message>) -> Self {
         Self {
-            conversation_id: conversation_id.into(),
-            message: message.into(),
-            send_as: None,
-            send_notifications: None,
-            silent: None,
+            conversation_id: Some(conversation_id.into()),
+            message: Some(message.into()),
+            ..<Self as wix_client::wire::object::Object>::empty()
         }
     }
     /// Sets `send_as`.
@@ -1190,15 +1623,80 @@ impl SendMessageRequest {
     }
 }
 
+impl wix_client::wire::object::Object for SendMessageRequest {
+    const NAME: &'static str = "SendMessageRequest";
+    fn empty() -> Self {
+        Self {
+            conversation_id: None,
+            message: None,
+            send_as: None,
+            send_notifications: None,
+            silent: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "conversationId" => w::set(value, &mut self.conversation_id),
+            "message" => w::set(value, &mut self.message),
+            "sendAs" => w::set(value, &mut self.send_as),
+            "sendNotifications" => w::set(value, &mut self.send_notifications),
+            "silent" => w::set(value, &mut self.silent),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "conversationId", &self.conversation_id)?;
+        w::put(out, "message", &self.message)?;
+        w::put(out, "sendAs", &self.send_as)?;
+        w::put(out, "sendNotifications", &self.send_notifications)?;
+        w::put(out, "silent", &self.silent)?;
+        Ok(())
+    }
+}
+
 /// The `SendMessageResponse` type.
 ///
 /// Returned in responses: every field is optional, so partial responses decode.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendMessageResponse {
     /// Sent message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<Message>,
+}
+
+impl wix_client::wire::object::Object for SendMessageResponse {
+    const NAME: &'static str = "SendMessageResponse";
+    fn empty() -> Self {
+        Self { message: None }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "message" => w::set(value, &mut self.message),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "message", &self.message)?;
+        Ok(())
+    }
 }
 
 /// The `SortOrder` enum.
@@ -1215,14 +1713,6 @@ pub enum SortOrder {
     Unknown(String),
 }
 
-impl Default for SortOrder {
-    /// `Unknown("")`: what a missing value decodes to where the API
-    /// marks the field required.
-    fn default() -> Self {
-        Self::Unknown(String::new())
-    }
-}
-
 impl SortOrder {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -1232,10 +1722,7 @@ impl SortOrder {
             Self::Unknown(value) => value,
         }
     }
-}
-
-impl From<&str> for SortOrder {
-    fn from(value: &str) -> Self {
+    fn from_wire(value: &str) -> Self {
         match value {
             "ASC" => Self::Asc,
             "DESC" => Self::Desc,
@@ -1244,34 +1731,17 @@ impl From<&str> for SortOrder {
     }
 }
 
-impl serde::Serialize for SortOrder {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for SortOrder {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `Sorting` type.
 ///
 /// Sent in requests: build it with `new` and the `with_*` setters.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Sorting {
     /// Name of the field to sort by.
     ///
     /// Validation: `maxLength 512`. Wire name: `fieldName`.
-    #[serde(rename = "fieldName", default, skip_serializing_if = "Option::is_none")]
     pub field_name: Option<String>,
     /// Sort order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<SortOrder>,
 }
 
@@ -1279,8 +1749,7 @@ impl Sorting {
     /// Creates a `Sorting` with no optional field set.
     pub fn new() -> Self {
         Self {
-            field_name: None,
-            order: None,
+            ..<Self as wix_client::wire::object::Object>::empty()
         }
     }
     /// Sets `field_name`.
@@ -1294,3 +1763,47 @@ impl Sorting {
         self
     }
 }
+
+impl wix_client::wire::object::Object for Sorting {
+    const NAME: &'static str = "Sorting";
+    fn empty() -> Self {
+        Self {
+            field_name: None,
+            order: None,
+        }
+    }
+    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        use wix_client::wire::object as w;
+        match key {
+            "fieldName" => w::set(value, &mut self.field_name),
+            "order" => w::set(value, &mut self.order),
+            _ => w::skip(value),
+        }
+    }
+    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
+        &self,
+        out: &mut M,
+    ) -> Result<(), M::Error> {
+        use wix_client::wire::object as w;
+        w::put(out, "fieldName", &self.field_name)?;
+        w::put(out, "order", &self.order)?;
+        Ok(())
+    }
+}
+
+wix_client::__serde_object!(
+    Badge, BasicMessage, BasicMessagePart, Conversation, ConversationDisplayData,
+    CursorPaging, Cursors, GetConversationRequest, GetConversationResponse,
+    GetOrCreateConversationRequest, GetOrCreateConversationResponse, IdentificationData,
+    ImageMessage, ListMessagesRequest, ListMessagesResponse, Message, MessageContent,
+    MinimalMessage, PagingMetadataV2, ParticipantId, SendMessageRequest,
+    SendMessageResponse, Sorting
+);
+
+wix_client::__serde_open_enum!(
+    BadgeVisibility, ChannelType, MessageDirection, MessageVisibility, SendAs, SortOrder
+);

@@ -37,7 +37,7 @@ for GiftCardProviderPluginHandler<T> {
     fn call<'a>(
         &'a self,
         method: &'a str,
-        request: serde_json::Value,
+        request: wix_client::reexports::serde_json::Value,
         metadata: wix_client::plugin::Metadata,
     ) -> wix_client::plugin::ReplyFuture<'a> {
         Box::pin(async move {

@@ -52,7 +52,7 @@ impl ConversationsService {
                 "inbox.ConversationsService.getConversation",
             )
             .path("/inbox/v2/conversations/")
-            .path_param(&request.conversation_id)
+            .path_field(request.conversation_id.as_deref(), "conversationId")
             .options(&self.options);
         self.client.send(api_request).await
     }

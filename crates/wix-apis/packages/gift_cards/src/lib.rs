@@ -9,6 +9,7 @@
 //! Methods Wix calls on an app that implements them (their pages say `URL: null`): the request Wix sends and the response the app answers with.
 //!
 //! - `GiftCardProvider.GetBalance`: request [`GetBalanceRequest`], response [`GetBalanceResponse`].
+#![allow(deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]
 
 pub mod types;
 

@@ -3,6 +3,7 @@
 //! The `inbox` package of the Wix APIs.
 //!
 //! Enabled by the Cargo feature `inbox`.
+#![allow(deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]
 
 pub mod types;
 

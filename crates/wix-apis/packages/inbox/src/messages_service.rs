@@ -94,7 +94,9 @@ impl MessagesService {
     pub fn list_messages_stream(
         &self,
         request: &ListMessagesRequest,
-    ) -> impl futures::Stream<Item = Result<Message, wix_client::Error>> + use<> {
+    ) -> impl wix_client::reexports::futures::Stream<
+        Item = Result<Message, wix_client::Error>,
+    > + use<> {
         let service = self.clone();
         wix_client::paginate::cursor_stream(
             request.clone(),
@@ -103,7 +105,11 @@ impl MessagesService {
                 async move { service.list_messages(&request).await }
             },
             |request: &mut ListMessagesRequest, cursor: String| {
-                let next = request.paging.get_or_insert_with(Default::default);
+                let next = request
+                    .paging
+                    .get_or_insert_with(
+                        <super::types::CursorPaging as wix_client::wire::object::Object>::empty,
+                    );
                 next.cursor = Some(cursor);
             },
             |response: ListMessagesResponse| {

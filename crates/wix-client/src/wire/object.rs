@@ -1,0 +1,331 @@
+//! Serde for generated message types, in little code per type.
+//!
+//! A derived `Deserialize` is a field-identifier enum with its own
+//! `Deserialize`, a visitor with `visit_seq` and `visit_map`, a local per
+//! field and the missing-field checks; across a whole API that was most of the
+//! compile time of the generated crate and of every crate decoding its types.
+//! Instead, a generated struct implements [`Object`]: one match over the wire
+//! names that decodes one field ([`Object::decode_field`]), and one statement
+//! per field that writes it if set ([`Object::encode_fields`]). Both are
+//! generic over the format, so nothing is compiled in the generated crate
+//! until a format uses it; the `Serialize`/`Deserialize` impls are one line
+//! each, calling [`serialize`] and [`deserialize`] here.
+//!
+//! The JSON is the same as serde's derive would write and read: an object
+//! with one key per set field (unset `Option`s and empty lists are left
+//! out), unknown keys ignored, `null` read as unset. A ONE-OF group is
+//! written as its member's key; when decoding, the first key that names a
+//! member decides. Errors keep their JSON path.
+//!
+//! ```
+//! use serde::{Deserializer, ser::SerializeMap};
+//! use wix_client::wire::object::{self, Object};
+//!
+//! #[derive(Debug, PartialEq)]
+//! struct Item { name: Option<String>, size: Option<i64>, tags: Vec<String> }
+//!
+//! impl Object for Item {
+//!     const NAME: &'static str = "Item";
+//!     fn empty() -> Self { Item { name: None, size: None, tags: Vec::new() } }
+//!     fn decode_field<'de, D: Deserializer<'de>>(&mut self, key: &str, v: D) -> Result<(), D::Error> {
+//!         match key {
+//!             "name" => object::set(v, &mut self.name),
+//!             "size" => object::set_int64(v, &mut self.size),
+//!             "tags" => object::set_list(v, &mut self.tags),
+//!             _ => object::skip(v),
+//!         }
+//!     }
+//!     fn encode_fields<M: SerializeMap>(&self, out: &mut M) -> Result<(), M::Error> {
+//!         object::put(out, "name", &self.name)?;
+//!         object::put_int64(out, "size", &self.size)?;
+//!         object::put_list(out, "tags", &self.tags)
+//!     }
+//! }
+//! impl serde::Serialize for Item {
+//!     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> { object::serialize(self, s) }
+//! }
+//! impl<'de> serde::Deserialize<'de> for Item {
+//!     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> { object::deserialize(d) }
+//! }
+//!
+//! let item: Item = serde_json::from_str(r#"{"name": "a", "size": "9007199254740993", "other": [1]}"#)?;
+//! assert_eq!(item, Item { name: Some("a".into()), size: Some(9_007_199_254_740_993), tags: vec![] });
+//! assert_eq!(serde_json::to_string(&item)?, r#"{"name":"a","size":"9007199254740993"}"#);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Implemented by generated message types.
+pub trait Object: Sized {
+    /// The type's name, for "expected" messages.
+    const NAME: &'static str;
+
+    /// The value with no field set: what decoding starts from.
+    fn empty() -> Self;
+
+    /// Decodes the field `key` from `value` into `self`; an unknown key is
+    /// [`skip`]ped.
+    fn decode_field<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<(), D::Error>;
+
+    /// Writes every set field into `out`, in declaration order.
+    fn encode_fields<M: SerializeMap>(&self, out: &mut M) -> Result<(), M::Error>;
+}
+
+// Decoding, one call per `decode_field` arm.
+
+/// Decodes `value` as `T` into `slot` (`Option<T>` reads `null` as `None`).
+pub fn set<'de, D: Deserializer<'de>, T: Deserialize<'de>>(value: D, slot: &mut T) -> Result<(), D::Error> {
+    *slot = T::deserialize(value)?;
+    Ok(())
+}
+
+/// Decodes a list into `slot`; `null` reads as empty.
+pub fn set_list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(value: D, slot: &mut Vec<T>) -> Result<(), D::Error> {
+    *slot = Option::<Vec<T>>::deserialize(value)?.unwrap_or_default();
+    Ok(())
+}
+
+/// Decodes an optional `int64` (a JSON string or number) into `slot`.
+pub fn set_int64<'de, D: Deserializer<'de>>(value: D, slot: &mut Option<i64>) -> Result<(), D::Error> {
+    *slot = super::option_int64::deserialize(value)?;
+    Ok(())
+}
+
+/// Decodes a list of `int64`s into `slot`; `null` reads as empty.
+pub fn set_int64_list<'de, D: Deserializer<'de>>(value: D, slot: &mut Vec<i64>) -> Result<(), D::Error> {
+    *slot = super::vec_int64::deserialize(value)?;
+    Ok(())
+}
+
+/// A ONE-OF member: decodes `value` into the group `slot` as `wrap(value)`,
+/// unless a member was set before (the first member key decides; a later one
+/// is skipped).
+pub fn set_member<'de, D: Deserializer<'de>, T: Deserialize<'de>, K>(
+    value: D,
+    slot: &mut Option<K>,
+    wrap: fn(T) -> K,
+) -> Result<(), D::Error> {
+    if slot.is_some() {
+        return skip(value);
+    }
+    *slot = Some(wrap(T::deserialize(value)?));
+    Ok(())
+}
+
+/// A ONE-OF member that is a list (`null` reads as empty).
+pub fn set_member_list<'de, D: Deserializer<'de>, T: Deserialize<'de>, K>(
+    value: D,
+    slot: &mut Option<K>,
+    wrap: fn(Vec<T>) -> K,
+) -> Result<(), D::Error> {
+    if slot.is_some() {
+        return skip(value);
+    }
+    *slot = Some(wrap(Option::<Vec<T>>::deserialize(value)?.unwrap_or_default()));
+    Ok(())
+}
+
+/// A ONE-OF member that is an `int64`.
+pub fn set_member_int64<'de, D: Deserializer<'de>, K>(
+    value: D,
+    slot: &mut Option<K>,
+    wrap: fn(i64) -> K,
+) -> Result<(), D::Error> {
+    if slot.is_some() {
+        return skip(value);
+    }
+    *slot = Some(wrap(super::int64::deserialize(value)?));
+    Ok(())
+}
+
+/// A ONE-OF member that is a list of `int64`s.
+pub fn set_member_int64_list<'de, D: Deserializer<'de>, K>(
+    value: D,
+    slot: &mut Option<K>,
+    wrap: fn(Vec<i64>) -> K,
+) -> Result<(), D::Error> {
+    if slot.is_some() {
+        return skip(value);
+    }
+    *slot = Some(wrap(super::vec_int64::deserialize(value)?));
+    Ok(())
+}
+
+/// Ignores `value` (an unknown key).
+pub fn skip<'de, D: Deserializer<'de>>(value: D) -> Result<(), D::Error> {
+    IgnoredAny::deserialize(value).map(|_| ())
+}
+
+// Encoding, one call per field in `encode_fields`.
+
+/// An optional field: written when set.
+pub fn put<M: SerializeMap, T: Serialize>(out: &mut M, key: &'static str, value: &Option<T>) -> Result<(), M::Error> {
+    match value {
+        Some(v) => out.serialize_entry(key, v),
+        None => Ok(()),
+    }
+}
+
+/// A list: written when not empty.
+pub fn put_list<M: SerializeMap, T: Serialize>(out: &mut M, key: &'static str, value: &[T]) -> Result<(), M::Error> {
+    if value.is_empty() {
+        Ok(())
+    } else {
+        out.serialize_entry(key, value)
+    }
+}
+
+/// An optional `int64`, written as a JSON string.
+pub fn put_int64<M: SerializeMap>(out: &mut M, key: &'static str, value: &Option<i64>) -> Result<(), M::Error> {
+    match value {
+        Some(v) => out.serialize_entry(key, &Int64(*v)),
+        None => Ok(()),
+    }
+}
+
+/// A list of `int64`s, written as JSON strings; left out when empty.
+pub fn put_int64_list<M: SerializeMap>(out: &mut M, key: &'static str, value: &[i64]) -> Result<(), M::Error> {
+    if value.is_empty() {
+        Ok(())
+    } else {
+        out.serialize_entry(key, &Int64List(value))
+    }
+}
+
+/// A ONE-OF member (always written: it is the member that is set).
+pub fn put_member<M: SerializeMap, T: Serialize + ?Sized>(
+    out: &mut M,
+    key: &'static str,
+    value: &T,
+) -> Result<(), M::Error> {
+    out.serialize_entry(key, value)
+}
+
+/// A ONE-OF member that is an `int64`.
+pub fn put_member_int64<M: SerializeMap>(out: &mut M, key: &'static str, value: &i64) -> Result<(), M::Error> {
+    out.serialize_entry(key, &Int64(*value))
+}
+
+/// A ONE-OF member that is a list of `int64`s.
+pub fn put_member_int64_list<M: SerializeMap>(out: &mut M, key: &'static str, value: &[i64]) -> Result<(), M::Error> {
+    out.serialize_entry(key, &Int64List(value))
+}
+
+/// An `int64` as Wix writes it: a JSON string.
+struct Int64(i64);
+
+impl Serialize for Int64 {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+struct Int64List<'a>(&'a [i64]);
+
+impl Serialize for Int64List<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|v| Int64(*v)))
+    }
+}
+
+/// `Serialize` for an [`Object`]: a map of its set fields.
+pub fn serialize<T: Object, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    value.encode_fields(&mut map)?;
+    map.end()
+}
+
+/// `Deserialize` for an [`Object`]: from a map, field by field.
+pub fn deserialize<'de, T: Object, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
+}
+
+struct ObjectVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Object> Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a `{}` object", T::NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut out = T::empty();
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            map.next_value_seed(FieldSeed {
+                out: &mut out,
+                key: &key,
+            })?;
+        }
+        Ok(out)
+    }
+}
+
+struct FieldSeed<'a, T> {
+    out: &'a mut T,
+    key: &'a str,
+}
+
+impl<'de, T: Object> DeserializeSeed<'de> for FieldSeed<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.out.decode_field(self.key, deserializer)
+    }
+}
+
+/// Reads a JSON string (borrowed when it can be), for open enums.
+pub fn deserialize_str<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Cow<'de, str>, D::Error> {
+    Cow::<'de, str>::deserialize(deserializer)
+}
+
+/// `Serialize` and `Deserialize` for generated types that implement [`Object`],
+/// each a call into this module.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serde_object {
+    ($($t:ty),* $(,)?) => {$(
+        impl $crate::reexports::serde::Serialize for $t {
+            fn serialize<S: $crate::reexports::serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::wire::object::serialize(self, s)
+            }
+        }
+        impl<'de> $crate::reexports::serde::Deserialize<'de> for $t {
+            fn deserialize<D: $crate::reexports::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
+                $crate::wire::object::deserialize(d)
+            }
+        }
+    )*};
+}
+
+/// `Serialize`, `Deserialize` and `From<&str>` for generated open enums, from
+/// their `as_str` and their `from_wire` (which maps unknown values to the
+/// catch-all variant).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serde_open_enum {
+    ($($t:ty),* $(,)?) => {$(
+        impl $crate::reexports::serde::Serialize for $t {
+            fn serialize<S: $crate::reexports::serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> $crate::reexports::serde::Deserialize<'de> for $t {
+            fn deserialize<D: $crate::reexports::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
+                $crate::wire::object::deserialize_str(d).map(|v| Self::from_wire(&v))
+            }
+        }
+        impl ::core::convert::From<&str> for $t {
+            fn from(value: &str) -> Self {
+                Self::from_wire(value)
+            }
+        }
+    )*};
+}
