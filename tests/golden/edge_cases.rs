@@ -15,31 +15,7 @@ pub mod edge {
             /// The `next` field.
             pub next: Option<String>,
         }
-        impl wix_client::wire::object::Object for Cursors {
-            const NAME: &'static str = "Cursors";
-            fn empty() -> Self {
-                Self { next: None }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "next" => w::set(value, &mut self.next),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "next", &self.next)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(Cursors[] { next : opt = "next" });
         /// Request of [`EdgeService::delete_node`](super::EdgeService::delete_node): `DELETE /edge/v1/nodes/{nodeNumber}`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
@@ -62,26 +38,7 @@ pub mod edge {
                 }
             }
         }
-        impl wix_client::wire::object::Object for DeleteNodeRequest {
-            const NAME: &'static str = "DeleteNodeRequest";
-            fn empty() -> Self {
-                Self { node_number: None }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                _key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                w::skip(value)
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                _out: &mut M,
-            ) -> Result<(), M::Error> {
-                Ok(())
-            }
-        }
+        wix_client::__object!(DeleteNodeRequest[] {} local { node_number });
         /// Request of [`EdgeService::list_nodes`](super::EdgeService::list_nodes): `GET /edge/v1/nodes`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
@@ -111,33 +68,9 @@ pub mod edge {
                 self
             }
         }
-        impl wix_client::wire::object::Object for ListNodesRequest {
-            const NAME: &'static str = "ListNodesRequest";
-            fn empty() -> Self {
-                Self { paging: None, order: None }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "paging" => w::set(value, &mut self.paging),
-                    "order" => w::set(value, &mut self.order),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "paging", &self.paging)?;
-                w::put(out, "order", &self.order)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            ListNodesRequest[] { paging : opt = "paging", order : opt = "order" }
+        );
         /// The `Meta` message.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
@@ -147,31 +80,7 @@ pub mod edge {
             /// The `cursors` field.
             pub cursors: Option<Cursors>,
         }
-        impl wix_client::wire::object::Object for Meta {
-            const NAME: &'static str = "Meta";
-            fn empty() -> Self {
-                Self { cursors: None }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "cursors" => w::set(value, &mut self.cursors),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "cursors", &self.cursors)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(Meta[] { cursors : opt = "cursors" });
         /// The `Node` message.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
@@ -238,72 +147,14 @@ pub mod edge {
                     .or_else(|| self.nested.clone().map(NodeKind::Nested))
             }
         }
-        impl wix_client::wire::object::Object for Node {
-            const NAME: &'static str = "Node";
-            fn empty() -> Self {
-                Self {
-                    text: None,
-                    number: None,
-                    nested: None,
-                    id: None,
-                    r#type: None,
-                    child: None,
-                    children: Vec::new(),
-                    counts: Vec::new(),
-                    score: None,
-                    created_date: None,
-                    data: None,
-                    values: Vec::new(),
-                    sequence: None,
-                    a_fn_evil: None,
-                }
+        wix_client::__object!(
+            Node[] { text : opt = "text", number : int64 = "number", nested : opt =
+            "nested", id : opt = "id", r#type : opt = "type", child : opt = "child",
+            children : list = "children", counts : int64_list = "counts", score : opt =
+            "score", created_date : opt = "createdDate", data : opt = "data", values :
+            list = "values", sequence : int64 = "sequence", a_fn_evil : opt = "x\"; evil"
             }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "text" => w::set(value, &mut self.text),
-                    "number" => w::set_int64(value, &mut self.number),
-                    "nested" => w::set(value, &mut self.nested),
-                    "id" => w::set(value, &mut self.id),
-                    "type" => w::set(value, &mut self.r#type),
-                    "child" => w::set(value, &mut self.child),
-                    "children" => w::set_list(value, &mut self.children),
-                    "counts" => w::set_int64_list(value, &mut self.counts),
-                    "score" => w::set(value, &mut self.score),
-                    "createdDate" => w::set(value, &mut self.created_date),
-                    "data" => w::set(value, &mut self.data),
-                    "values" => w::set_list(value, &mut self.values),
-                    "sequence" => w::set_int64(value, &mut self.sequence),
-                    "x\"; evil" => w::set(value, &mut self.a_fn_evil),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "text", &self.text)?;
-                w::put_int64(out, "number", &self.number)?;
-                w::put(out, "nested", &self.nested)?;
-                w::put(out, "id", &self.id)?;
-                w::put(out, "type", &self.r#type)?;
-                w::put(out, "child", &self.child)?;
-                w::put_list(out, "children", &self.children)?;
-                w::put_int64_list(out, "counts", &self.counts)?;
-                w::put(out, "score", &self.score)?;
-                w::put(out, "createdDate", &self.created_date)?;
-                w::put(out, "data", &self.data)?;
-                w::put_list(out, "values", &self.values)?;
-                w::put_int64(out, "sequence", &self.sequence)?;
-                w::put(out, "x\"; evil", &self.a_fn_evil)?;
-                Ok(())
-            }
-        }
+        );
         /// The ONE-OF group `kind` of [`Node`]: one of `text`, `number`, `nested`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
@@ -344,39 +195,10 @@ pub mod edge {
             /// The `shared` field.
             pub shared: Option<Shared>,
         }
-        impl wix_client::wire::object::Object for NodePage {
-            const NAME: &'static str = "NodePage";
-            fn empty() -> Self {
-                Self {
-                    items: Vec::new(),
-                    paging_metadata: None,
-                    shared: None,
-                }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "items" => w::set_list(value, &mut self.items),
-                    "pagingMetadata" => w::set(value, &mut self.paging_metadata),
-                    "shared" => w::set(value, &mut self.shared),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put_list(out, "items", &self.items)?;
-                w::put(out, "pagingMetadata", &self.paging_metadata)?;
-                w::put(out, "shared", &self.shared)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            NodePage[] { items : list = "items", paging_metadata : opt =
+            "pagingMetadata", shared : opt = "shared" }
+        );
         /// The `Paging` message.
         ///
         /// Sent in requests: build it with `new` and the `with_*` setters.
@@ -406,33 +228,9 @@ pub mod edge {
                 self
             }
         }
-        impl wix_client::wire::object::Object for Paging {
-            const NAME: &'static str = "Paging";
-            fn empty() -> Self {
-                Self { limit: None, cursor: None }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "limit" => w::set(value, &mut self.limit),
-                    "cursor" => w::set(value, &mut self.cursor),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "limit", &self.limit)?;
-                w::put(out, "cursor", &self.cursor)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            Paging[] { limit : opt = "limit", cursor : opt = "cursor" }
+        );
         /// The `Query` message.
         ///
         /// Sent in requests: build it with `new` and the `with_*` setters.
@@ -486,50 +284,11 @@ pub mod edge {
                 self
             }
         }
-        impl wix_client::wire::object::Object for Query {
-            const NAME: &'static str = "Query";
-            fn empty() -> Self {
-                Self {
-                    selector: None,
-                    cursor_paging: None,
-                    filter: None,
-                    sort: Vec::new(),
-                }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "ids" => {
-                        w::set_member_list(value, &mut self.selector, QuerySelector::Ids)
-                    }
-                    "all" => w::set_member(value, &mut self.selector, QuerySelector::All),
-                    "cursorPaging" => w::set(value, &mut self.cursor_paging),
-                    "filter" => w::set(value, &mut self.filter),
-                    "sort" => w::set_list(value, &mut self.sort),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                if let Some(kind) = &self.selector {
-                    match kind {
-                        QuerySelector::Ids(v) => w::put_member(out, "ids", v)?,
-                        QuerySelector::All(v) => w::put_member(out, "all", v)?,
-                    }
-                }
-                w::put(out, "cursorPaging", &self.cursor_paging)?;
-                w::put(out, "filter", &self.filter)?;
-                w::put_list(out, "sort", &self.sort)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            Query[selector => QuerySelector { Ids : list = "ids", All : opt = "all" }] {
+            cursor_paging : opt = "cursorPaging", filter : opt = "filter", sort : list =
+            "sort" }
+        );
         /// The ONE-OF group `selector` of [`Query`]: one of `ids`, `all`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
@@ -593,39 +352,10 @@ pub mod edge {
                 self
             }
         }
-        impl wix_client::wire::object::Object for QueryNodesRequest {
-            const NAME: &'static str = "QueryNodesRequest";
-            fn empty() -> Self {
-                Self {
-                    site_id: None,
-                    mode: None,
-                    order: None,
-                    query: None,
-                    shared: None,
-                }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "query" => w::set(value, &mut self.query),
-                    "shared" => w::set(value, &mut self.shared),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "query", &self.query)?;
-                w::put(out, "shared", &self.shared)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            QueryNodesRequest[] { query : opt = "query", shared : opt = "shared" } local
+            { site_id, mode, order }
+        );
         /// The `Search` message.
         ///
         /// Sent in requests: build it with `new` and the `with_*` setters.
@@ -655,49 +385,10 @@ pub mod edge {
                 self
             }
         }
-        impl wix_client::wire::object::Object for Search {
-            const NAME: &'static str = "Search";
-            fn empty() -> Self {
-                Self { paging: None, text: None }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "offset" => {
-                        w::set_member(value, &mut self.paging, SearchPaging::Offset)
-                    }
-                    "cursorPaging" => {
-                        w::set_member(
-                            value,
-                            &mut self.paging,
-                            SearchPaging::CursorPaging,
-                        )
-                    }
-                    "text" => w::set(value, &mut self.text),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                if let Some(kind) = &self.paging {
-                    match kind {
-                        SearchPaging::Offset(v) => w::put_member(out, "offset", v)?,
-                        SearchPaging::CursorPaging(v) => {
-                            w::put_member(out, "cursorPaging", v)?
-                        }
-                    }
-                }
-                w::put(out, "text", &self.text)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            Search[paging => SearchPaging { Offset : opt = "offset", CursorPaging : opt =
+            "cursorPaging" }] { text : opt = "text" }
+        );
         /// The ONE-OF group `paging` of [`Search`]: one of `offset`, `cursorPaging`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
@@ -732,31 +423,7 @@ pub mod edge {
                 }
             }
         }
-        impl wix_client::wire::object::Object for SearchNodesRequest {
-            const NAME: &'static str = "SearchNodesRequest";
-            fn empty() -> Self {
-                Self { search: None }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "search" => w::set(value, &mut self.search),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "search", &self.search)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(SearchNodesRequest[] { search : opt = "search" });
         /// The `Shared` message.
         ///
         /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
@@ -802,51 +469,11 @@ pub mod edge {
                 }
             }
         }
-        impl wix_client::wire::object::Object for Shared {
-            const NAME: &'static str = "Shared";
-            fn empty() -> Self {
-                Self {
-                    target: None,
-                    name: None,
-                    order: None,
-                    total: None,
-                    tags: Vec::new(),
-                }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "a" => w::set_member(value, &mut self.target, SharedTarget::A),
-                    "b" => w::set_member_int64(value, &mut self.target, SharedTarget::B),
-                    "name" => w::set(value, &mut self.name),
-                    "order" => w::set(value, &mut self.order),
-                    "total" => w::set_int64(value, &mut self.total),
-                    "tags" => w::set_list(value, &mut self.tags),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                if let Some(kind) = &self.target {
-                    match kind {
-                        SharedTarget::A(v) => w::put_member(out, "a", v)?,
-                        SharedTarget::B(v) => w::put_member_int64(out, "b", v)?,
-                    }
-                }
-                w::put(out, "name", &self.name)?;
-                w::put(out, "order", &self.order)?;
-                w::put_int64(out, "total", &self.total)?;
-                w::put_list(out, "tags", &self.tags)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            Shared[target => SharedTarget { A : opt = "a", B : int64 = "b" }] { name :
+            opt = "name", order : opt = "order", total : int64 = "total", tags : list =
+            "tags" }
+        );
         /// The ONE-OF group `target` of [`Shared`]: one of `a`, `b`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
@@ -925,36 +552,9 @@ pub mod edge {
                 self
             }
         }
-        impl wix_client::wire::object::Object for Sorting {
-            const NAME: &'static str = "Sorting";
-            fn empty() -> Self {
-                Self {
-                    field_name: None,
-                    order: None,
-                }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "fieldName" => w::set(value, &mut self.field_name),
-                    "order" => w::set(value, &mut self.order),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "fieldName", &self.field_name)?;
-                w::put(out, "order", &self.order)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            Sorting[] { field_name : opt = "fieldName", order : opt = "order" }
+        );
         wix_client::__serde_object!(
             Cursors, DeleteNodeRequest, ListNodesRequest, Meta, Node, NodePage, Paging,
             Query, QueryNodesRequest, Search, SearchNodesRequest, Shared, Sorting

@@ -25,46 +25,11 @@ pub mod inbox {
             /// Wire name: `participantDisplayData`.
             pub participant_display_data: Option<ConversationDisplayData>,
         }
-        impl wix_client::wire::object::Object for Conversation {
-            const NAME: &'static str = "Conversation";
-            fn empty() -> Self {
-                Self {
-                    id: None,
-                    participant: None,
-                    business_display_data: None,
-                    participant_display_data: None,
-                }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "id" => w::set(value, &mut self.id),
-                    "participant" => w::set(value, &mut self.participant),
-                    "businessDisplayData" => {
-                        w::set(value, &mut self.business_display_data)
-                    }
-                    "participantDisplayData" => {
-                        w::set(value, &mut self.participant_display_data)
-                    }
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "id", &self.id)?;
-                w::put(out, "participant", &self.participant)?;
-                w::put(out, "businessDisplayData", &self.business_display_data)?;
-                w::put(out, "participantDisplayData", &self.participant_display_data)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            Conversation[] { id : opt = "id", participant : opt = "participant",
+            business_display_data : opt = "businessDisplayData", participant_display_data
+            : opt = "participantDisplayData" }
+        );
         /// The `ConversationDisplayData` type.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
@@ -78,36 +43,10 @@ pub mod inbox {
             /// Wire name: `imageUrl`.
             pub image_url: Option<String>,
         }
-        impl wix_client::wire::object::Object for ConversationDisplayData {
-            const NAME: &'static str = "ConversationDisplayData";
-            fn empty() -> Self {
-                Self {
-                    name: None,
-                    image_url: None,
-                }
+        wix_client::__object!(
+            ConversationDisplayData[] { name : opt = "name", image_url : opt = "imageUrl"
             }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "name" => w::set(value, &mut self.name),
-                    "imageUrl" => w::set(value, &mut self.image_url),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "name", &self.name)?;
-                w::put(out, "imageUrl", &self.image_url)?;
-                Ok(())
-            }
-        }
+        );
         /// Request of [`ConversationsService::get_or_create_conversation`](super::ConversationsService::get_or_create_conversation): `POST /inbox/v2/conversations`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
@@ -125,31 +64,9 @@ pub mod inbox {
                 }
             }
         }
-        impl wix_client::wire::object::Object for GetOrCreateConversationRequest {
-            const NAME: &'static str = "GetOrCreateConversationRequest";
-            fn empty() -> Self {
-                Self { participant_id: None }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "participantId" => w::set(value, &mut self.participant_id),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "participantId", &self.participant_id)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            GetOrCreateConversationRequest[] { participant_id : opt = "participantId" }
+        );
         /// The `GetOrCreateConversationResponse` type.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
@@ -163,36 +80,10 @@ pub mod inbox {
             /// Wire name: `newConversation`.
             pub new_conversation: Option<bool>,
         }
-        impl wix_client::wire::object::Object for GetOrCreateConversationResponse {
-            const NAME: &'static str = "GetOrCreateConversationResponse";
-            fn empty() -> Self {
-                Self {
-                    conversation: None,
-                    new_conversation: None,
-                }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "conversation" => w::set(value, &mut self.conversation),
-                    "newConversation" => w::set(value, &mut self.new_conversation),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "conversation", &self.conversation)?;
-                w::put(out, "newConversation", &self.new_conversation)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            GetOrCreateConversationResponse[] { conversation : opt = "conversation",
+            new_conversation : opt = "newConversation" }
+        );
         /// The `IdentificationData` type.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
@@ -234,39 +125,10 @@ pub mod inbox {
                     })
             }
         }
-        impl wix_client::wire::object::Object for IdentificationData {
-            const NAME: &'static str = "IdentificationData";
-            fn empty() -> Self {
-                Self {
-                    anonymous_visitor_id: None,
-                    member_id: None,
-                    contact_id: None,
-                }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "anonymousVisitorId" => w::set(value, &mut self.anonymous_visitor_id),
-                    "memberId" => w::set(value, &mut self.member_id),
-                    "contactId" => w::set(value, &mut self.contact_id),
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                w::put(out, "anonymousVisitorId", &self.anonymous_visitor_id)?;
-                w::put(out, "memberId", &self.member_id)?;
-                w::put(out, "contactId", &self.contact_id)?;
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            IdentificationData[] { anonymous_visitor_id : opt = "anonymousVisitorId",
+            member_id : opt = "memberId", contact_id : opt = "contactId" }
+        );
         /// The ONE-OF group `kind` of [`IdentificationData`]: one of `anonymousVisitorId`, `memberId`, `contactId`.
         ///
         /// Non-exhaustive: a later version of the API may add members.
@@ -308,59 +170,11 @@ pub mod inbox {
                 Self::new(value)
             }
         }
-        impl wix_client::wire::object::Object for ParticipantId {
-            const NAME: &'static str = "ParticipantId";
-            fn empty() -> Self {
-                Self { kind: None }
-            }
-            fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-                &mut self,
-                key: &str,
-                value: D,
-            ) -> Result<(), D::Error> {
-                use wix_client::wire::object as w;
-                match key {
-                    "contactId" => {
-                        w::set_member(
-                            value,
-                            &mut self.kind,
-                            ParticipantIdKind::ContactId,
-                        )
-                    }
-                    "anonymousVisitorId" => {
-                        w::set_member(
-                            value,
-                            &mut self.kind,
-                            ParticipantIdKind::AnonymousVisitorId,
-                        )
-                    }
-                    "memberId" => {
-                        w::set_member(value, &mut self.kind, ParticipantIdKind::MemberId)
-                    }
-                    _ => w::skip(value),
-                }
-            }
-            fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-                &self,
-                out: &mut M,
-            ) -> Result<(), M::Error> {
-                use wix_client::wire::object as w;
-                if let Some(kind) = &self.kind {
-                    match kind {
-                        ParticipantIdKind::ContactId(v) => {
-                            w::put_member(out, "contactId", v)?
-                        }
-                        ParticipantIdKind::AnonymousVisitorId(v) => {
-                            w::put_member(out, "anonymousVisitorId", v)?
-                        }
-                        ParticipantIdKind::MemberId(v) => {
-                            w::put_member(out, "memberId", v)?
-                        }
-                    }
-                }
-                Ok(())
-            }
-        }
+        wix_client::__object!(
+            ParticipantId[kind => ParticipantIdKind { ContactId : opt = "contactId",
+            AnonymousVisitorId : opt = "anonymousVisitorId", MemberId : opt = "memberId"
+            }] {}
+        );
         /// The ONE-OF group `kind` of [`ParticipantId`]: one of `contactId`, `anonymousVisitorId`, `memberId`.
         ///
         /// Non-exhaustive: a later version of the API may add members.

@@ -371,119 +371,45 @@ pub(crate) fn string_literal(text: &str) -> TokenStream {
     quote!(#text)
 }
 
-/// The tokens of `tests/examples.rs` for the checked examples.
-pub fn examples_test(checked: &[CheckedExample], lib: &str) -> TokenStream {
-    let lib = ident(lib);
-    // Group by package module (sorted), keeping page order within a package.
-    let mut by_package: BTreeMap<(String, String), Vec<&CheckedExample>> = BTreeMap::new();
-    for c in checked {
-        if let Some((module, feature, _, _)) = &c.target {
-            by_package.entry((module.clone(), feature.clone())).or_default().push(c);
-        }
-    }
-    let unmatched: Vec<String> = checked
+/// The test functions of one package's request examples (those of
+/// `checked` whose target is the package `module`), and the lines naming the
+/// ones skipped. The functions call `round_trip::<T>(input, Some(expected))`.
+pub fn package_tests(checked: &[CheckedExample], module: &str) -> (Vec<TokenStream>, Vec<String>) {
+    let mine: Vec<&CheckedExample> = checked
         .iter()
-        .filter(|c| c.target.is_none())
-        .filter_map(|c| c.skip_reason())
+        .filter(|c| c.target.as_ref().is_some_and(|t| t.0 == module))
         .collect();
-    let any_test = checked.iter().any(|c| matches!(c.outcome, Outcome::Test { .. }));
-
-    let modules = by_package.iter().map(|((module, feature), list)| {
-        let mut names: BTreeMap<String, usize> = BTreeMap::new();
-        let tests: Vec<TokenStream> = list
-            .iter()
-            .filter_map(|c| {
-                let Outcome::Test { expected } = &c.outcome else {
-                    return None;
-                };
-                let (_, _, request, method) = c.target.as_ref()?;
-                let n = names.entry(method.clone()).or_insert(0);
-                *n += 1;
-                let name = ident(&format!("{}_example_{}", bare(method), n));
-                let request = ident(request);
-                let module = ident(module);
-                let input = string_literal(c.example.body.as_deref().unwrap_or_default());
-                let expected = string_literal(&serde_json::to_string_pretty(expected).unwrap_or_default());
-                let doc = docs::lines_to_attrs(&[format!(
-                    "`{}:{}`: {}",
-                    crate::emit::code_text(&c.example.page),
-                    c.example.line,
-                    docs::doc_lines(&c.example.title).join(" ")
-                )]);
-                Some(quote! {
-                    #doc
-                    #[test]
-                    fn #name() {
-                        round_trip::<#lib::#module::#request>(#input, #expected);
-                    }
-                })
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    let tests = mine
+        .iter()
+        .filter_map(|c| {
+            let Outcome::Test { expected } = &c.outcome else {
+                return None;
+            };
+            let (_, _, request, method) = c.target.as_ref()?;
+            let n = names.entry(method.clone()).or_insert(0);
+            *n += 1;
+            let name = ident(&format!("{}_example_{}", bare(method), n));
+            let request = ident(request);
+            let input = string_literal(c.example.body.as_deref().unwrap_or_default());
+            let expected = string_literal(&serde_json::to_string_pretty(expected).unwrap_or_default());
+            let doc = docs::lines_to_attrs(&[format!(
+                "`{}:{}`: {}",
+                crate::emit::code_text(&c.example.page),
+                c.example.line,
+                docs::doc_lines(&c.example.title).join(" ")
+            )]);
+            Some(quote! {
+                #doc
+                #[test]
+                fn #name() {
+                    round_trip::<crate::#request>(#input, Some(#expected));
+                }
             })
-            .collect();
-        let skipped: Vec<String> = list.iter().filter_map(|c| c.skip_reason()).collect();
-        let mut lines = vec![format!(
-            "Request examples of the `{}` package.",
-            crate::emit::code_text(module)
-        )];
-        if !skipped.is_empty() {
-            lines.push(String::new());
-            lines.push("Skipped, as they do not agree with the schema:".to_owned());
-            lines.push(String::new());
-            for s in &skipped {
-                lines.push(format!("- {}", docs::doc_lines(s).join(" ")));
-            }
-        }
-        let doc = docs::lines_to_attrs(&lines);
-        let module = ident(module);
-        let use_round_trip = if tests.is_empty() {
-            quote!()
-        } else {
-            quote!(
-                use super::round_trip;
-            )
-        };
-        quote! {
-            #doc
-            #[cfg(feature = #feature)]
-            mod #module {
-                #use_round_trip
-                #(#tests)*
-            }
-        }
-    });
-
-    let mut header = vec![
-        "Request examples from the method pages: each body decodes into its request type and \
-         encodes back to the same JSON."
-            .to_owned(),
-    ];
-    if !unmatched.is_empty() {
-        header.push(String::new());
-        header.push("Skipped, as no generated method matches them:".to_owned());
-        header.push(String::new());
-        for s in &unmatched {
-            header.push(format!("- {}", docs::doc_lines(s).join(" ")));
-        }
-    }
-    let header = docs::inner_attrs(&header);
-    let helper = if any_test {
-        quote! {
-            /// Decode `input` as `T`, encode it again, and compare with `expected`.
-            fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(input: &str, expected: &str) {
-                let decoded: T = serde_json::from_str(input).expect("the example decodes into the request type");
-                let encoded = serde_json::to_value(&decoded).expect("the request encodes");
-                let expected: serde_json::Value = serde_json::from_str(expected).expect("expected JSON");
-                assert_eq!(encoded, expected);
-            }
-        }
-    } else {
-        quote!()
-    };
-    quote! {
-        #header
-        #![allow(deprecated)]
-        #helper
-        #(#modules)*
-    }
+        })
+        .collect();
+    let skipped = mine.iter().filter_map(|c| c.skip_reason()).collect();
+    (tests, skipped)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! `tests/listings.rs` of the generated crate: listing-derived round trips.
+//! Listing-derived round trips, in each package crate's generated tests.
 //!
 //! For every method, lowering synthesizes a response from the page's own
 //! `Return type:` listing and a request from its params
@@ -100,117 +100,54 @@ pub fn test_count(api: &Api) -> usize {
         .count()
 }
 
-/// The tokens of `tests/listings.rs`.
-pub fn listings_test(api: &Api, lib: &str, feature_of: &dyn Fn(&Package) -> String) -> TokenStream {
-    let lib = ident(lib);
-    let mut any = false;
-    let modules: Vec<TokenStream> = api
-        .packages
-        .iter()
-        .map(|package| {
-            let module = ident(&package.module);
-            let feature = feature_of(package);
-            let mut names = BTreeSet::new();
-            let mut skipped = Vec::new();
-            let mut tests = Vec::new();
-            for case in package_cases(package) {
-                let sample = match case.outcome {
-                    SampleOutcome::Sample(s) => s,
-                    SampleOutcome::Skipped(reason) => {
-                        skipped.push(format!(
-                            "`{}` ({}): {reason}",
-                            crate::emit::code_text(case.page),
-                            case.what
-                        ));
-                        continue;
-                    }
-                };
-                let Some(rust_type) = &case.rust_type else { continue };
-                let base = crate::emit::idents::snake(&case.what);
-                let mut name = base.clone();
-                let mut n = 2;
-                while !names.insert(name.clone()) {
-                    name = format!("{base}_{n}");
-                    n += 1;
-                }
-                let name = ident(&name);
-                let ty = ident(rust_type);
-                let input = string_literal(&serde_json::to_string(&sample.input).unwrap_or_default());
-                let call = if sample.expected == sample.input {
-                    quote!(round_trip::<#lib::#module::#ty>(#input, None);)
-                } else {
-                    let expected = string_literal(&serde_json::to_string(&sample.expected).unwrap_or_default());
-                    quote!(round_trip::<#lib::#module::#ty>(#input, Some(#expected));)
-                };
-                let doc = docs::lines_to_attrs(&[format!(
-                    "`{}`: the {} as the page lists it.",
+/// The test functions of one package's listing-derived round trips, and the
+/// lines naming the samples that could not be built. The functions call
+/// `round_trip::<T>(input, expected)`.
+pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
+    let mut names = BTreeSet::new();
+    let mut skipped = Vec::new();
+    let mut tests = Vec::new();
+    for case in package_cases(package) {
+        let sample = match case.outcome {
+            SampleOutcome::Sample(s) => s,
+            SampleOutcome::Skipped(reason) => {
+                skipped.push(format!(
+                    "`{}` ({}): {reason}",
                     crate::emit::code_text(case.page),
                     case.what
-                )]);
-                tests.push(quote! {
-                    #doc
-                    #[test]
-                    fn #name() {
-                        #call
-                    }
-                });
+                ));
+                continue;
             }
-            any |= !tests.is_empty();
-            let mut lines = vec![format!(
-                "Listing-derived round trips of the `{}` package.",
-                crate::emit::code_text(&package.name)
-            )];
-            if !skipped.is_empty() {
-                lines.push(String::new());
-                lines.push("Not synthesized:".to_owned());
-                lines.push(String::new());
-                lines.extend(skipped.iter().map(|s| format!("- {}", docs::doc_lines(s).join(" "))));
-            }
-            let doc = docs::lines_to_attrs(&lines);
-            let use_helper = if tests.is_empty() {
-                quote!()
-            } else {
-                quote!(
-                    use super::round_trip;
-                )
-            };
-            quote! {
-                #doc
-                #[cfg(feature = #feature)]
-                mod #module {
-                    #use_helper
-                    #(#tests)*
-                }
-            }
-        })
-        .collect();
-    let header = docs::inner_attrs(&[
-        "Round trips of JSON synthesized from each page's own listings: every field present, \
-         an enum's first value, one member of each ONE-OF, int64 as strings. Each must decode \
-         into the generated type and encode back to the same JSON."
-            .to_owned(),
-    ]);
-    let helper = if any {
-        quote! {
-            /// Decode `input` as `T`, encode it again, and compare with `expected` (`input` when `None`).
-            fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(input: &str, expected: Option<&str>) {
-                let decoded: T = match serde_json::from_str(input) {
-                    Ok(v) => v,
-                    Err(e) => panic!("does not decode: {e}\n{input}"),
-                };
-                let encoded = serde_json::to_value(&decoded).expect("encodes");
-                let expected: serde_json::Value =
-                    serde_json::from_str(expected.unwrap_or(input)).expect("expected JSON");
-                assert_eq!(encoded, expected);
-            }
+        };
+        let Some(rust_type) = &case.rust_type else { continue };
+        let base = crate::emit::idents::snake(&case.what);
+        let mut name = base.clone();
+        let mut n = 2;
+        while !names.insert(name.clone()) {
+            name = format!("{base}_{n}");
+            n += 1;
         }
-    } else {
-        quote!()
-    };
-    quote! {
-        #header
-        #![allow(deprecated)]
-        #helper
-        #(#modules)*
+        let name = ident(&name);
+        let ty = ident(rust_type);
+        let input = string_literal(&serde_json::to_string(&sample.input).unwrap_or_default());
+        let call = if sample.expected == sample.input {
+            quote!(round_trip::<crate::#ty>(#input, None);)
+        } else {
+            let expected = string_literal(&serde_json::to_string(&sample.expected).unwrap_or_default());
+            quote!(round_trip::<crate::#ty>(#input, Some(#expected));)
+        };
+        let doc = docs::lines_to_attrs(&[format!(
+            "`{}`: the {} as the page lists it.",
+            crate::emit::code_text(case.page),
+            case.what
+        )]);
+        tests.push(quote! {
+            #doc
+            #[test]
+            fn #name() {
+                #call
+            }
+        });
     }
+    (tests, skipped)
 }

@@ -14,9 +14,11 @@
 use crate::emit::{self, CrateOptions, EmitOptions};
 use crate::examples::{CheckedExample, RequestExample, check_examples};
 use crate::{GeneratedFiles, Header};
+use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 use wixgen_ir::{IrDiagnostic, PageInput, TypeDecisions};
 use wixgen_schema::{Page, ParseOutput, TypeKnowledge};
 
@@ -75,6 +77,8 @@ pub struct Generation {
     /// Which listings became one type, which short names several.
     pub types: TypeDecisions,
     pub examples: Vec<CheckedExample>,
+    /// Where the time went.
+    pub timings: Timings,
 }
 
 impl Generation {
@@ -248,76 +252,113 @@ pub struct Parsed {
     pub inputs: Vec<PageInput>,
     pub examples: Vec<RequestExample>,
     pub reports: Vec<PageReport>,
+    /// Bytes of the pages read.
+    pub bytes: usize,
 }
 
 fn is_method_page(page: &Page) -> bool {
     page.package.is_some() || page.rest.is_some() || page.sdk.is_some()
 }
 
-/// Read and parse the pages `rels` under `dir` (twice: the second time with
-/// the type knowledge of all of them).
+/// Read and parse the pages `rels` under `dir`, in parallel. Each page's
+/// markdown is read once; its nesting is resolved twice: first with the
+/// built-in type knowledge, to learn the types every page lists, then with
+/// all of that (see [`wixgen_schema::Unresolved`]).
 pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Parsed> {
-    let mut sources = Vec::new();
-    for rel in rels {
-        let path = dir.join(rel);
-        let bytes = fs::read(&path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        let shown = if label.is_empty() {
-            slash_path(rel)
-        } else {
-            format!("{}/{}", label.trim_end_matches('/'), slash_path(rel))
-        };
-        sources.push((shown, bytes));
-    }
-    let mut knowledge = TypeKnowledge::builtin();
-    for (_, bytes) in &sources {
-        if let Some(page) = wixgen_schema::parse(bytes).page
-            && is_method_page(&page)
-        {
-            knowledge.add_page(&page);
-        }
-    }
+    let sources: Vec<(String, Vec<u8>)> = rels
+        .par_iter()
+        .map(|rel| {
+            let path = dir.join(rel);
+            let bytes = fs::read(&path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            let shown = if label.is_empty() {
+                slash_path(rel)
+            } else {
+                format!("{}/{}", label.trim_end_matches('/'), slash_path(rel))
+            };
+            Ok((shown, bytes))
+        })
+        .collect::<io::Result<_>>()?;
+    let bytes = sources.iter().map(|(_, b)| b.len()).sum();
+    let unresolved: Vec<wixgen_schema::Unresolved> = sources
+        .par_iter()
+        .map(|(_, bytes)| wixgen_schema::parse_unresolved(bytes))
+        .collect();
+    let builtin = TypeKnowledge::builtin();
+    let mut knowledge = unresolved
+        .par_iter()
+        .map(|u| {
+            let mut k = TypeKnowledge::empty();
+            if let Some(page) = u.resolve(&builtin).page
+                && is_method_page(&page)
+            {
+                k.add_page(&page);
+            }
+            k
+        })
+        .reduce(TypeKnowledge::empty, |mut a, b| {
+            a.merge(b);
+            a
+        });
+    knowledge.merge(builtin);
+    let outcomes: Vec<(Option<PageInput>, Vec<RequestExample>, PageReport)> = sources
+        .into_par_iter()
+        .zip(unresolved)
+        .map(|((shown, bytes), unresolved)| page_outcome(shown, &bytes, unresolved.into_resolved(&knowledge)))
+        .collect();
     let mut parsed = Parsed {
         inputs: Vec::new(),
         examples: Vec::new(),
         reports: Vec::new(),
+        bytes,
     };
-    for (shown, bytes) in sources {
-        let out: ParseOutput = wixgen_schema::parse_with(&bytes, &knowledge);
-        let text = String::from_utf8_lossy(&bytes);
-        let errors = out.errors().count();
-        let warnings = out.warnings().count();
-        let rendered: Vec<String> = out.errors().map(|d| d.render(&shown, &text, false)).collect();
-        let warning_lines: Vec<String> = out.warnings().map(|d| d.one_line(&shown)).collect();
-        let status = match &out.page {
-            Some(page) if !is_method_page(page) => PageStatus::NotAMethodPage,
-            _ if out.has_errors() => PageStatus::ParseErrors,
-            None => PageStatus::ParseErrors,
-            Some(_) => PageStatus::Parsed,
-        };
-        if status == PageStatus::Parsed
-            && let Some(page) = out.page
-        {
-            parsed.examples.extend(request_examples(&shown, &page));
-            parsed.inputs.push(PageInput {
-                path: shown.clone(),
-                page,
-            });
-        }
-        let (rendered, warning_lines) = if status == PageStatus::NotAMethodPage {
-            (Vec::new(), Vec::new())
-        } else {
-            (rendered, warning_lines)
-        };
-        parsed.reports.push(PageReport {
-            path: shown,
-            status,
-            rendered,
-            warning_lines,
-            errors,
-            warnings,
-        });
+    for (input, examples, report) in outcomes {
+        parsed.inputs.extend(input);
+        parsed.examples.extend(examples);
+        parsed.reports.push(report);
     }
     Ok(parsed)
+}
+
+/// What became of one parsed page: its input to lowering (when it is a
+/// method page without errors), its request examples, and its report.
+fn page_outcome(shown: String, bytes: &[u8], out: ParseOutput) -> (Option<PageInput>, Vec<RequestExample>, PageReport) {
+    let text = String::from_utf8_lossy(bytes);
+    let errors = out.errors().count();
+    let warnings = out.warnings().count();
+    let status = match &out.page {
+        Some(page) if !is_method_page(page) => PageStatus::NotAMethodPage,
+        _ if out.has_errors() => PageStatus::ParseErrors,
+        None => PageStatus::ParseErrors,
+        Some(_) => PageStatus::Parsed,
+    };
+    let (rendered, warning_lines) = if status == PageStatus::NotAMethodPage {
+        (Vec::new(), Vec::new())
+    } else {
+        (
+            out.errors().map(|d| d.render(&shown, &text, false)).collect(),
+            out.warnings().map(|d| d.one_line(&shown)).collect(),
+        )
+    };
+    let mut input = None;
+    let mut examples = Vec::new();
+    if status == PageStatus::Parsed
+        && let Some(page) = out.page
+    {
+        examples = request_examples(&shown, &page);
+        input = Some(PageInput {
+            path: shown.clone(),
+            page,
+        });
+    }
+    let report = PageReport {
+        path: shown,
+        status,
+        rendered,
+        warning_lines,
+        errors,
+        warnings,
+    };
+    (input, examples, report)
 }
 
 /// The REST curl examples of a page.
@@ -348,22 +389,98 @@ pub fn request_examples(path: &str, page: &Page) -> Vec<RequestExample> {
 
 /// Generate the crate from every page under `schemas_dir`.
 pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation> {
+    let start = Instant::now();
     let rels = find_pages(schemas_dir)?;
     let parsed = parse_pages(schemas_dir, &rels, &options.label)?;
-    let lowered = wixgen_ir::lower(&parsed.inputs);
+    let parsed_at = Instant::now();
+    let Parsed {
+        inputs,
+        examples: request_examples,
+        reports,
+        bytes,
+    } = parsed;
+    let lowered = wixgen_ir::lower(&inputs);
+    // The page models are not needed past lowering.
+    drop(inputs);
+    let lowered_at = Instant::now();
     let emit_options = EmitOptions {
         header: options.header.clone(),
         krate: options.krate.clone(),
-        examples: parsed.examples.clone(),
+        examples: request_examples,
     };
-    let files = emit::emit(&lowered.api, &emit_options);
-    let examples = check_examples(&lowered.api, &parsed.examples);
+    let clock = emit::EmitClock::default();
+    let files = emit::emit_timed(&lowered.api, &emit_options, &clock);
+    let examples = check_examples(&lowered.api, &emit_options.examples);
+    let emitted_at = Instant::now();
     Ok(Generation {
         api: lowered.api,
         files,
-        pages: parsed.reports,
+        pages: reports,
         lower_diagnostics: lowered.diagnostics,
         types: lowered.types,
         examples,
+        timings: Timings {
+            bytes,
+            parse: parsed_at - start,
+            lower: lowered_at - parsed_at,
+            emit_and_format: emitted_at - lowered_at,
+            emit_cpu: clock.emit(),
+            format_cpu: clock.format(),
+        },
     })
+}
+
+/// Where [`generate`] spent its time (wall clock, except the CPU times of the
+/// two halves of emission, which run on several threads).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// Bytes of pages read.
+    pub bytes: usize,
+    /// Reading and parsing every page (both resolutions).
+    pub parse: Duration,
+    /// Lowering into the IR.
+    pub lower: Duration,
+    /// Building and formatting every file.
+    pub emit_and_format: Duration,
+    /// CPU time building token streams, summed over threads.
+    pub emit_cpu: Duration,
+    /// CPU time formatting them with prettyplease, summed over threads.
+    pub format_cpu: Duration,
+}
+
+impl Timings {
+    /// One line for `--timings`: stage times, the share of emit and format
+    /// within emission, and throughput; `write` is the caller's.
+    pub fn line(&self, write: Duration) -> String {
+        let total = self.parse + self.lower + self.emit_and_format + write;
+        let secs = |d: Duration| d.as_secs_f64();
+        let cpu = secs(self.emit_cpu) + secs(self.format_cpu);
+        let emit_share = if cpu > 0.0 { secs(self.emit_cpu) / cpu } else { 0.0 };
+        let emit_wall = secs(self.emit_and_format) * emit_share;
+        let format_wall = secs(self.emit_and_format) - emit_wall;
+        let pct = |d: f64| {
+            if secs(total) > 0.0 {
+                100.0 * d / secs(total)
+            } else {
+                0.0
+            }
+        };
+        format!(
+            "timings: total {:.2}s, {:.1} MB/s; parse {:.2}s ({:.0}%), lower {:.2}s ({:.0}%), emit {:.2}s ({:.0}%), format {:.2}s ({:.0}%), write {:.2}s ({:.0}%) [emit and format share their wall time by CPU time: {:.2}s + {:.2}s]",
+            secs(total),
+            self.bytes as f64 / 1e6 / secs(total).max(1e-9),
+            secs(self.parse),
+            pct(secs(self.parse)),
+            secs(self.lower),
+            pct(secs(self.lower)),
+            emit_wall,
+            pct(emit_wall),
+            format_wall,
+            pct(format_wall),
+            secs(write),
+            pct(secs(write)),
+            secs(self.emit_cpu),
+            secs(self.format_cpu),
+        )
+    }
 }

@@ -18,6 +18,7 @@ use crate::paging;
 use crate::samples::{Drafted, Synth};
 use crate::types::to_type_ref;
 use crate::usage;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Every package, sorted by name, with the type decisions of each.
@@ -28,12 +29,31 @@ pub(crate) fn packages(
 ) -> Vec<Package> {
     let mut modules = NameSet::new();
     let mut features = NameSet::new();
-    by_package
+    let named: Vec<(String, String, String, Vec<PageDraft>)> = by_package
         .into_iter()
         .map(|(name, pages)| {
             let module = modules.claim_snake(&names::module_name(&name));
             let feature = features.claim_with_dash(&names::feature_name(&name));
-            package(name, module, feature, pages, diags, decisions)
+            (name, module, feature, pages)
+        })
+        .collect();
+    // Packages are independent: assembled in parallel, reported in name order.
+    let assembled: Vec<(Package, Vec<IrDiagnostic>, TypeDecisions)> = named
+        .into_par_iter()
+        .map(|(name, module, feature, pages)| {
+            let mut d = Vec::new();
+            let mut t = TypeDecisions::default();
+            let p = package(name, module, feature, pages, &mut d, &mut t);
+            (p, d, t)
+        })
+        .collect();
+    assembled
+        .into_iter()
+        .map(|(p, d, t)| {
+            diags.extend(d);
+            decisions.merges.extend(t.merges);
+            decisions.splits.extend(t.splits);
+            p
         })
         .collect()
 }

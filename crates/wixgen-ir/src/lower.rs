@@ -16,6 +16,7 @@ use crate::reconcile::PageReconciler;
 use crate::url::split_path;
 use crate::{LowerOutput, PageInput};
 use heck::{ToLowerCamelCase, ToUpperCamelCase};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use wixgen_schema::{Page, PossibleError, Span, Spanned};
 
@@ -26,8 +27,10 @@ pub(crate) fn lower(pages: &[PageInput]) -> LowerOutput {
     let mut diagnostics = Vec::new();
     let mut drafts: Vec<PageDraft> = Vec::new();
     let mut seen: HashMap<(String, String, String), SourceRef> = HashMap::new();
-    for input in order {
-        let (draft, diags) = lower_page(input);
+    // Pages are drafted independently (in parallel), then taken in path order.
+    let lowered: Vec<(Option<PageDraft>, Vec<IrDiagnostic>)> =
+        order.par_iter().map(|input| lower_page(input)).collect();
+    for (draft, diags) in lowered {
         let skipped = diags.iter().any(IrDiagnostic::is_error);
         diagnostics.extend(diags);
         let Some(draft) = draft else { continue };

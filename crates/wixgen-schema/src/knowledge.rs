@@ -92,6 +92,19 @@ impl TypeKnowledge {
             .or_else(|| self.fields(type_name))
     }
 
+    /// Adds everything `other` knows.
+    pub fn merge(&mut self, other: TypeKnowledge) {
+        for (name, fields) in other.types {
+            self.types.entry(name).or_default().extend(fields);
+        }
+        for (package, types) in other.by_package {
+            let mine = self.by_package.entry(package).or_default();
+            for (name, fields) in types {
+                mine.entry(name).or_default().extend(fields);
+            }
+        }
+    }
+
     /// Record that `type_name` has the fields `fields` (added to what is known).
     pub fn add(&mut self, type_name: &str, fields: impl IntoIterator<Item = String>) {
         self.types.entry(type_name.to_owned()).or_default().extend(fields);

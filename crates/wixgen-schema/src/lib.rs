@@ -23,6 +23,7 @@ mod source;
 
 pub use diag::{Diagnostic, ParseOutput, Severity};
 pub use knowledge::TypeKnowledge;
+
 pub use model::*;
 
 /// Parse a page with the built-in knowledge of Wix's common types.
@@ -33,6 +34,57 @@ pub fn parse(bytes: &[u8]) -> ParseOutput {
 /// Parse a page, resolving ambiguous nesting with `knowledge` (types listed on
 /// other pages, and Wix's common types).
 pub fn parse_with(bytes: &[u8], knowledge: &TypeKnowledge) -> ParseOutput {
+    parse_unresolved(bytes).resolve(knowledge)
+}
+
+/// A page read up to nesting resolution: everything [`parse_with`] does but
+/// the part that type knowledge decides. A generator reads each page once,
+/// resolves it with the built-in knowledge to learn the types it lists,
+/// then resolves it again with what every page lists, without reading the
+/// markdown twice.
+#[derive(Debug, Clone)]
+pub struct Unresolved {
+    page: Option<Page>,
+    diagnostics: Vec<Diagnostic>,
+    /// Where the page's text starts (after a byte-order mark).
+    start: Span,
+}
+
+impl Unresolved {
+    /// [`Unresolved::resolve`], consuming `self` (no copy of the page).
+    pub fn into_resolved(self, knowledge: &TypeKnowledge) -> ParseOutput {
+        self.into_resolved_asking(knowledge).0
+    }
+
+    /// [`Unresolved::into_resolved`], also telling whether nesting resolution
+    /// asked `knowledge` anything: when it did not, the page resolves the same
+    /// with any knowledge, and a generator need not resolve it again.
+    pub fn into_resolved_asking(self, knowledge: &TypeKnowledge) -> (ParseOutput, bool) {
+        let mut diags = self.diagnostics;
+        let mut asked = false;
+        let page = self.page.map(|mut page| {
+            asked = schema::nesting::resolve(&mut page, knowledge, &mut diags);
+            check_page(&page, self.start, &mut diags);
+            page
+        });
+        (
+            ParseOutput {
+                page,
+                diagnostics: finish(diags),
+            },
+            asked,
+        )
+    }
+
+    /// Resolves the page's nesting with `knowledge` and checks it: the same
+    /// output as [`parse_with`] on the same bytes.
+    pub fn resolve(&self, knowledge: &TypeKnowledge) -> ParseOutput {
+        self.clone().into_resolved(knowledge)
+    }
+}
+
+/// Reads a page up to nesting resolution (see [`Unresolved`]).
+pub fn parse_unresolved(bytes: &[u8]) -> Unresolved {
     let mut diags = Vec::new();
     let src = source::Source::new(bytes, &mut diags);
     if src.text.trim().is_empty() {
@@ -40,16 +92,18 @@ pub fn parse_with(bytes: &[u8], knowledge: &TypeKnowledge) -> ParseOutput {
             Diagnostic::error("E001", src.span(0, 0), "the page is empty")
                 .with_help("fetch the page with `curl -sSL '<method link>'` (the page URL with `.md` appended)"),
         );
-        return ParseOutput {
+        return Unresolved {
             page: None,
             diagnostics: diags,
+            start: src.span(0, 0),
         };
     }
     if let Some(refusal) = collapsed::check(&src) {
         diags.push(refusal);
-        return ParseOutput {
+        return Unresolved {
             page: None,
             diagnostics: diags,
+            start: src.span(0, 0),
         };
     }
     if let Some(at) = src.text.find("\r\n") {
@@ -62,18 +116,17 @@ pub fn parse_with(bytes: &[u8], knowledge: &TypeKnowledge) -> ParseOutput {
             .with_help("save the page with LF line endings to keep diffs clean"),
         );
     }
-    let mut page = outline::parse_outline(&src, &mut diags);
-    schema::nesting::resolve(&mut page, knowledge, &mut diags);
-    check_page(&src, &page, &mut diags);
-    ParseOutput {
+    let page = outline::parse_outline(&src, &mut diags);
+    Unresolved {
         page: Some(page),
-        diagnostics: finish(diags),
+        diagnostics: diags,
+        start: src.span(0, 0),
     }
 }
 
 /// Page-level facts that the generator needs.
-fn check_page(src: &source::Source, page: &Page, diags: &mut Vec<Diagnostic>) {
-    let anchor = page.title.as_ref().map_or(src.span(0, 0), |t| t.span);
+fn check_page(page: &Page, start: Span, diags: &mut Vec<Diagnostic>) {
+    let anchor = page.title.as_ref().map_or(start, |t| t.span);
     let webhook = [&page.rest, &page.sdk]
         .into_iter()
         .flatten()
@@ -93,7 +146,7 @@ fn check_page(src: &source::Source, page: &Page, diags: &mut Vec<Diagnostic>) {
     }
     if page.title.is_none() && !webhook {
         diags.push(
-            Diagnostic::warning("W064", src.span(0, 0), "the page has no `# MethodName` title")
+            Diagnostic::warning("W064", start, "the page has no `# MethodName` title")
                 .with_help("method pages start with `# MethodName`; the REST `Method:` line is used instead"),
         );
     }

@@ -19,8 +19,11 @@ use crate::examples::{self, RequestExample};
 use crate::{GeneratedFiles, Header};
 use proc_macro2::TokenStream;
 use quote::quote;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 use wixgen_ir::model::{Api, NamedType, Package, Service, StructType, TypeRef};
 
 pub use crate::crate_files::{CrateOptions, Runtime};
@@ -48,8 +51,85 @@ pub(crate) fn package_allows() -> TokenStream {
 /// its own and in parallel with the others, and only when its feature is
 /// enabled), and `tests/`. Paths are relative to the facade's root.
 pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
-    let mut files = GeneratedFiles::new();
+    emit_timed(api, options, &EmitClock::default())
+}
+
+/// CPU time spent building token streams (`emit`) and formatting them
+/// (`format`), summed over the threads that did it.
+#[derive(Debug, Default)]
+pub struct EmitClock {
+    emit_ns: AtomicU64,
+    format_ns: AtomicU64,
+}
+
+impl EmitClock {
+    /// Time spent building tokens.
+    pub fn emit(&self) -> Duration {
+        Duration::from_nanos(self.emit_ns.load(Ordering::Relaxed))
+    }
+
+    /// Time spent formatting.
+    pub fn format(&self) -> Duration {
+        Duration::from_nanos(self.format_ns.load(Ordering::Relaxed))
+    }
+
+    fn add(counter: &AtomicU64, since: Instant) {
+        counter.fetch_add(
+            u64::try_from(since.elapsed().as_nanos()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
+
+    /// Builds a file's tokens with `build`, then formats them, timing both.
+    fn file(&self, header: &Header, build: impl FnOnce() -> TokenStream) -> String {
+        let start = Instant::now();
+        let tokens = build();
+        Self::add(&self.emit_ns, start);
+        let start = Instant::now();
+        let text = render(header, tokens);
+        Self::add(&self.format_ns, start);
+        text
+    }
+}
+
+/// [`emit`], timing its two halves in `clock`. Packages are emitted in
+/// parallel (token streams stay on the thread that builds and formats them).
+pub fn emit_timed(api: &Api, options: &EmitOptions, clock: &EmitClock) -> GeneratedFiles {
     let header = &options.header;
+    let checked = examples::check_examples(api, &options.examples);
+    let package_files = || -> Vec<(PathBuf, String)> {
+        api.packages
+            .par_iter()
+            .flat_map_iter(|package| {
+                let start = Instant::now();
+                let code = package_code(package);
+                EmitClock::add(&clock.emit_ns, start);
+                let dir = PathBuf::from(crate_files::PACKAGES_DIR).join(&code.module);
+                let src = dir.join("src");
+                let mut out = vec![
+                    (
+                        dir.join("Cargo.toml"),
+                        crate_files::package_cargo_toml(package, &options.krate, header),
+                    ),
+                    (src.join("lib.rs"), clock.file(header, || code.lib_rs_file())),
+                    (src.join("types.rs"), clock.file(header, || code.types_file())),
+                ];
+                for service in &code.services {
+                    out.push((
+                        src.join(format!("{}.rs", service.module)),
+                        clock.file(header, || service.file()),
+                    ));
+                }
+                out.push((
+                    src.join(format!("{TESTS_MODULE}.rs")),
+                    clock.file(header, || package_tests_file(package, &checked)),
+                ));
+                out
+            })
+            .collect()
+    };
+    let packages = package_files();
+    let mut files = GeneratedFiles::new();
     files.insert(
         PathBuf::from("Cargo.toml"),
         crate_files::cargo_toml(api, &options.krate, header),
@@ -58,38 +138,84 @@ pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
         PathBuf::from("src/lib.rs"),
         crate_files::lib_rs(api, &options.krate, header),
     );
-    for package in &api.packages {
-        let code = package_code(package);
-        let dir = PathBuf::from(crate_files::PACKAGES_DIR).join(&code.module);
-        files.insert(
-            dir.join("Cargo.toml"),
-            crate_files::package_cargo_toml(package, &options.krate, header),
-        );
-        let src = dir.join("src");
-        files.insert(src.join("lib.rs"), render(header, code.lib_rs_file()));
-        files.insert(src.join("types.rs"), render(header, code.types_file()));
-        for service in &code.services {
-            files.insert(
-                src.join(format!("{}.rs", service.module)),
-                render(header, service.file()),
-            );
-        }
-    }
-    files.insert(
-        PathBuf::from("tests/listings.rs"),
-        render(
-            header,
-            crate::listings::listings_test(api, &options.krate.lib_name(), &|p| {
-                crate_files::feature_name(&p.feature)
-            }),
-        ),
-    );
-    let checked = examples::check_examples(api, &options.examples);
-    files.insert(
-        PathBuf::from("tests/examples.rs"),
-        render(header, examples::examples_test(&checked, &options.krate.lib_name())),
-    );
+    files.extend(packages);
     files
+}
+
+/// The module of a package crate holding the tests generated from its pages.
+pub(crate) const TESTS_MODULE: &str = "page_tests";
+
+/// `src/page_tests.rs` of a package crate: its listing-derived round trips
+/// and its request examples, each decoding JSON into a generated type and
+/// encoding it back.
+fn package_tests_file(package: &Package, checked: &[examples::CheckedExample]) -> TokenStream {
+    let module = idents::ident(&package.module).to_string();
+    let (listings, not_synthesized) = crate::listings::package_tests(package);
+    let (examples, skipped) = examples::package_tests(checked, &module);
+    let mut lines = vec![
+        format!(
+            "Tests generated from the pages of the `{}` package: each decodes JSON into a generated type \
+             and encodes it back.",
+            code_text(&package.name)
+        ),
+        String::new(),
+        "- `listings`: JSON synthesized from each page's own listings (every field present, an enum's \
+         first value, one member of each ONE-OF, int64 as strings)."
+            .to_owned(),
+        "- `examples`: the request bodies of the pages' curl examples that agree with the schema.".to_owned(),
+    ];
+    let mut list = |title: &str, items: &[String]| {
+        if !items.is_empty() {
+            lines.push(String::new());
+            lines.push(title.to_owned());
+            lines.push(String::new());
+            lines.extend(items.iter().map(|s| format!("- {}", docs::doc_lines(s).join(" "))));
+        }
+    };
+    list("Listings not synthesized:", &not_synthesized);
+    list("Examples skipped, as they do not agree with the schema:", &skipped);
+    let docs = docs::inner_attrs(&lines);
+    let module_of = |name: &str, tests: &[TokenStream]| {
+        let id = idents::ident(name);
+        if tests.is_empty() {
+            quote!()
+        } else {
+            quote! {
+                mod #id {
+                    use super::round_trip;
+                    #(#tests)*
+                }
+            }
+        }
+    };
+    let helper = if listings.is_empty() && examples.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            /// Decodes `input` as `T`, encodes it again, and compares with `expected` (`input` when `None`).
+            fn round_trip<T>(input: &str, expected: Option<&str>)
+            where
+                T: wix_client::reexports::serde::de::DeserializeOwned + wix_client::reexports::serde::Serialize,
+            {
+                use wix_client::reexports::serde_json;
+                let decoded: T = match serde_json::from_str(input) {
+                    Ok(value) => value,
+                    Err(e) => panic!("does not decode: {e}\n{input}"),
+                };
+                let encoded = serde_json::to_value(&decoded).expect("encodes");
+                let expected: serde_json::Value = serde_json::from_str(expected.unwrap_or(input)).expect("expected JSON");
+                assert_eq!(encoded, expected);
+            }
+        }
+    };
+    let listings = module_of("listings", &listings);
+    let examples = module_of("examples", &examples);
+    quote! {
+        #docs
+        #helper
+        #listings
+        #examples
+    }
 }
 
 /// The API as one Rust file: each package an inline module (no features),
@@ -192,10 +318,13 @@ impl PackageCode {
             .chain(self.services.iter().map(|s| idents::ident(&s.module)))
             .map(|m| quote!(pub mod #m;));
         let items = self.mod_items();
+        let tests = idents::ident(TESTS_MODULE);
         quote! {
             #docs
             #![allow(deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]
             #(#decls)*
+            #[cfg(test)]
+            mod #tests;
             #items
         }
     }
@@ -305,7 +434,8 @@ pub fn package_code(package: &Package) -> PackageCode {
             files.push(File::Plugin(service, plugins::names(&cx, service)));
         }
     }
-    let mut module_names: Vec<String> = std::iter::once("types".to_owned())
+    let mut module_names: Vec<String> = ["types".to_owned(), TESTS_MODULE.to_owned()]
+        .into_iter()
         .chain(files.iter().map(|f| match f {
             File::Client(s, _) => idents::snake(&s.rust_name),
             File::Plugin(_, names) => idents::snake(&names.trait_name),
@@ -314,7 +444,7 @@ pub fn package_code(package: &Package) -> PackageCode {
     idents::dedupe(&mut module_names);
     let services = files
         .into_iter()
-        .zip(module_names.into_iter().skip(1))
+        .zip(module_names.into_iter().skip(2))
         .map(|(file, module)| {
             let (exports, (docs, tokens)) = match file {
                 File::Client(service, struct_name) => {

@@ -16,7 +16,32 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Field names per type name, as listed on this page, REST first.
 type Listings = BTreeMap<String, BTreeSet<String>>;
 
-pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Vec<Diagnostic>) {
+/// Type knowledge as nesting resolution asks it, remembering whether it was
+/// asked at all: a page that never asks resolves the same with any knowledge.
+struct Lookup<'k> {
+    knowledge: &'k TypeKnowledge,
+    asked: std::cell::Cell<bool>,
+}
+
+impl Lookup<'_> {
+    fn fields_in(&self, package: Option<&str>, name: &str) -> Option<&BTreeSet<String>> {
+        self.asked.set(true);
+        self.knowledge.fields_in(package, name)
+    }
+
+    fn fields(&self, name: &str) -> Option<&BTreeSet<String>> {
+        self.asked.set(true);
+        self.knowledge.fields(name)
+    }
+}
+
+/// Resolves the page's nesting; returns whether `knowledge` was consulted
+/// (when it was not, any other knowledge would give the same page).
+pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Vec<Diagnostic>) -> bool {
+    let knowledge = &Lookup {
+        knowledge,
+        asked: std::cell::Cell::new(false),
+    };
     // Listings not under suspicion: everything but the trailing member of each param.
     let package = page.package.as_ref().map(|p| p.value.trim().to_owned());
     let mut listings = Listings::new();
@@ -72,6 +97,7 @@ pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Ve
             link_members(&mut hook.event_body, &listed, knowledge, "", diags);
         }
     }
+    knowledge.asked.get()
 }
 
 /// The ONE-OF group that ends the param's members and its last member, when
@@ -90,7 +116,7 @@ fn split_trailing_member(
     param: &mut Param,
     package: Option<&str>,
     listings: &Listings,
-    knowledge: &TypeKnowledge,
+    knowledge: &Lookup<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Span> {
     let (g, m) = trailing_member_index(param)?;
@@ -301,7 +327,7 @@ fn offer(
 fn link_members(
     members: &mut [Member],
     listed: &BTreeMap<String, Span>,
-    knowledge: &TypeKnowledge,
+    knowledge: &Lookup<'_>,
     param: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -319,7 +345,7 @@ fn link_members(
 fn link_field(
     f: &mut Field,
     listed: &BTreeMap<String, Span>,
-    knowledge: &TypeKnowledge,
+    knowledge: &Lookup<'_>,
     param: &str,
     diags: &mut Vec<Diagnostic>,
 ) {

@@ -36,6 +36,9 @@ pub struct GenArgs {
     /// Write nothing; exit 1 if OUT is not up to date.
     #[arg(long)]
     pub check: bool,
+    /// Print where the time went: parse, lower, emit, format, write, and MB/s.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// The `wix-client` of the checkout this binary was built from.
@@ -82,7 +85,11 @@ pub fn run(args: GenArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let generation = wixgen_codegen::generate(&args.schemas, &options)?;
     eprint!("{}", generation.report());
     let mode = if args.check { Mode::Check } else { Mode::Write };
+    let write_start = std::time::Instant::now();
     let report = write_if_changed(&args.out, &generation.files, mode)?;
+    if args.timings {
+        eprintln!("{}", generation.timings.line(write_start.elapsed()));
+    }
     if args.check {
         for p in report.stale() {
             eprintln!("stale: {}", args.out.join(p).display());

@@ -15,6 +15,9 @@ pub mod types;
 
 pub mod gift_card_provider_plugin;
 
+#[cfg(test)]
+mod page_tests;
+
 pub use self::types::*;
 
 pub use self::gift_card_provider_plugin::{

@@ -23,42 +23,10 @@ pub struct GetBalanceRequest {
     pub pin: Option<String>,
 }
 
-impl wix_client::wire::object::Object for GetBalanceRequest {
-    const NAME: &'static str = "GetBalanceRequest";
-    fn empty() -> Self {
-        Self {
-            app_instance_id: None,
-            code: None,
-            location_id: None,
-            pin: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "appInstanceId" => w::set(value, &mut self.app_instance_id),
-            "code" => w::set(value, &mut self.code),
-            "locationId" => w::set(value, &mut self.location_id),
-            "pin" => w::set(value, &mut self.pin),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "appInstanceId", &self.app_instance_id)?;
-        w::put(out, "code", &self.code)?;
-        w::put(out, "locationId", &self.location_id)?;
-        w::put(out, "pin", &self.pin)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    GetBalanceRequest[] { app_instance_id : opt = "appInstanceId", code : opt = "code",
+    location_id : opt = "locationId", pin : opt = "pin" }
+);
 
 /// The `GetBalanceResponse` type.
 ///
@@ -104,38 +72,9 @@ impl GetBalanceResponse {
     }
 }
 
-impl wix_client::wire::object::Object for GetBalanceResponse {
-    const NAME: &'static str = "GetBalanceResponse";
-    fn empty() -> Self {
-        Self {
-            balance: None,
-            currency_code: None,
-            expiration_date: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "balance" => w::set(value, &mut self.balance),
-            "currencyCode" => w::set(value, &mut self.currency_code),
-            "expirationDate" => w::set(value, &mut self.expiration_date),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "balance", &self.balance)?;
-        w::put(out, "currencyCode", &self.currency_code)?;
-        w::put(out, "expirationDate", &self.expiration_date)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    GetBalanceResponse[] { balance : opt = "balance", currency_code : opt =
+    "currencyCode", expiration_date : opt = "expirationDate" }
+);
 
 wix_client::__serde_object!(GetBalanceRequest, GetBalanceResponse);

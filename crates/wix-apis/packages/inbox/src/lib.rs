@@ -11,6 +11,9 @@ pub mod conversations_service;
 
 pub mod messages_service;
 
+#[cfg(test)]
+mod page_tests;
+
 pub use self::types::*;
 
 pub use self::conversations_service::ConversationsService;

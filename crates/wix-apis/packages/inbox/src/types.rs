@@ -46,39 +46,10 @@ impl Badge {
     }
 }
 
-impl wix_client::wire::object::Object for Badge {
-    const NAME: &'static str = "Badge";
-    fn empty() -> Self {
-        Self {
-            text: None,
-            icon_url: None,
-            badge_visibility: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "text" => w::set(value, &mut self.text),
-            "iconUrl" => w::set(value, &mut self.icon_url),
-            "badgeVisibility" => w::set(value, &mut self.badge_visibility),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "text", &self.text)?;
-        w::put(out, "iconUrl", &self.icon_url)?;
-        w::put(out, "badgeVisibility", &self.badge_visibility)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    Badge[] { text : opt = "text", icon_url : opt = "iconUrl", badge_visibility : opt =
+    "badgeVisibility" }
+);
 
 /// The `BadgeVisibility` enum.
 ///
@@ -138,31 +109,7 @@ impl BasicMessage {
     }
 }
 
-impl wix_client::wire::object::Object for BasicMessage {
-    const NAME: &'static str = "BasicMessage";
-    fn empty() -> Self {
-        Self { items: Vec::new() }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "items" => w::set_list(value, &mut self.items),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put_list(out, "items", &self.items)?;
-        Ok(())
-    }
-}
+wix_client::__object!(BasicMessage[] { items : list = "items" });
 
 /// The `BasicMessagePart` type.
 ///
@@ -190,37 +137,10 @@ impl BasicMessagePart {
     }
 }
 
-impl wix_client::wire::object::Object for BasicMessagePart {
-    const NAME: &'static str = "BasicMessagePart";
-    fn empty() -> Self {
-        Self { kind: None }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "text" => w::set_member(value, &mut self.kind, BasicMessagePartKind::Text),
-            "image" => w::set_member(value, &mut self.kind, BasicMessagePartKind::Image),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        if let Some(kind) = &self.kind {
-            match kind {
-                BasicMessagePartKind::Text(v) => w::put_member(out, "text", v)?,
-                BasicMessagePartKind::Image(v) => w::put_member(out, "image", v)?,
-            }
-        }
-        Ok(())
-    }
-}
+wix_client::__object!(
+    BasicMessagePart[kind => BasicMessagePartKind { Text : opt = "text", Image : opt =
+    "image" }] {}
+);
 
 /// The ONE-OF group `kind` of [`BasicMessagePart`]: one of `text`, `image`.
 ///
@@ -314,45 +234,11 @@ pub struct Conversation {
     pub participant_display_data: Option<ConversationDisplayData>,
 }
 
-impl wix_client::wire::object::Object for Conversation {
-    const NAME: &'static str = "Conversation";
-    fn empty() -> Self {
-        Self {
-            id: None,
-            participant: None,
-            channels: Vec::new(),
-            business_display_data: None,
-            participant_display_data: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "id" => w::set(value, &mut self.id),
-            "participant" => w::set(value, &mut self.participant),
-            "channels" => w::set_list(value, &mut self.channels),
-            "businessDisplayData" => w::set(value, &mut self.business_display_data),
-            "participantDisplayData" => w::set(value, &mut self.participant_display_data),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "id", &self.id)?;
-        w::put(out, "participant", &self.participant)?;
-        w::put_list(out, "channels", &self.channels)?;
-        w::put(out, "businessDisplayData", &self.business_display_data)?;
-        w::put(out, "participantDisplayData", &self.participant_display_data)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    Conversation[] { id : opt = "id", participant : opt = "participant", channels : list
+    = "channels", business_display_data : opt = "businessDisplayData",
+    participant_display_data : opt = "participantDisplayData" }
+);
 
 /// The `ConversationDisplayData` type.
 ///
@@ -370,36 +256,9 @@ pub struct ConversationDisplayData {
     pub image_url: Option<String>,
 }
 
-impl wix_client::wire::object::Object for ConversationDisplayData {
-    const NAME: &'static str = "ConversationDisplayData";
-    fn empty() -> Self {
-        Self {
-            name: None,
-            image_url: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "name" => w::set(value, &mut self.name),
-            "imageUrl" => w::set(value, &mut self.image_url),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "name", &self.name)?;
-        w::put(out, "imageUrl", &self.image_url)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    ConversationDisplayData[] { name : opt = "name", image_url : opt = "imageUrl" }
+);
 
 /// The `CursorPaging` type.
 ///
@@ -438,33 +297,7 @@ impl CursorPaging {
     }
 }
 
-impl wix_client::wire::object::Object for CursorPaging {
-    const NAME: &'static str = "CursorPaging";
-    fn empty() -> Self {
-        Self { limit: None, cursor: None }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "limit" => w::set(value, &mut self.limit),
-            "cursor" => w::set(value, &mut self.cursor),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "limit", &self.limit)?;
-        w::put(out, "cursor", &self.cursor)?;
-        Ok(())
-    }
-}
+wix_client::__object!(CursorPaging[] { limit : opt = "limit", cursor : opt = "cursor" });
 
 /// The `Cursors` type.
 ///
@@ -478,33 +311,7 @@ pub struct Cursors {
     pub prev: Option<String>,
 }
 
-impl wix_client::wire::object::Object for Cursors {
-    const NAME: &'static str = "Cursors";
-    fn empty() -> Self {
-        Self { next: None, prev: None }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "next" => w::set(value, &mut self.next),
-            "prev" => w::set(value, &mut self.prev),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "next", &self.next)?;
-        w::put(out, "prev", &self.prev)?;
-        Ok(())
-    }
-}
+wix_client::__object!(Cursors[] { next : opt = "next", prev : opt = "prev" });
 
 /// Request of [`ConversationsService::get_conversation`](super::ConversationsService::get_conversation): `GET /inbox/v2/conversations/{conversationId}`.
 ///
@@ -529,26 +336,7 @@ impl GetConversationRequest {
     }
 }
 
-impl wix_client::wire::object::Object for GetConversationRequest {
-    const NAME: &'static str = "GetConversationRequest";
-    fn empty() -> Self {
-        Self { conversation_id: None }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        _key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        w::skip(value)
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        _out: &mut M,
-    ) -> Result<(), M::Error> {
-        Ok(())
-    }
-}
+wix_client::__object!(GetConversationRequest[] {} local { conversation_id });
 
 /// The `GetConversationResponse` type.
 ///
@@ -560,31 +348,7 @@ pub struct GetConversationResponse {
     pub conversation: Option<Conversation>,
 }
 
-impl wix_client::wire::object::Object for GetConversationResponse {
-    const NAME: &'static str = "GetConversationResponse";
-    fn empty() -> Self {
-        Self { conversation: None }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "conversation" => w::set(value, &mut self.conversation),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "conversation", &self.conversation)?;
-        Ok(())
-    }
-}
+wix_client::__object!(GetConversationResponse[] { conversation : opt = "conversation" });
 
 /// Request of [`ConversationsService::get_or_create_conversation`](super::ConversationsService::get_or_create_conversation): `POST /inbox/v2/conversations`.
 ///
@@ -605,31 +369,9 @@ impl GetOrCreateConversationRequest {
     }
 }
 
-impl wix_client::wire::object::Object for GetOrCreateConversationRequest {
-    const NAME: &'static str = "GetOrCreateConversationRequest";
-    fn empty() -> Self {
-        Self { participant_id: None }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "participantId" => w::set(value, &mut self.participant_id),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "participantId", &self.participant_id)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    GetOrCreateConversationRequest[] { participant_id : opt = "participantId" }
+);
 
 /// The `GetOrCreateConversationResponse` type.
 ///
@@ -645,36 +387,10 @@ pub struct GetOrCreateConversationResponse {
     pub new_conversation: Option<bool>,
 }
 
-impl wix_client::wire::object::Object for GetOrCreateConversationResponse {
-    const NAME: &'static str = "GetOrCreateConversationResponse";
-    fn empty() -> Self {
-        Self {
-            conversation: None,
-            new_conversation: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "conversation" => w::set(value, &mut self.conversation),
-            "newConversation" => w::set(value, &mut self.new_conversation),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "conversation", &self.conversation)?;
-        w::put(out, "newConversation", &self.new_conversation)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    GetOrCreateConversationResponse[] { conversation : opt = "conversation",
+    new_conversation : opt = "newConversation" }
+);
 
 /// The `IdentificationData` type.
 ///
@@ -726,45 +442,11 @@ impl IdentificationData {
     }
 }
 
-impl wix_client::wire::object::Object for IdentificationData {
-    const NAME: &'static str = "IdentificationData";
-    fn empty() -> Self {
-        Self {
-            anonymous_visitor_id: None,
-            member_id: None,
-            wix_user_id: None,
-            app_id: None,
-            contact_id: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "anonymousVisitorId" => w::set(value, &mut self.anonymous_visitor_id),
-            "memberId" => w::set(value, &mut self.member_id),
-            "wixUserId" => w::set(value, &mut self.wix_user_id),
-            "appId" => w::set(value, &mut self.app_id),
-            "contactId" => w::set(value, &mut self.contact_id),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "anonymousVisitorId", &self.anonymous_visitor_id)?;
-        w::put(out, "memberId", &self.member_id)?;
-        w::put(out, "wixUserId", &self.wix_user_id)?;
-        w::put(out, "appId", &self.app_id)?;
-        w::put(out, "contactId", &self.contact_id)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    IdentificationData[] { anonymous_visitor_id : opt = "anonymousVisitorId", member_id :
+    opt = "memberId", wix_user_id : opt = "wixUserId", app_id : opt = "appId", contact_id
+    : opt = "contactId" }
+);
 
 /// The ONE-OF group `kind` of [`IdentificationData`]: one of `anonymousVisitorId`, `memberId`, `wixUserId`, `appId`.
 ///
@@ -816,31 +498,7 @@ impl ImageMessage {
     }
 }
 
-impl wix_client::wire::object::Object for ImageMessage {
-    const NAME: &'static str = "ImageMessage";
-    fn empty() -> Self {
-        Self { image_url: None }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "imageUrl" => w::set(value, &mut self.image_url),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "imageUrl", &self.image_url)?;
-        Ok(())
-    }
-}
+wix_client::__object!(ImageMessage[] { image_url : opt = "imageUrl" });
 
 /// Request of [`MessagesService::list_messages`](super::MessagesService::list_messages): `GET /inbox/v2/messages`.
 ///
@@ -888,42 +546,10 @@ impl ListMessagesRequest {
     }
 }
 
-impl wix_client::wire::object::Object for ListMessagesRequest {
-    const NAME: &'static str = "ListMessagesRequest";
-    fn empty() -> Self {
-        Self {
-            conversation_id: None,
-            paging: None,
-            sorting: None,
-            visibility: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "conversationId" => w::set(value, &mut self.conversation_id),
-            "paging" => w::set(value, &mut self.paging),
-            "sorting" => w::set(value, &mut self.sorting),
-            "visibility" => w::set(value, &mut self.visibility),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "conversationId", &self.conversation_id)?;
-        w::put(out, "paging", &self.paging)?;
-        w::put(out, "sorting", &self.sorting)?;
-        w::put(out, "visibility", &self.visibility)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    ListMessagesRequest[] { conversation_id : opt = "conversationId", paging : opt =
+    "paging", sorting : opt = "sorting", visibility : opt = "visibility" }
+);
 
 /// The `ListMessagesResponse` type.
 ///
@@ -939,36 +565,10 @@ pub struct ListMessagesResponse {
     pub paging_metadata: Option<PagingMetadataV2>,
 }
 
-impl wix_client::wire::object::Object for ListMessagesResponse {
-    const NAME: &'static str = "ListMessagesResponse";
-    fn empty() -> Self {
-        Self {
-            messages: Vec::new(),
-            paging_metadata: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "messages" => w::set_list(value, &mut self.messages),
-            "pagingMetadata" => w::set(value, &mut self.paging_metadata),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put_list(out, "messages", &self.messages)?;
-        w::put(out, "pagingMetadata", &self.paging_metadata)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    ListMessagesResponse[] { messages : list = "messages", paging_metadata : opt =
+    "pagingMetadata" }
+);
 
 /// The `Message` type.
 ///
@@ -1105,66 +705,13 @@ impl Message {
     }
 }
 
-impl wix_client::wire::object::Object for Message {
-    const NAME: &'static str = "Message";
-    fn empty() -> Self {
-        Self {
-            id: None,
-            content: None,
-            sender: None,
-            badges: Vec::new(),
-            target_channels: Vec::new(),
-            source_channel: None,
-            app_id: None,
-            visibility: None,
-            sequence: None,
-            direction: None,
-            created_date: None,
-            silent: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "id" => w::set(value, &mut self.id),
-            "content" => w::set(value, &mut self.content),
-            "sender" => w::set(value, &mut self.sender),
-            "badges" => w::set_list(value, &mut self.badges),
-            "targetChannels" => w::set_list(value, &mut self.target_channels),
-            "sourceChannel" => w::set(value, &mut self.source_channel),
-            "appId" => w::set(value, &mut self.app_id),
-            "visibility" => w::set(value, &mut self.visibility),
-            "sequence" => w::set_int64(value, &mut self.sequence),
-            "direction" => w::set(value, &mut self.direction),
-            "createdDate" => w::set(value, &mut self.created_date),
-            "silent" => w::set(value, &mut self.silent),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "id", &self.id)?;
-        w::put(out, "content", &self.content)?;
-        w::put(out, "sender", &self.sender)?;
-        w::put_list(out, "badges", &self.badges)?;
-        w::put_list(out, "targetChannels", &self.target_channels)?;
-        w::put(out, "sourceChannel", &self.source_channel)?;
-        w::put(out, "appId", &self.app_id)?;
-        w::put(out, "visibility", &self.visibility)?;
-        w::put_int64(out, "sequence", &self.sequence)?;
-        w::put(out, "direction", &self.direction)?;
-        w::put(out, "createdDate", &self.created_date)?;
-        w::put(out, "silent", &self.silent)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    Message[] { id : opt = "id", content : opt = "content", sender : opt = "sender",
+    badges : list = "badges", target_channels : list = "targetChannels", source_channel :
+    opt = "sourceChannel", app_id : opt = "appId", visibility : opt = "visibility",
+    sequence : int64 = "sequence", direction : opt = "direction", created_date : opt =
+    "createdDate", silent : opt = "silent" }
+);
 
 /// The `MessageContent` type.
 ///
@@ -1210,47 +757,10 @@ impl MessageContent {
     }
 }
 
-impl wix_client::wire::object::Object for MessageContent {
-    const NAME: &'static str = "MessageContent";
-    fn empty() -> Self {
-        Self {
-            kind: None,
-            preview_text: None,
-            title: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "basic" => w::set_member(value, &mut self.kind, MessageContentKind::Basic),
-            "minimal" => {
-                w::set_member(value, &mut self.kind, MessageContentKind::Minimal)
-            }
-            "previewText" => w::set(value, &mut self.preview_text),
-            "title" => w::set(value, &mut self.title),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        if let Some(kind) = &self.kind {
-            match kind {
-                MessageContentKind::Basic(v) => w::put_member(out, "basic", v)?,
-                MessageContentKind::Minimal(v) => w::put_member(out, "minimal", v)?,
-            }
-        }
-        w::put(out, "previewText", &self.preview_text)?;
-        w::put(out, "title", &self.title)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    MessageContent[kind => MessageContentKind { Basic : opt = "basic", Minimal : opt =
+    "minimal" }] { preview_text : opt = "previewText", title : opt = "title" }
+);
 
 /// The ONE-OF group `kind` of [`MessageContent`]: one of `basic`, `minimal`.
 ///
@@ -1358,31 +868,7 @@ impl MinimalMessage {
     }
 }
 
-impl wix_client::wire::object::Object for MinimalMessage {
-    const NAME: &'static str = "MinimalMessage";
-    fn empty() -> Self {
-        Self { items: Vec::new() }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "items" => w::set_list(value, &mut self.items),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put_list(out, "items", &self.items)?;
-        Ok(())
-    }
-}
+wix_client::__object!(MinimalMessage[] { items : list = "items" });
 
 /// The `PagingMetadataV2` type.
 ///
@@ -1402,39 +888,10 @@ pub struct PagingMetadataV2 {
     pub has_next: Option<bool>,
 }
 
-impl wix_client::wire::object::Object for PagingMetadataV2 {
-    const NAME: &'static str = "PagingMetadataV2";
-    fn empty() -> Self {
-        Self {
-            count: None,
-            cursors: None,
-            has_next: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "count" => w::set(value, &mut self.count),
-            "cursors" => w::set(value, &mut self.cursors),
-            "hasNext" => w::set(value, &mut self.has_next),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "count", &self.count)?;
-        w::put(out, "cursors", &self.cursors)?;
-        w::put(out, "hasNext", &self.has_next)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    PagingMetadataV2[] { count : opt = "count", cursors : opt = "cursors", has_next : opt
+    = "hasNext" }
+);
 
 /// The `ParticipantId` type.
 ///
@@ -1461,51 +918,10 @@ impl From<ParticipantIdKind> for ParticipantId {
     }
 }
 
-impl wix_client::wire::object::Object for ParticipantId {
-    const NAME: &'static str = "ParticipantId";
-    fn empty() -> Self {
-        Self { kind: None }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "contactId" => {
-                w::set_member(value, &mut self.kind, ParticipantIdKind::ContactId)
-            }
-            "anonymousVisitorId" => {
-                w::set_member(
-                    value,
-                    &mut self.kind,
-                    ParticipantIdKind::AnonymousVisitorId,
-                )
-            }
-            "memberId" => {
-                w::set_member(value, &mut self.kind, ParticipantIdKind::MemberId)
-            }
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        if let Some(kind) = &self.kind {
-            match kind {
-                ParticipantIdKind::ContactId(v) => w::put_member(out, "contactId", v)?,
-                ParticipantIdKind::AnonymousVisitorId(v) => {
-                    w::put_member(out, "anonymousVisitorId", v)?
-                }
-                ParticipantIdKind::MemberId(v) => w::put_member(out, "memberId", v)?,
-            }
-        }
-        Ok(())
-    }
-}
+wix_client::__object!(
+    ParticipantId[kind => ParticipantIdKind { ContactId : opt = "contactId",
+    AnonymousVisitorId : opt = "anonymousVisitorId", MemberId : opt = "memberId" }] {}
+);
 
 /// The ONE-OF group `kind` of [`ParticipantId`]: one of `contactId`, `anonymousVisitorId`, `memberId`.
 ///
@@ -1623,45 +1039,11 @@ impl SendMessageRequest {
     }
 }
 
-impl wix_client::wire::object::Object for SendMessageRequest {
-    const NAME: &'static str = "SendMessageRequest";
-    fn empty() -> Self {
-        Self {
-            conversation_id: None,
-            message: None,
-            send_as: None,
-            send_notifications: None,
-            silent: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "conversationId" => w::set(value, &mut self.conversation_id),
-            "message" => w::set(value, &mut self.message),
-            "sendAs" => w::set(value, &mut self.send_as),
-            "sendNotifications" => w::set(value, &mut self.send_notifications),
-            "silent" => w::set(value, &mut self.silent),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "conversationId", &self.conversation_id)?;
-        w::put(out, "message", &self.message)?;
-        w::put(out, "sendAs", &self.send_as)?;
-        w::put(out, "sendNotifications", &self.send_notifications)?;
-        w::put(out, "silent", &self.silent)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    SendMessageRequest[] { conversation_id : opt = "conversationId", message : opt =
+    "message", send_as : opt = "sendAs", send_notifications : opt = "sendNotifications",
+    silent : opt = "silent" }
+);
 
 /// The `SendMessageResponse` type.
 ///
@@ -1673,31 +1055,7 @@ pub struct SendMessageResponse {
     pub message: Option<Message>,
 }
 
-impl wix_client::wire::object::Object for SendMessageResponse {
-    const NAME: &'static str = "SendMessageResponse";
-    fn empty() -> Self {
-        Self { message: None }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "message" => w::set(value, &mut self.message),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "message", &self.message)?;
-        Ok(())
-    }
-}
+wix_client::__object!(SendMessageResponse[] { message : opt = "message" });
 
 /// The `SortOrder` enum.
 ///
@@ -1764,36 +1122,9 @@ impl Sorting {
     }
 }
 
-impl wix_client::wire::object::Object for Sorting {
-    const NAME: &'static str = "Sorting";
-    fn empty() -> Self {
-        Self {
-            field_name: None,
-            order: None,
-        }
-    }
-    fn decode_field<'de, D: wix_client::reexports::serde::Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        use wix_client::wire::object as w;
-        match key {
-            "fieldName" => w::set(value, &mut self.field_name),
-            "order" => w::set(value, &mut self.order),
-            _ => w::skip(value),
-        }
-    }
-    fn encode_fields<M: wix_client::reexports::serde::ser::SerializeMap>(
-        &self,
-        out: &mut M,
-    ) -> Result<(), M::Error> {
-        use wix_client::wire::object as w;
-        w::put(out, "fieldName", &self.field_name)?;
-        w::put(out, "order", &self.order)?;
-        Ok(())
-    }
-}
+wix_client::__object!(
+    Sorting[] { field_name : opt = "fieldName", order : opt = "order" }
+);
 
 wix_client::__serde_object!(
     Badge, BasicMessage, BasicMessagePart, Conversation, ConversationDisplayData,
