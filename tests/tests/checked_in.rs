@@ -66,7 +66,7 @@ fn the_snake_case_send_message_example_is_skipped_and_reported() {
         "{}",
         skipped[0]
     );
-    let tests = &generation.files[std::path::Path::new("tests/examples.rs")];
+    let tests = &generation.files[std::path::Path::new("packages/inbox/src/page_tests.rs")];
     assert!(
         tests.contains("Send a message with snake_case keys"),
         "the skip is named in the generated file"

@@ -63,6 +63,7 @@ fn the_cases_crate_builds_cleanly_and_its_tests_pass() {
     let dir = tmp.path();
     write_if_changed(dir, &generation.files, Mode::Write).unwrap();
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
     std::fs::copy(root.join("tests/cases/cases.rs"), dir.join("tests/cases.rs")).unwrap();
     let mut manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
     manifest = manifest.replace(
