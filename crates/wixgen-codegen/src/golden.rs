@@ -65,7 +65,7 @@ pub fn render(workspace_root: &Path, golden: &Golden) -> io::Result<String> {
         page.parent().unwrap_or(Path::new("")),
         page.file_name().unwrap_or_default(),
     );
-    let parsed = parse_pages(
+    let mut parsed = parse_pages(
         &workspace_root.join(dir),
         &[PathBuf::from(file)],
         &dir.to_string_lossy(),
@@ -77,7 +77,7 @@ pub fn render(workspace_root: &Path, golden: &Golden) -> io::Result<String> {
             bad.rendered.join("")
         )));
     }
-    let lowered = wixgen_ir::lower(&parsed.inputs);
+    let lowered = parsed.assemble();
     if lowered.has_errors() {
         let text: Vec<String> = lowered.errors().map(|d| d.render()).collect();
         return Err(io::Error::other(format!(

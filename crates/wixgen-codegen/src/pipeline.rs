@@ -18,8 +18,9 @@ use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
-use wixgen_ir::{IrDiagnostic, PageInput, TypeDecisions};
+use wixgen_ir::{IrDiagnostic, PageInput, PageLowering, TypeDecisions};
 use wixgen_schema::{Page, ParseOutput, TypeKnowledge};
 
 #[derive(Debug, Clone)]
@@ -247,81 +248,147 @@ fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
-/// Pages read and parsed, ready for lowering.
+/// Pages read, parsed and lowered one by one, ready to be assembled
+/// ([`Parsed::assemble`]). The page models themselves are not kept: each is
+/// dropped as soon as it is lowered, so memory holds drafts, not pages.
 pub struct Parsed {
-    pub inputs: Vec<PageInput>,
+    /// Every method page parsed without errors, lowered on its own.
+    pub pages: Vec<PageLowering>,
     pub examples: Vec<RequestExample>,
     pub reports: Vec<PageReport>,
     /// Bytes of the pages read.
     pub bytes: usize,
+    /// CPU time spent lowering pages, summed over threads (part of the wall
+    /// time of [`parse_pages`]).
+    pub lower_cpu: Duration,
+    /// CPU time spent reading and parsing, summed over threads.
+    pub parse_cpu: Duration,
+}
+
+impl Parsed {
+    /// Assemble the lowered pages into the IR ([`wixgen_ir::assemble`]).
+    pub fn assemble(&mut self) -> wixgen_ir::LowerOutput {
+        wixgen_ir::assemble(std::mem::take(&mut self.pages))
+    }
 }
 
 fn is_method_page(page: &Page) -> bool {
     page.package.is_some() || page.rest.is_some() || page.sdk.is_some()
 }
 
-/// Read and parse the pages `rels` under `dir`, in parallel. Each page's
-/// markdown is read once; its nesting is resolved twice: first with the
-/// built-in type knowledge, to learn the types every page lists, then with
-/// all of that (see [`wixgen_schema::Unresolved`]).
+/// What one page became.
+struct Outcome {
+    lowered: Option<PageLowering>,
+    examples: Vec<RequestExample>,
+    report: PageReport,
+}
+
+/// A page after the first pass: final, or waiting for every page's type
+/// knowledge (its nesting asked something the built-in knowledge answered).
+enum FirstPass {
+    Done(Outcome),
+    Again { shown: String, bytes: Vec<u8> },
+}
+
+/// Sums CPU time over threads.
+#[derive(Default)]
+struct Clock(AtomicU64);
+
+impl Clock {
+    fn time<T>(&self, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.0.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        out
+    }
+
+    fn get(&self) -> Duration {
+        Duration::from_nanos(self.0.load(Ordering::Relaxed))
+    }
+}
+
+/// Read, parse and lower the pages `rels` under `dir`, in parallel.
+///
+/// Nesting that a page leaves ambiguous is resolved from the types every page
+/// lists ([`TypeKnowledge`]). First pass: each page is parsed and resolved with
+/// the built-in knowledge, and what it lists is gathered; a page whose
+/// resolution asked nothing of the knowledge is final, and is lowered at once
+/// (its page model dropped). Second pass: the pages that did ask are parsed
+/// again and resolved with everything the first pass learned.
 pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Parsed> {
-    let sources: Vec<(String, Vec<u8>)> = rels
+    let builtin = TypeKnowledge::builtin();
+    let parse_clock = Clock::default();
+    let lower_clock = Clock::default();
+    let first: Vec<(usize, FirstPass, TypeKnowledge)> = rels
         .par_iter()
         .map(|rel| {
-            let path = dir.join(rel);
-            let bytes = fs::read(&path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-            let shown = if label.is_empty() {
-                slash_path(rel)
+            let (shown, bytes) = parse_clock.time(|| read_page(dir, rel, label))?;
+            let size = bytes.len();
+            let (out, asked) =
+                parse_clock.time(|| wixgen_schema::parse_unresolved(&bytes).into_resolved_asking(&builtin));
+            let mut knowledge = TypeKnowledge::empty();
+            if let Some(page) = &out.page
+                && is_method_page(page)
+            {
+                knowledge.add_page(page);
+            }
+            let pass = if asked {
+                FirstPass::Again { shown, bytes }
             } else {
-                format!("{}/{}", label.trim_end_matches('/'), slash_path(rel))
+                FirstPass::Done(outcome(shown, &bytes, out, &lower_clock))
             };
-            Ok((shown, bytes))
+            Ok((size, pass, knowledge))
         })
         .collect::<io::Result<_>>()?;
-    let bytes = sources.iter().map(|(_, b)| b.len()).sum();
-    let unresolved: Vec<wixgen_schema::Unresolved> = sources
-        .par_iter()
-        .map(|(_, bytes)| wixgen_schema::parse_unresolved(bytes))
-        .collect();
-    let builtin = TypeKnowledge::builtin();
-    let mut knowledge = unresolved
-        .par_iter()
-        .map(|u| {
-            let mut k = TypeKnowledge::empty();
-            if let Some(page) = u.resolve(&builtin).page
-                && is_method_page(&page)
-            {
-                k.add_page(&page);
-            }
-            k
-        })
-        .reduce(TypeKnowledge::empty, |mut a, b| {
-            a.merge(b);
-            a
-        });
-    knowledge.merge(builtin);
-    let outcomes: Vec<(Option<PageInput>, Vec<RequestExample>, PageReport)> = sources
+    let mut bytes = 0;
+    let mut knowledge = builtin;
+    let mut passes = Vec::with_capacity(first.len());
+    for (size, pass, k) in first {
+        bytes += size;
+        knowledge.merge(k);
+        passes.push(pass);
+    }
+    let outcomes: Vec<Outcome> = passes
         .into_par_iter()
-        .zip(unresolved)
-        .map(|((shown, bytes), unresolved)| page_outcome(shown, &bytes, unresolved.into_resolved(&knowledge)))
+        .map(|pass| match pass {
+            FirstPass::Done(o) => o,
+            FirstPass::Again { shown, bytes } => {
+                let out = parse_clock.time(|| wixgen_schema::parse_unresolved(&bytes).into_resolved(&knowledge));
+                outcome(shown, &bytes, out, &lower_clock)
+            }
+        })
         .collect();
     let mut parsed = Parsed {
-        inputs: Vec::new(),
+        pages: Vec::new(),
         examples: Vec::new(),
         reports: Vec::new(),
         bytes,
+        lower_cpu: lower_clock.get(),
+        parse_cpu: parse_clock.get(),
     };
-    for (input, examples, report) in outcomes {
-        parsed.inputs.extend(input);
-        parsed.examples.extend(examples);
-        parsed.reports.push(report);
+    for o in outcomes {
+        parsed.pages.extend(o.lowered);
+        parsed.examples.extend(o.examples);
+        parsed.reports.push(o.report);
     }
     Ok(parsed)
 }
 
-/// What became of one parsed page: its input to lowering (when it is a
-/// method page without errors), its request examples, and its report.
-fn page_outcome(shown: String, bytes: &[u8], out: ParseOutput) -> (Option<PageInput>, Vec<RequestExample>, PageReport) {
+/// A page's bytes and the path shown for it: `<label>/<path under dir>`.
+fn read_page(dir: &Path, rel: &Path, label: &str) -> io::Result<(String, Vec<u8>)> {
+    let path = dir.join(rel);
+    let bytes = fs::read(&path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let shown = if label.is_empty() {
+        slash_path(rel)
+    } else {
+        format!("{}/{}", label.trim_end_matches('/'), slash_path(rel))
+    };
+    Ok((shown, bytes))
+}
+
+/// What became of one parsed page: lowered (when it is a method page without
+/// errors), its request examples, and its report. The page model is dropped.
+fn outcome(shown: String, bytes: &[u8], out: ParseOutput, lower_clock: &Clock) -> Outcome {
     let text = String::from_utf8_lossy(bytes);
     let errors = out.errors().count();
     let warnings = out.warnings().count();
@@ -339,16 +406,17 @@ fn page_outcome(shown: String, bytes: &[u8], out: ParseOutput) -> (Option<PageIn
             out.warnings().map(|d| d.one_line(&shown)).collect(),
         )
     };
-    let mut input = None;
+    let mut lowered = None;
     let mut examples = Vec::new();
     if status == PageStatus::Parsed
         && let Some(page) = out.page
     {
         examples = request_examples(&shown, &page);
-        input = Some(PageInput {
+        let input = PageInput {
             path: shown.clone(),
             page,
-        });
+        };
+        lowered = Some(lower_clock.time(|| wixgen_ir::lower_page(&input)));
     }
     let report = PageReport {
         path: shown,
@@ -358,7 +426,11 @@ fn page_outcome(shown: String, bytes: &[u8], out: ParseOutput) -> (Option<PageIn
         errors,
         warnings,
     };
-    (input, examples, report)
+    Outcome {
+        lowered,
+        examples,
+        report,
+    }
 }
 
 /// The REST curl examples of a page.
@@ -391,22 +463,14 @@ pub fn request_examples(path: &str, page: &Page) -> Vec<RequestExample> {
 pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation> {
     let start = Instant::now();
     let rels = find_pages(schemas_dir)?;
-    let parsed = parse_pages(schemas_dir, &rels, &options.label)?;
+    let mut parsed = parse_pages(schemas_dir, &rels, &options.label)?;
     let parsed_at = Instant::now();
-    let Parsed {
-        inputs,
-        examples: request_examples,
-        reports,
-        bytes,
-    } = parsed;
-    let lowered = wixgen_ir::lower(&inputs);
-    // The page models are not needed past lowering.
-    drop(inputs);
+    let lowered = parsed.assemble();
     let lowered_at = Instant::now();
     let emit_options = EmitOptions {
         header: options.header.clone(),
         krate: options.krate.clone(),
-        examples: request_examples,
+        examples: std::mem::take(&mut parsed.examples),
     };
     let clock = emit::EmitClock::default();
     let files = emit::emit_timed(&lowered.api, &emit_options, &clock);
@@ -415,14 +479,16 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
     Ok(Generation {
         api: lowered.api,
         files,
-        pages: reports,
+        pages: parsed.reports,
         lower_diagnostics: lowered.diagnostics,
         types: lowered.types,
         examples,
         timings: Timings {
-            bytes,
-            parse: parsed_at - start,
-            lower: lowered_at - parsed_at,
+            bytes: parsed.bytes,
+            pages: parsed_at - start,
+            parse_cpu: parsed.parse_cpu,
+            lower_cpu: parsed.lower_cpu,
+            assemble: lowered_at - parsed_at,
             emit_and_format: emitted_at - lowered_at,
             emit_cpu: clock.emit(),
             format_cpu: clock.format(),
@@ -430,17 +496,23 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
     })
 }
 
-/// Where [`generate`] spent its time (wall clock, except the CPU times of the
-/// two halves of emission, which run on several threads).
+/// Where [`generate`] spent its time. Stages that run interleaved on several
+/// threads (reading and parsing with lowering each page; building token
+/// streams with formatting them) are measured as one wall time, shared out by
+/// the CPU time each half took.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Timings {
     /// Bytes of pages read.
     pub bytes: usize,
-    /// Reading and parsing every page (both resolutions).
-    pub parse: Duration,
-    /// Lowering into the IR.
-    pub lower: Duration,
-    /// Building and formatting every file.
+    /// Wall time reading, parsing and lowering each page.
+    pub pages: Duration,
+    /// CPU time reading and parsing (both resolutions), summed over threads.
+    pub parse_cpu: Duration,
+    /// CPU time lowering single pages, summed over threads.
+    pub lower_cpu: Duration,
+    /// Wall time assembling the lowered pages into packages.
+    pub assemble: Duration,
+    /// Wall time building and formatting every file.
     pub emit_and_format: Duration,
     /// CPU time building token streams, summed over threads.
     pub emit_cpu: Duration,
@@ -448,39 +520,40 @@ pub struct Timings {
     pub format_cpu: Duration,
 }
 
+/// `wall` shared out between two halves by their CPU times.
+fn share(wall: Duration, first_cpu: Duration, second_cpu: Duration) -> (f64, f64) {
+    let cpu = first_cpu.as_secs_f64() + second_cpu.as_secs_f64();
+    let first = if cpu > 0.0 {
+        wall.as_secs_f64() * first_cpu.as_secs_f64() / cpu
+    } else {
+        0.0
+    };
+    (first, wall.as_secs_f64() - first)
+}
+
 impl Timings {
-    /// One line for `--timings`: stage times, the share of emit and format
-    /// within emission, and throughput; `write` is the caller's.
+    /// Wall seconds of parse, lower, emit and format.
+    pub fn stages(&self) -> [f64; 4] {
+        let (parse, lower_pages) = share(self.pages, self.parse_cpu, self.lower_cpu);
+        let (emit, format) = share(self.emit_and_format, self.emit_cpu, self.format_cpu);
+        [parse, lower_pages + self.assemble.as_secs_f64(), emit, format]
+    }
+
+    /// One line for `--timings`: stage times and shares, and throughput;
+    /// `write` is the caller's.
     pub fn line(&self, write: Duration) -> String {
-        let total = self.parse + self.lower + self.emit_and_format + write;
-        let secs = |d: Duration| d.as_secs_f64();
-        let cpu = secs(self.emit_cpu) + secs(self.format_cpu);
-        let emit_share = if cpu > 0.0 { secs(self.emit_cpu) / cpu } else { 0.0 };
-        let emit_wall = secs(self.emit_and_format) * emit_share;
-        let format_wall = secs(self.emit_and_format) - emit_wall;
-        let pct = |d: f64| {
-            if secs(total) > 0.0 {
-                100.0 * d / secs(total)
-            } else {
-                0.0
-            }
-        };
+        let [parse, lower, emit, format] = self.stages();
+        let write = write.as_secs_f64();
+        let total = parse + lower + emit + format + write;
+        let pct = |d: f64| if total > 0.0 { 100.0 * d / total } else { 0.0 };
         format!(
-            "timings: total {:.2}s, {:.1} MB/s; parse {:.2}s ({:.0}%), lower {:.2}s ({:.0}%), emit {:.2}s ({:.0}%), format {:.2}s ({:.0}%), write {:.2}s ({:.0}%) [emit and format share their wall time by CPU time: {:.2}s + {:.2}s]",
-            secs(total),
-            self.bytes as f64 / 1e6 / secs(total).max(1e-9),
-            secs(self.parse),
-            pct(secs(self.parse)),
-            secs(self.lower),
-            pct(secs(self.lower)),
-            emit_wall,
-            pct(emit_wall),
-            format_wall,
-            pct(format_wall),
-            secs(write),
-            pct(secs(write)),
-            secs(self.emit_cpu),
-            secs(self.format_cpu),
+            "timings: total {total:.2}s, {:.1} MB/s; parse {parse:.2}s ({:.0}%), lower {lower:.2}s ({:.0}%), emit {emit:.2}s ({:.0}%), format {format:.2}s ({:.0}%), write {write:.2}s ({:.0}%) [parse+lower and emit+format run interleaved; their wall times are shared out by CPU time]",
+            self.bytes as f64 / 1e6 / total.max(1e-9),
+            pct(parse),
+            pct(lower),
+            pct(emit),
+            pct(format),
+            pct(write),
         )
     }
 }

@@ -9,6 +9,7 @@
 //! - [`Mode::Check`] writes nothing and reports what [`Mode::Write`] would change.
 
 use crate::GeneratedFiles;
+use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -50,21 +51,30 @@ pub fn is_generated(text: &[u8]) -> bool {
 /// Bring `out_dir` in line with `files` (or, in check mode, report how it differs).
 pub fn write_if_changed(out_dir: &Path, files: &GeneratedFiles, mode: Mode) -> io::Result<WriteReport> {
     let mut report = WriteReport::default();
-    for (rel, content) in files {
-        let path = out_dir.join(rel);
-        let same = match fs::read(&path) {
-            Ok(existing) => existing == content.as_bytes(),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-            Err(e) => return Err(with_path(e, &path)),
-        };
+    // Files are compared and written in parallel (thousands of small files at
+    // whole-API scale); the report keeps the files' order.
+    let entries: Vec<(&PathBuf, &String)> = files.iter().collect();
+    let outcomes: Vec<(PathBuf, bool)> = entries
+        .par_iter()
+        .map(|(rel, content)| {
+            let path = out_dir.join(rel);
+            let same = match fs::read(&path) {
+                Ok(existing) => existing == content.as_bytes(),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+                Err(e) => return Err(with_path(e, &path)),
+            };
+            if !same && mode == Mode::Write {
+                write_atomically(&path, content.as_bytes())?;
+            }
+            Ok(((*rel).clone(), same))
+        })
+        .collect::<io::Result<_>>()?;
+    for (rel, same) in outcomes {
         if same {
-            report.unchanged.push(rel.clone());
-            continue;
+            report.unchanged.push(rel);
+        } else {
+            report.written.push(rel);
         }
-        if mode == Mode::Write {
-            write_atomically(&path, content.as_bytes())?;
-        }
-        report.written.push(rel.clone());
     }
 
     let mut existing = Vec::new();

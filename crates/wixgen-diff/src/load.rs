@@ -40,7 +40,7 @@ pub fn load(path: &Path) -> io::Result<Loaded> {
         let label = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
         (dir.to_path_buf(), vec![name.into()], label)
     };
-    let parsed = parse_pages(&dir, &rels, &label)?;
+    let mut parsed = parse_pages(&dir, &rels, &label)?;
     let mut problems = Vec::new();
     for report in &parsed.reports {
         match report.status {
@@ -59,13 +59,14 @@ pub fn load(path: &Path) -> io::Result<Loaded> {
             _ => {}
         }
     }
-    let lowered = wixgen_ir::lower(&parsed.inputs);
+    let pages = parsed.pages.len();
+    let lowered = parsed.assemble();
     for d in lowered.diagnostics.iter().filter(|d| d.is_error()) {
         problems.push(d.render());
     }
     Ok(Loaded {
         api: lowered.api,
-        pages: parsed.inputs.len(),
+        pages,
         problems,
     })
 }

@@ -67,6 +67,7 @@ mod url;
 mod usage;
 
 pub use diag::{IrDiagnostic, codes};
+pub use lower::PageLowering;
 pub use model::*;
 pub use wixgen_schema::Severity;
 
@@ -117,6 +118,22 @@ impl LowerOutput {
 
 /// Lowers parsed pages into the IR. Pages are processed in path order, so the
 /// result does not depend on the order of `pages`.
+///
+/// The same as [`lower_page`] on every page, then [`assemble`].
 pub fn lower(pages: &[PageInput]) -> LowerOutput {
     lower::lower(pages)
+}
+
+/// The first half of [`lower`], for one page: what does not depend on the
+/// other pages (reconciling the REST and SDK halves, drafting the method and
+/// the type listings). A generator can lower each page as soon as it is parsed
+/// and drop the page model, instead of holding every page until the end.
+pub fn lower_page(page: &PageInput) -> PageLowering {
+    lower::lower_one(page)
+}
+
+/// The second half of [`lower`]: the packages from every page's
+/// [`lower_page`], in path order whatever the order given.
+pub fn assemble(pages: Vec<PageLowering>) -> LowerOutput {
+    lower::assemble_pages(pages)
 }

@@ -20,17 +20,51 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use wixgen_schema::{Page, PossibleError, Span, Spanned};
 
+/// One page lowered on its own, before the packages are assembled: see
+/// [`crate::lower_page`]. Holds the page's draft (its method and type listings,
+/// without the page model) and its diagnostics.
+#[derive(Debug, Clone)]
+pub struct PageLowering {
+    path: String,
+    draft: Option<PageDraft>,
+    diagnostics: Vec<IrDiagnostic>,
+}
+
+impl PageLowering {
+    /// The page's path, as given in its [`PageInput`].
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+/// See [`crate::lower_page`].
+pub(crate) fn lower_one(input: &PageInput) -> PageLowering {
+    let (draft, diagnostics) = lower_page(input);
+    PageLowering {
+        path: input.path.clone(),
+        draft,
+        diagnostics,
+    }
+}
+
 /// See [`crate::lower`].
 pub(crate) fn lower(pages: &[PageInput]) -> LowerOutput {
-    let mut order: Vec<&PageInput> = pages.iter().collect();
-    order.sort_by(|a, b| a.path.cmp(&b.path));
+    assemble_pages(pages.par_iter().map(lower_one).collect())
+}
+
+/// See [`crate::assemble`].
+pub(crate) fn assemble_pages(mut pages: Vec<PageLowering>) -> LowerOutput {
+    // Pages are drafted independently (in any order), then taken in path order.
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
     let mut diagnostics = Vec::new();
     let mut drafts: Vec<PageDraft> = Vec::new();
     let mut seen: HashMap<(String, String, String), SourceRef> = HashMap::new();
-    // Pages are drafted independently (in parallel), then taken in path order.
-    let lowered: Vec<(Option<PageDraft>, Vec<IrDiagnostic>)> =
-        order.par_iter().map(|input| lower_page(input)).collect();
-    for (draft, diags) in lowered {
+    for PageLowering {
+        draft,
+        diagnostics: diags,
+        ..
+    } in pages
+    {
         let skipped = diags.iter().any(IrDiagnostic::is_error);
         diagnostics.extend(diags);
         let Some(draft) = draft else { continue };

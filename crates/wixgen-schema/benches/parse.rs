@@ -7,7 +7,11 @@
 //! Inputs: each line-structured page under `tests/fixtures/pages/`, and a ~4 MB page
 //! whose REST schema block holds the params and return fields of all of them,
 //! repeated (so that every line goes through the schema parser, the tree
-//! builder and the nesting resolution, rather than being skipped).
+//! builder and the nesting resolution, rather than being skipped); and the
+//! pages of a 1,000-page corpus (`wixgen_corpus::generate(1000)`, the pages of
+//! `cargo xtask corpus --pages 1000`), parsed one after another on one thread.
+//! For the corpus the bench also prints the ratio of the two medians (the
+//! target is within 3×).
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -82,6 +86,55 @@ fn inputs() -> Vec<(String, String)> {
     out
 }
 
+/// Median of `runs` timings of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn corpus(c: &mut Criterion) {
+    let corpus = wixgen_corpus::generate(1000);
+    let pages: Vec<&String> = corpus.files.values().collect();
+    let bytes: usize = pages.iter().map(|p| p.len()).sum();
+    let parse_all = || {
+        for p in &pages {
+            black_box(wixgen_schema::parse(black_box(p.as_bytes())));
+        }
+    };
+    let events_all = || {
+        for p in &pages {
+            black_box(pulldown_cmark::Parser::new(black_box(p)).into_offset_iter().count());
+        }
+    };
+    let failed = pages
+        .iter()
+        .filter(|p| wixgen_schema::parse(p.as_bytes()).has_errors())
+        .count();
+    assert_eq!(failed, 0, "corpus pages must parse");
+    let ours = median(7, parse_all);
+    let floor = median(7, events_all);
+    let mb = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
+    eprintln!(
+        "corpus-1000: {} pages, {bytes} bytes; wixgen_schema::parse {ours:.2?} ({:.0} MB/s), pulldown-cmark events {floor:.2?} ({:.0} MB/s); ratio {:.2}x (target: within 3x) [medians of 7, one thread]",
+        pages.len(),
+        mb(ours),
+        mb(floor),
+        ours.as_secs_f64() / floor.as_secs_f64()
+    );
+    let mut group = c.benchmark_group("corpus-1000");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("wixgen", |b| b.iter(parse_all));
+    group.bench_function("pulldown-cmark", |b| b.iter(events_all));
+    group.finish();
+}
+
 fn bench(c: &mut Criterion) {
     for (name, text) in inputs() {
         // The page must parse into something, not fail fast.
@@ -117,6 +170,6 @@ criterion_group! {
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = bench
+    targets = bench, corpus
 }
 criterion_main!(benches);
