@@ -18,7 +18,15 @@ pages="${1:-$root/tests/fixtures/pages}"
 out="${2:-$root/target/gen-pages/$(basename "$pages")/crate}"
 target="$root/target/gen-pages/target"
 
-cargo run --quiet --manifest-path "$root/Cargo.toml" -p wixgen -- gen --schemas "$pages" --out "$out"
+# The generation report goes to a file beside the crate (at corpus scale it is
+# thousands of lines); on failure it is printed whole, else its summary.
+mkdir -p "$(dirname "$out")"
+report="$out.report.txt"
+if ! cargo run --quiet --manifest-path "$root/Cargo.toml" -p wixgen -- gen --schemas "$pages" --out "$out" >"$report" 2>&1; then
+  cat "$report"
+  echo "gen-pages: generation failed ($pages)"; exit 1
+fi
+grep -E "page\(s\) found|^types:|file\(s\) written" "$report" || tail -n 5 "$report"
 [ -f "$out/Cargo.lock" ] || cp "$root/Cargo.lock" "$out/Cargo.lock"
 
 export CARGO_TARGET_DIR="$target" RUSTFLAGS=-Dwarnings RUSTDOCFLAGS=-Dwarnings

@@ -66,6 +66,33 @@ async fn requested_paths(server: &MockServer) -> Vec<String> {
     p
 }
 
+/// The first request for `at` gets `first`; later ones fall through to the
+/// mocks mounted after (priority 1 wins over the default 5).
+async fn answer_once(server: &MockServer, at: &str, first: ResponseTemplate) {
+    Mock::given(method("GET"))
+        .and(path(at))
+        .respond_with(first)
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(server)
+        .await;
+}
+
+/// Fetch the single page `at` with `options` into a new temporary directory.
+async fn fetch_one(
+    server: &MockServer,
+    at: &str,
+    options: HttpOptions,
+    reporter: &Reporter,
+) -> (Report, tempfile::TempDir) {
+    let f = fetcher(server, options);
+    let tmp = tempfile::tempdir().unwrap();
+    let report = fetch(&f, &[at.to_owned()], tmp.path(), Limits::default(), reporter)
+        .await
+        .unwrap();
+    (report, tmp)
+}
+
 fn files_under(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
@@ -182,13 +209,12 @@ async fn hostile_package_names_and_file_names_write_nothing() {
 async fn a_429_is_retried_after_its_retry_after() {
     let server = MockServer::start().await;
     let at = format!("{API}/ping.md");
-    Mock::given(method("GET"))
-        .and(path(&at))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1"))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
+    answer_once(
+        &server,
+        &at,
+        ResponseTemplate::new(429).insert_header("retry-after", "1"),
+    )
+    .await;
     serve(&server, &at, method_page("demo", &at)).await;
     let tmp = tempfile::tempdir().unwrap();
     let reporter = Reporter::capture();
@@ -211,24 +237,19 @@ async fn a_429_is_retried_after_its_retry_after() {
 async fn retry_after_is_capped_at_the_longest_backoff() {
     let server = MockServer::start().await;
     let at = format!("{API}/ping.md");
-    Mock::given(method("GET"))
-        .and(path(&at))
-        .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "3600"))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
+    answer_once(
+        &server,
+        &at,
+        ResponseTemplate::new(503).insert_header("retry-after", "3600"),
+    )
+    .await;
     serve(&server, &at, method_page("demo", &at)).await;
     let options = HttpOptions {
         max_backoff: Duration::from_millis(200),
         ..fast()
     };
-    let f = fetcher(&server, options);
     let reporter = Reporter::capture();
-    let tmp = tempfile::tempdir().unwrap();
-    let report = fetch(&f, std::slice::from_ref(&at), tmp.path(), Limits::default(), &reporter)
-        .await
-        .unwrap();
+    let (report, _tmp) = fetch_one(&server, &at, options, &reporter).await;
     assert_eq!(report.count(Change::New), 1);
     assert!(
         reporter.captured().iter().any(|l| l.contains(" in 0.2s: HTTP 503")),
@@ -241,28 +262,17 @@ async fn retry_after_is_capped_at_the_longest_backoff() {
 async fn a_slow_answer_times_out_and_is_retried() {
     let server = MockServer::start().await;
     let at = format!("{API}/ping.md");
-    Mock::given(method("GET"))
-        .and(path(&at))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_string(method_page("demo", &at))
-                .set_delay(Duration::from_secs(3)),
-        )
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
+    let slow = ResponseTemplate::new(200)
+        .set_body_string(method_page("demo", &at))
+        .set_delay(Duration::from_secs(3));
+    answer_once(&server, &at, slow).await;
     serve(&server, &at, method_page("demo", &at)).await;
     let options = HttpOptions {
         timeout: Duration::from_millis(300),
         ..fast()
     };
-    let f = fetcher(&server, options);
     let reporter = Reporter::capture();
-    let tmp = tempfile::tempdir().unwrap();
-    let report = fetch(&f, std::slice::from_ref(&at), tmp.path(), Limits::default(), &reporter)
-        .await
-        .unwrap();
+    let (report, _tmp) = fetch_one(&server, &at, options, &reporter).await;
     assert_eq!(report.count(Change::New), 1, "{:?}", report.failed);
     assert!(
         reporter
@@ -288,17 +298,7 @@ async fn a_page_that_always_times_out_fails_after_every_attempt() {
         retries: 1,
         ..fast()
     };
-    let f = fetcher(&server, options);
-    let tmp = tempfile::tempdir().unwrap();
-    let report = fetch(
-        &f,
-        std::slice::from_ref(&at),
-        tmp.path(),
-        Limits::default(),
-        &Reporter::quiet(),
-    )
-    .await
-    .unwrap();
+    let (report, tmp) = fetch_one(&server, &at, options, &Reporter::quiet()).await;
     assert!(report.has_errors());
     assert_eq!(report.failed.len(), 1);
     let e = &report.failed[0].error;
