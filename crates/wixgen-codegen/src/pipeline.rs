@@ -63,6 +63,9 @@ pub struct PageReport {
     pub rendered: Vec<String>,
     /// The parser's warnings, one line each (`path:line:col: warning[code]: message`).
     pub warning_lines: Vec<String>,
+    /// The parser's errors themselves (what `rendered` renders), for callers
+    /// that word them their own way, like `include_api!`.
+    pub error_diagnostics: Vec<wixgen_schema::Diagnostic>,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -331,12 +334,13 @@ fn page_outcome(shown: String, bytes: &[u8], out: ParseOutput) -> (Option<PageIn
         None => PageStatus::ParseErrors,
         Some(_) => PageStatus::Parsed,
     };
-    let (rendered, warning_lines) = if status == PageStatus::NotAMethodPage {
-        (Vec::new(), Vec::new())
+    let (rendered, warning_lines, error_diagnostics) = if status == PageStatus::NotAMethodPage {
+        (Vec::new(), Vec::new(), Vec::new())
     } else {
         (
             out.errors().map(|d| d.render(&shown, &text, false)).collect(),
             out.warnings().map(|d| d.one_line(&shown)).collect(),
+            out.errors().cloned().collect(),
         )
     };
     let mut input = None;
@@ -355,6 +359,7 @@ fn page_outcome(shown: String, bytes: &[u8], out: ParseOutput) -> (Option<PageIn
         status,
         rendered,
         warning_lines,
+        error_diagnostics,
         errors,
         warnings,
     };

@@ -227,5 +227,8 @@ fn prelude_names_switch_to_full_paths() {
     );
     // The setter takes the generated type, not the prelude's.
     let squeezed: String = text.split_whitespace().collect();
-    assert!(squeezed.contains("cursor_paging:impl::std::convert::Into<Option>,"), "{text}");
+    assert!(
+        squeezed.contains("cursor_paging:impl::std::convert::Into<Option>,"),
+        "{text}"
+    );
 }
