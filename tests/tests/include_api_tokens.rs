@@ -114,8 +114,13 @@ fn assert_same_tokens(expansion: &TokenStream, expected: &TokenStream, what: &st
         .find(|((_, a), b)| a != b)
         .map_or(actual.len().min(expected.len()), |((i, _), _)| i);
     let window = |s: &str| {
-        let start = s.floor_char_boundary(at.saturating_sub(200));
-        let end = s.ceil_char_boundary((at + 200).min(s.len()));
+        let (mut start, mut end) = (at.saturating_sub(200), (at + 200).min(s.len()));
+        while !s.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !s.is_char_boundary(end) {
+            end += 1;
+        }
         s[start..end].to_owned()
     };
     panic!(
