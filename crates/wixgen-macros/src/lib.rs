@@ -1,9 +1,11 @@
 //! `include_api!`: the bindings `wixgen gen` writes, generated inside your own
 //! build from the method pages you choose.
 //!
-//! ```rust,ignore
+//! ```rust,no_run
 //! // Cargo.toml: [dependencies] wixgen-macros, wix-client; nothing else.
-//! wixgen_macros::include_api!("pages/inbox");
+//! // (Your path would be like "pages/inbox"; this example reads the pages of
+//! // the wixgen workspace, relative to this crate.)
+//! wixgen_macros::include_api!("../../schemas/inbox");
 //!
 //! async fn run(client: wix_client::Client) -> Result<(), wix_client::Error> {
 //!     let conversations = inbox::ConversationsService::new(client);
@@ -14,6 +16,7 @@
 //!     println!("{:?}", response.conversation);
 //!     Ok(())
 //! }
+//! # fn main() {}
 //! ```
 //!
 //! # The argument
@@ -57,7 +60,7 @@
 //! that watches the directory (Cargo then compares the modification times of
 //! everything under it):
 //!
-//! ```rust,ignore
+//! ```text
 //! // build.rs
 //! fn main() {
 //!     println!("cargo::rerun-if-changed=pages");
