@@ -1,6 +1,8 @@
 //! Compile tests. The goldens (`golden/*.rs`) must build and run; each case
-//! in `ui/` misuses the generated Inbox API and must fail to compile with the
-//! error recorded in its `.stderr` file.
+//! in `ui/` misuses the generated Inbox API, or gives `include_api!` a path it
+//! must refuse (`ui/include_api_*.rs`, reading the pages under
+//! `ui/include_api/`), and must fail to compile with the error recorded in its
+//! `.stderr` file.
 //!
 //! After a deliberate change to the generated API or to rustc's messages,
 //! regenerate the `.stderr` files with

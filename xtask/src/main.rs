@@ -7,6 +7,9 @@
 //! - `cargo xtask golden [--check]` does the same for the goldens only.
 //! - `cargo xtask corpus --pages N --out DIR` writes a deterministic corpus of
 //!   N generated method pages (and its `CORPUS.json` manifest) under DIR.
+//! - `cargo xtask macro-bench [--corpus DIR] [--runs N]` times the expansion
+//!   of `include_api!` over `schemas/`, each of its pages, and DIR; see
+//!   [`macro_bench`].
 //! - `cargo xtask refresh [--check]` downloads every page in `schemas/` again
 //!   from its `# Method link:`, prints the API-change report, and (without
 //!   `--check`) writes the changed pages and regenerates; see [`refresh`].
@@ -15,6 +18,7 @@
 //! (refresh --check), or a page had errors (the rest is still written), 2
 //! usage error.
 
+mod macro_bench;
 mod refresh;
 
 use clap::{Parser, Subcommand};
@@ -53,6 +57,16 @@ enum Task {
         /// (new, empty, or holding a previous corpus).
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Time the expansion of `include_api!` (its implementation) over schemas/, each of its
+    /// pages, and a corpus directory.
+    MacroBench {
+        /// A directory of pages to expand too (`cargo xtask corpus --pages 1000 --out DIR`).
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+        /// Runs of each expansion; the median is printed.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
     },
     /// Download every page in schemas/ again, print the API-change report, write the changed
     /// pages and regenerate.
@@ -94,6 +108,7 @@ fn main() -> ExitCode {
         Task::Gen { check } => gen_crate(&root, check).and_then(|ok| Ok(golden_files(&root, check)? && ok)),
         Task::Golden { check } => golden_files(&root, check),
         Task::Corpus { pages, out } => corpus(pages, &out),
+        Task::MacroBench { corpus, runs } => macro_bench::run(&root, corpus.as_deref(), runs),
         Task::Refresh {
             check,
             docs_base,

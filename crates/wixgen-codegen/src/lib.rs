@@ -2,11 +2,14 @@
 //!
 //! - [`emit::emit`] is a pure function of the IR and [`EmitOptions`]: it
 //!   returns every file of the generated crate as text. [`emit::single_file`]
-//!   renders the same token streams as one file (goldens, a future proc-macro).
+//!   renders the same token streams as one file (goldens; `include_api!`).
 //! - [`write::write_if_changed`] writes only files whose bytes changed, removes
 //!   stale generated files, and has a check mode.
 //! - [`pipeline::generate`] runs parse → lower → emit over a directory of pages;
 //!   the `wixgen gen` CLI and `cargo xtask gen` both call it.
+//! - [`inline::expand`] runs the same stages over a page or a directory of
+//!   pages and returns inline package modules: the expansion of
+//!   `wixgen_macros::include_api!`.
 //!
 //! Page text reaches generated code only as identifiers built by
 //! [`emit::idents::ident`] (validated, never more than one token) and as string
@@ -16,6 +19,7 @@ pub mod crate_files;
 pub mod emit;
 pub mod examples;
 pub mod golden;
+pub mod inline;
 pub mod listings;
 pub mod pipeline;
 pub mod write;

@@ -64,6 +64,9 @@ pub struct PageReport {
     pub rendered: Vec<String>,
     /// The parser's warnings, one line each (`path:line:col: warning[code]: message`).
     pub warning_lines: Vec<String>,
+    /// The parser's errors themselves (what `rendered` renders), for callers
+    /// that word them their own way, like `include_api!`.
+    pub error_diagnostics: Vec<wixgen_schema::Diagnostic>,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -398,12 +401,13 @@ fn outcome(shown: String, bytes: &[u8], out: ParseOutput, lower_clock: &Clock) -
         None => PageStatus::ParseErrors,
         Some(_) => PageStatus::Parsed,
     };
-    let (rendered, warning_lines) = if status == PageStatus::NotAMethodPage {
-        (Vec::new(), Vec::new())
+    let (rendered, warning_lines, error_diagnostics) = if status == PageStatus::NotAMethodPage {
+        (Vec::new(), Vec::new(), Vec::new())
     } else {
         (
             out.errors().map(|d| d.render(&shown, &text, false)).collect(),
             out.warnings().map(|d| d.one_line(&shown)).collect(),
+            out.errors().cloned().collect(),
         )
     };
     let mut lowered = None;
@@ -423,6 +427,7 @@ fn outcome(shown: String, bytes: &[u8], out: ParseOutput, lower_clock: &Clock) -
         status,
         rendered,
         warning_lines,
+        error_diagnostics,
         errors,
         warnings,
     };

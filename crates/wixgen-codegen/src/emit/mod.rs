@@ -2,8 +2,9 @@
 //!
 //! Everything here builds `quote!` token streams; [`format_file`] turns them
 //! into text with `prettyplease`. The same token streams back the file tree of
-//! the generated crate ([`emit`]) and the one-file form used by goldens and a
-//! future proc-macro ([`single_file`]), so the two can never disagree.
+//! the generated crate ([`emit`]), the one-file form used by goldens
+//! ([`single_file`]) and the expansion of `include_api!`
+//! ([`crate::inline::expand`]), so they can never disagree.
 
 pub mod docs;
 mod enums;
@@ -220,7 +221,8 @@ fn package_tests_file(package: &Package, checked: &[examples::CheckedExample]) -
 
 /// The API as one Rust file: each package an inline module (no features),
 /// followed by `fn main() {}` so that the file is a complete program. Used for
-/// goldens (which trybuild compiles) and meant for a proc-macro.
+/// goldens (which trybuild compiles); `include_api!` expands to the same
+/// modules ([`crate::inline::expand`]).
 pub fn single_file(api: &Api, header: &Header) -> String {
     let packages = api.packages.iter().map(|package| package_code(package).inline());
     let tokens = quote! {

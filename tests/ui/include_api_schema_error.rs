@@ -1,0 +1,5 @@
+// A page with a schema error: the error names the page, its line and column,
+// the parser's message and its hint.
+wixgen_macros::include_api!("../../../../tests/ui/include_api/schema_error");
+
+fn main() {}
