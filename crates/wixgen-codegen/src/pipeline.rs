@@ -7,12 +7,16 @@
 //!    one page leaves ambiguous is resolved from the others.
 //! 3. A page with parse errors is skipped and reported with its rendered
 //!    diagnostics; a markdown file that is not a method page (no `# Package:`,
-//!    no REST or SDK section: a README, an article) is skipped with a note.
+//!    no REST or SDK section) is an article: it joins the docs of the package
+//!    whose method pages share its folder ([`crate::articles`]), or is skipped
+//!    with a note (outside package folders) or a warning.
 //! 4. The remaining pages are lowered together (lowering may skip more pages,
-//!    with errors), and the IR is emitted.
+//!    with errors), and the IR is emitted, with `COVERAGE.md` ([`crate::coverage`]).
 
+use crate::articles::{ArticleSource, PlacedArticle};
 use crate::emit::{self, CrateOptions, EmitOptions};
 use crate::examples::{CheckedExample, RequestExample, check_examples};
+use crate::response_examples::{CheckedResponse, ResponseExample, check_responses, response_examples};
 use crate::{GeneratedFiles, Header};
 use rayon::prelude::*;
 use std::fs;
@@ -77,6 +81,10 @@ pub struct Generation {
     /// Which listings became one type, which short names several.
     pub types: TypeDecisions,
     pub examples: Vec<CheckedExample>,
+    /// The JavaScript examples' `/* Promise resolves to: */` objects, checked.
+    pub responses: Vec<CheckedResponse>,
+    /// The article pages, and the package docs each joined.
+    pub articles: Vec<PlacedArticle>,
     /// Where the time went.
     pub timings: Timings,
 }
@@ -103,12 +111,7 @@ impl Generation {
                         }
                     }
                 }
-                PageStatus::NotAMethodPage => {
-                    s.push_str(&format!(
-                        "{}: note: not a method page (no `# Package:`, no REST or SDK section); skipped\n",
-                        p.path
-                    ));
-                }
+                PageStatus::NotAMethodPage => s.push_str(&self.article_report_line(&p.path)),
                 PageStatus::Parsed => {}
             }
             for w in &p.warning_lines {
@@ -130,6 +133,12 @@ impl Generation {
                 s.push_str(&format!("note: example skipped: {reason}\n"));
             }
         }
+        for r in &self.responses {
+            for w in r.warnings() {
+                s.push_str(&w);
+                s.push('\n');
+            }
+        }
         let parsed = self.pages.iter().filter(|p| p.status == PageStatus::Parsed).count();
         let failed = self
             .pages
@@ -147,7 +156,8 @@ impl Generation {
             .examples
             .iter()
             .filter(|e| matches!(e.outcome, crate::examples::Outcome::Test { .. }))
-            .count();
+            .count()
+            + self.responses.iter().filter(|r| r.is_test()).count();
         let plugin_methods: usize = self
             .api
             .packages
@@ -251,6 +261,10 @@ fn slash_path(p: &Path) -> String {
 pub struct Parsed {
     pub inputs: Vec<PageInput>,
     pub examples: Vec<RequestExample>,
+    /// The `/* Promise resolves to: */` objects of the SDK examples.
+    pub responses: Vec<ResponseExample>,
+    /// Pages that are not method pages, with their text.
+    pub articles: Vec<ArticleSource>,
     pub reports: Vec<PageReport>,
     /// Bytes of the pages read.
     pub bytes: usize,
@@ -300,7 +314,7 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
             a
         });
     knowledge.merge(builtin);
-    let outcomes: Vec<(Option<PageInput>, Vec<RequestExample>, PageReport)> = sources
+    let outcomes: Vec<PageOutcome> = sources
         .into_par_iter()
         .zip(unresolved)
         .map(|((shown, bytes), unresolved)| page_outcome(shown, &bytes, unresolved.into_resolved(&knowledge)))
@@ -308,20 +322,30 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
     let mut parsed = Parsed {
         inputs: Vec::new(),
         examples: Vec::new(),
+        responses: Vec::new(),
+        articles: Vec::new(),
         reports: Vec::new(),
         bytes,
     };
-    for (input, examples, report) in outcomes {
+    for (input, (examples, responses, article), report) in outcomes {
         parsed.inputs.extend(input);
         parsed.examples.extend(examples);
+        parsed.responses.extend(responses);
+        parsed.articles.extend(article);
         parsed.reports.push(report);
     }
     Ok(parsed)
 }
 
+/// What a page gives besides its input to lowering: its request examples,
+/// its response examples, and its text when it is an article.
+type PageExtras = (Vec<RequestExample>, Vec<ResponseExample>, Option<ArticleSource>);
+
+type PageOutcome = (Option<PageInput>, PageExtras, PageReport);
+
 /// What became of one parsed page: its input to lowering (when it is a
-/// method page without errors), its request examples, and its report.
-fn page_outcome(shown: String, bytes: &[u8], out: ParseOutput) -> (Option<PageInput>, Vec<RequestExample>, PageReport) {
+/// method page without errors), its examples (or article), and its report.
+fn page_outcome(shown: String, bytes: &[u8], out: ParseOutput) -> PageOutcome {
     let text = String::from_utf8_lossy(bytes);
     let errors = out.errors().count();
     let warnings = out.warnings().count();
@@ -341,10 +365,16 @@ fn page_outcome(shown: String, bytes: &[u8], out: ParseOutput) -> (Option<PageIn
     };
     let mut input = None;
     let mut examples = Vec::new();
+    let mut responses = Vec::new();
+    let article = (status == PageStatus::NotAMethodPage).then(|| ArticleSource {
+        path: shown.clone(),
+        text: text.clone().into_owned(),
+    });
     if status == PageStatus::Parsed
         && let Some(page) = out.page
     {
         examples = request_examples(&shown, &page);
+        responses = response_examples(&shown, &page);
         input = Some(PageInput {
             path: shown.clone(),
             page,
@@ -358,7 +388,7 @@ fn page_outcome(shown: String, bytes: &[u8], out: ParseOutput) -> (Option<PageIn
         errors,
         warnings,
     };
-    (input, examples, report)
+    (input, (examples, responses, article), report)
 }
 
 /// The REST curl examples of a page.
@@ -396,6 +426,8 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
     let Parsed {
         inputs,
         examples: request_examples,
+        responses,
+        articles,
         reports,
         bytes,
     } = parsed;
@@ -403,22 +435,28 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
     // The page models are not needed past lowering.
     drop(inputs);
     let lowered_at = Instant::now();
+    let articles = crate::articles::place(&lowered.api, &options.label, &articles);
     let emit_options = EmitOptions {
         header: options.header.clone(),
         krate: options.krate.clone(),
         examples: request_examples,
+        responses,
+        articles,
     };
     let clock = emit::EmitClock::default();
     let files = emit::emit_timed(&lowered.api, &emit_options, &clock);
     let examples = check_examples(&lowered.api, &emit_options.examples);
+    let responses = check_responses(&lowered.api, &emit_options.responses);
     let emitted_at = Instant::now();
-    Ok(Generation {
+    let mut generation = Generation {
         api: lowered.api,
         files,
         pages: reports,
         lower_diagnostics: lowered.diagnostics,
         types: lowered.types,
         examples,
+        responses,
+        articles: emit_options.articles,
         timings: Timings {
             bytes,
             parse: parsed_at - start,
@@ -427,7 +465,9 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
             emit_cpu: clock.emit(),
             format_cpu: clock.format(),
         },
-    })
+    };
+    crate::coverage::add_to(&mut generation, &options.header);
+    Ok(generation)
 }
 
 /// Where [`generate`] spent its time (wall clock, except the CPU times of the

@@ -171,6 +171,8 @@ fn emit_is_a_pure_function_of_the_ir() {
         header: Header::checked_in(),
         krate: CrateOptions::default(),
         examples: Vec::new(),
+        responses: Vec::new(),
+        articles: Vec::new(),
     };
     let a = emit(&fixture::api(), &options);
     let b = emit(&fixture::api(), &options);
@@ -227,5 +229,8 @@ fn prelude_names_switch_to_full_paths() {
     );
     // The setter takes the generated type, not the prelude's.
     let squeezed: String = text.split_whitespace().collect();
-    assert!(squeezed.contains("cursor_paging:impl::std::convert::Into<Option>,"), "{text}");
+    assert!(
+        squeezed.contains("cursor_paging:impl::std::convert::Into<Option>,"),
+        "{text}"
+    );
 }

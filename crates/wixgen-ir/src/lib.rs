@@ -68,6 +68,7 @@ mod usage;
 
 pub use diag::{IrDiagnostic, codes};
 pub use model::*;
+pub use reconcile::rest_name_of_sdk;
 pub use wixgen_schema::Severity;
 
 use serde::Serialize;
