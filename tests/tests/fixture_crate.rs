@@ -45,6 +45,8 @@ fn fixture_crate_is_clippy_and_rustdoc_clean() {
             runtime: Runtime::Path(runtime.display().to_string()),
         },
         examples: Vec::new(),
+        responses: Vec::new(),
+        articles: Vec::new(),
     };
     let files = emit(&fixture::api(), &options);
     let tmp = tempfile::tempdir().unwrap();

@@ -15,8 +15,11 @@ fn repo() -> PathBuf {
 fn docs_path(page: &str) -> String {
     let line = page
         .lines()
-        .find_map(|l| l.strip_prefix("# Method link: "))
-        .expect("a method link");
+        .find_map(|l| {
+            l.strip_prefix("# Method link: ")
+                .or_else(|| l.strip_prefix("## Article Link: "))
+        })
+        .expect("a method link or an article link");
     line.trim().strip_prefix("https://dev.wix.com").unwrap().to_owned()
 }
 
@@ -125,13 +128,17 @@ async fn check_reports_the_change_writes_nothing_and_fails() {
         "{err}"
     );
     assert!(
-        err.contains("refresh: 3 changed, 1 unchanged, 0 failed, 0 without a link"),
+        err.contains("refresh: 3 changed, 2 unchanged, 0 failed, 0 without a link"),
         "{err}"
     );
     assert!(err.contains("run `cargo xtask refresh` to update"), "{err}");
     assert_eq!(std::fs::read(&page).unwrap(), before, "--check writes nothing");
     assert!(!tmp.path().join("crates").exists(), "--check generates nothing");
-    assert_eq!(server.received_requests().await.unwrap().len(), 4);
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        5,
+        "four method pages and the article"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

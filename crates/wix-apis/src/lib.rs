@@ -29,8 +29,10 @@ pub use wix_client;
 
 /// The `giftCards` package (Cargo feature `gift-cards`).
 #[cfg(feature = "gift-cards")]
+#[doc(inline)]
 pub use wix_apis_gift_cards as gift_cards;
 
 /// The `inbox` package (Cargo feature `inbox`).
 #[cfg(feature = "inbox")]
+#[doc(inline)]
 pub use wix_apis_inbox as inbox;

@@ -264,9 +264,12 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
             "The `{}` package (Cargo feature `{feature}`).",
             crate::emit::code_text(&p.name)
         )]);
+        // Inline: `wix_apis::inbox` is a module page of its own, with the
+        // package crate's docs (and its articles).
         quote! {
             #doc
             #[cfg(feature = #feature)]
+            #[doc(inline)]
             pub use #krate as #module;
         }
     });

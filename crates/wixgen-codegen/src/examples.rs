@@ -194,7 +194,8 @@ fn check_body(package: &Package, method: &Method, body: &str) -> Outcome {
     };
     let cx = Cx::new(package);
     let params: Vec<&Field> = method.body_params.iter().collect();
-    match canon_fields(&cx, &method.request_rust_name, Side::Request, &params, &[], object, "") {
+    let mut canon = Canon::request(&cx);
+    match canon.fields(&method.request_rust_name, Side::Request, &params, &[], object, "") {
         Ok(expected) => Outcome::Test {
             expected: Value::Object(expected),
         },
@@ -202,7 +203,7 @@ fn check_body(package: &Package, method: &Method, body: &str) -> Outcome {
     }
 }
 
-fn join(path: &str, key: &str) -> String {
+pub(crate) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
     } else {
@@ -210,141 +211,181 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// Check an object against a struct's fields and groups, returning what the
-/// generated type encodes it back to.
-fn canon_fields(
-    cx: &Cx,
-    owner: &str,
-    side: Side,
-    fields: &[&Field],
-    groups: &[wixgen_ir::model::OneOfGroup],
-    object: &Map<String, Value>,
-    path: &str,
-) -> Result<Map<String, Value>, String> {
-    let mut out = Map::new();
-    let mut group_hits: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (key, value) in object {
-        let at = join(path, key);
-        if value.is_null() {
-            continue;
+/// Checks an example's JSON against the schema of a generated type and gives
+/// what that type encodes it back to.
+pub(crate) struct Canon<'c, 'a> {
+    cx: &'c Cx<'a>,
+    /// A response to decode: a field the schema does not have is recorded in
+    /// `ignored` (the generated types skip unknown fields) rather than refused,
+    /// and required fields may be missing (they decode when missing).
+    decode_only: bool,
+    /// Paths of the fields the generated type ignores (`decode_only`).
+    pub(crate) ignored: Vec<String>,
+}
+
+impl<'c, 'a> Canon<'c, 'a> {
+    /// For a request body: every field must be in the schema.
+    pub(crate) fn request(cx: &'c Cx<'a>) -> Self {
+        Canon {
+            cx,
+            decode_only: false,
+            ignored: Vec::new(),
         }
-        if let Some(f) = fields.iter().find(|f| &f.wire_name == key) {
-            let plan = structs::plan_field(cx, owner, side, f, Place::Serde);
-            let v = canon_value(cx, &f.ty, value, &at)?;
-            if plan.store == Store::List && !plan.in_new && v.as_array().is_some_and(Vec::is_empty) {
+    }
+
+    /// For a response: unknown fields are ignored (and recorded).
+    pub(crate) fn response(cx: &'c Cx<'a>) -> Self {
+        Canon {
+            cx,
+            decode_only: true,
+            ignored: Vec::new(),
+        }
+    }
+
+    /// Check an object against a struct's fields and groups, returning what the
+    /// generated type encodes it back to.
+    fn fields(
+        &mut self,
+        owner: &str,
+        side: Side,
+        fields: &[&Field],
+        groups: &[wixgen_ir::model::OneOfGroup],
+        object: &Map<String, Value>,
+        path: &str,
+    ) -> Result<Map<String, Value>, String> {
+        let cx = self.cx;
+        let mut out = Map::new();
+        let mut group_hits: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for (key, value) in object {
+            let at = join(path, key);
+            if value.is_null() {
                 continue;
             }
-            out.insert(key.clone(), v);
-            continue;
-        }
-        let member = groups
-            .iter()
-            .enumerate()
-            .find_map(|(i, g)| g.members.iter().find(|m| &m.wire_name == key).map(|m| (i, m)));
-        if let Some((i, m)) = member {
-            let v = canon_value(cx, &m.ty, value, &at)?;
-            group_hits.entry(i).or_default().push(key.clone());
-            out.insert(key.clone(), v);
-            continue;
-        }
-        return Err(format!("`{at}` is not a field of the schema"));
-    }
-    for f in fields {
-        let plan = structs::plan_field(cx, owner, side, f, Place::Serde);
-        if plan.in_new && !out.contains_key(&f.wire_name) {
-            return Err(format!("required `{}` is missing", join(path, &f.wire_name)));
-        }
-    }
-    if side.builds() {
-        for (i, g) in groups.iter().enumerate() {
-            let hits = group_hits.get(&i).map_or(0, Vec::len);
-            if hits > 1 {
-                return Err(format!(
-                    "sets {} members of one ONE-OF group at `{}`: {}",
-                    hits,
-                    if path.is_empty() { "the top level" } else { path },
-                    group_hits[&i].join(", ")
-                ));
+            if let Some(f) = fields.iter().find(|f| &f.wire_name == key) {
+                let plan = structs::plan_field(cx, owner, side, f, Place::Serde);
+                let v = self.value(&f.ty, value, &at)?;
+                if plan.store == Store::List && !plan.in_new && v.as_array().is_some_and(Vec::is_empty) {
+                    continue;
+                }
+                out.insert(key.clone(), v);
+                continue;
             }
-            if hits == 0 && g.required {
-                let names: Vec<&str> = g.members.iter().map(|m| m.wire_name.as_str()).collect();
-                return Err(format!(
-                    "required ONE-OF ({}) has no member at `{}`",
-                    names.join(", "),
-                    path
-                ));
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn canon_value(cx: &Cx, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, String> {
-    let wrong = |what: &str| Err(format!("`{at}` should be {what}, found {}", kind_of(value)));
-    match ty {
-        TypeRef::String | TypeRef::Timestamp => match value {
-            Value::String(_) => Ok(value.clone()),
-            _ => wrong("a string"),
-        },
-        TypeRef::Int32 => match value.as_i64() {
-            Some(n) if i32::try_from(n).is_ok() => Ok(Value::from(n)),
-            _ => wrong("a 32-bit integer"),
-        },
-        TypeRef::Int64 => match value {
-            Value::Number(n) => match n.as_i64() {
-                Some(n) => Ok(Value::String(n.to_string())),
-                None => wrong("a 64-bit integer"),
-            },
-            Value::String(s) => match s.parse::<i64>() {
-                Ok(n) => Ok(Value::String(n.to_string())),
-                Err(_) => wrong("a 64-bit integer"),
-            },
-            _ => wrong("a 64-bit integer"),
-        },
-        TypeRef::Float64 => match value.as_f64().and_then(serde_json::Number::from_f64) {
-            Some(n) if value.is_number() => Ok(Value::Number(n)),
-            _ => wrong("a number"),
-        },
-        TypeRef::Bool => match value {
-            Value::Bool(_) => Ok(value.clone()),
-            _ => wrong("a boolean"),
-        },
-        TypeRef::Json => Ok(value.clone()),
-        TypeRef::Array(inner) => match value {
-            Value::Array(items) => items
+            let member = groups
                 .iter()
                 .enumerate()
-                .map(|(i, v)| {
-                    if v.is_null() {
-                        Err(format!("`{at}[{i}]` is null"))
-                    } else {
-                        canon_value(cx, inner, v, &format!("{at}[{i}]"))
-                    }
-                })
-                .collect::<Result<Vec<_>, _>>()
-                .map(Value::Array),
-            _ => wrong("an array"),
-        },
-        TypeRef::Named(name) => match cx.named(name) {
-            None => Ok(value.clone()),
-            Some(NamedType::Enum(_)) => match value {
+                .find_map(|(i, g)| g.members.iter().find(|m| &m.wire_name == key).map(|m| (i, m)));
+            if let Some((i, m)) = member {
+                let v = self.value(&m.ty, value, &at)?;
+                group_hits.entry(i).or_default().push(key.clone());
+                out.insert(key.clone(), v);
+                continue;
+            }
+            if self.decode_only {
+                self.ignored.push(at);
+                continue;
+            }
+            return Err(format!("`{at}` is not a field of the schema"));
+        }
+        if !self.decode_only {
+            for f in fields {
+                let plan = structs::plan_field(cx, owner, side, f, Place::Serde);
+                if plan.in_new && !out.contains_key(&f.wire_name) {
+                    return Err(format!("required `{}` is missing", join(path, &f.wire_name)));
+                }
+            }
+        }
+        if side.builds() {
+            for (i, g) in groups.iter().enumerate() {
+                let hits = group_hits.get(&i).map_or(0, Vec::len);
+                if hits > 1 {
+                    return Err(format!(
+                        "sets {} members of one ONE-OF group at `{}`: {}",
+                        hits,
+                        if path.is_empty() { "the top level" } else { path },
+                        group_hits[&i].join(", ")
+                    ));
+                }
+                if hits == 0 && g.required && !self.decode_only {
+                    let names: Vec<&str> = g.members.iter().map(|m| m.wire_name.as_str()).collect();
+                    return Err(format!(
+                        "required ONE-OF ({}) has no member at `{}`",
+                        names.join(", "),
+                        path
+                    ));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn value(&mut self, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, String> {
+        let wrong = |what: &str| Err(format!("`{at}` should be {what}, found {}", kind_of(value)));
+        match ty {
+            TypeRef::String | TypeRef::Timestamp => match value {
                 Value::String(_) => Ok(value.clone()),
-                _ => wrong("an enum value (a string)"),
+                _ => wrong("a string"),
             },
-            Some(NamedType::Struct(s)) => match value {
-                Value::Object(object) => canon_struct(cx, s, object, at).map(Value::Object),
-                _ => wrong("an object"),
+            TypeRef::Int32 => match value.as_i64() {
+                Some(n) if i32::try_from(n).is_ok() => Ok(Value::from(n)),
+                _ => wrong("a 32-bit integer"),
             },
-        },
+            TypeRef::Int64 => match value {
+                Value::Number(n) => match n.as_i64() {
+                    Some(n) => Ok(Value::String(n.to_string())),
+                    None => wrong("a 64-bit integer"),
+                },
+                Value::String(s) => match s.parse::<i64>() {
+                    Ok(n) => Ok(Value::String(n.to_string())),
+                    Err(_) => wrong("a 64-bit integer"),
+                },
+                _ => wrong("a 64-bit integer"),
+            },
+            TypeRef::Float64 => match value.as_f64().and_then(serde_json::Number::from_f64) {
+                Some(n) if value.is_number() => Ok(Value::Number(n)),
+                _ => wrong("a number"),
+            },
+            TypeRef::Bool => match value {
+                Value::Bool(_) => Ok(value.clone()),
+                _ => wrong("a boolean"),
+            },
+            TypeRef::Json => Ok(value.clone()),
+            TypeRef::Array(inner) => match value {
+                Value::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        if v.is_null() {
+                            Err(format!("`{at}[{i}]` is null"))
+                        } else {
+                            self.value(inner, v, &format!("{at}[{i}]"))
+                        }
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(Value::Array),
+                _ => wrong("an array"),
+            },
+            TypeRef::Named(name) => match self.cx.named(name) {
+                None => Ok(value.clone()),
+                Some(NamedType::Enum(_)) => match value {
+                    Value::String(_) => Ok(value.clone()),
+                    _ => wrong("an enum value (a string)"),
+                },
+                Some(NamedType::Struct(s)) => match value {
+                    Value::Object(object) => self.strukt(s, object, at).map(Value::Object),
+                    _ => wrong("an object"),
+                },
+            },
+        }
+    }
+
+    fn strukt(&mut self, s: &StructType, object: &Map<String, Value>, at: &str) -> Result<Map<String, Value>, String> {
+        let fields: Vec<&Field> = s.fields.iter().collect();
+        let side = self.cx.side(s);
+        self.fields(&s.rust_name, side, &fields, &s.one_ofs, object, at)
     }
 }
 
-fn canon_struct(cx: &Cx, s: &StructType, object: &Map<String, Value>, at: &str) -> Result<Map<String, Value>, String> {
-    let fields: Vec<&Field> = s.fields.iter().collect();
-    canon_fields(cx, &s.rust_name, cx.side(s), &fields, &s.one_ofs, object, at)
-}
-
-fn kind_of(v: &Value) -> &'static str {
+pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

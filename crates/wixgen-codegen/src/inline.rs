@@ -6,14 +6,16 @@
 //! expansion can be tested and timed like any other function, and so that
 //! `wixgen gen` and the macro share one implementation: the modules are
 //! [`crate::emit::PackageCode::inline`] of each package, the form
-//! [`crate::single_file`] renders (without its `fn main() {}`).
+//! [`crate::single_file`] renders (without its `fn main() {}`). An article
+//! page in a package's folder becomes that package module's docs, as
+//! [`crate::generate`] places it.
 //!
 //! Unlike [`crate::generate`], which skips a page with errors and reports it,
 //! [`expand`] fails on the first page with errors (naming every error of every
 //! such page), since a build must not quietly miss a method. Warnings never
 //! fail it: they are returned in [`Expansion::warnings`].
 
-use crate::emit::package_code;
+use crate::emit::package_code_documented;
 use crate::pipeline::{PageStatus, find_pages, parse_pages};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -204,11 +206,15 @@ pub fn expand(base: &Path, path: &str) -> Result<Expansion, ExpandError> {
     if !errors.is_empty() {
         return Err(ExpandError::Schema { errors });
     }
+    // Articles beside the pages become package docs, as `wixgen gen` places them.
+    let articles = crate::articles::place(&lowered.api, &label, &parsed.articles);
     let modules = lowered
         .api
         .packages
         .iter()
-        .map(|package| package_code(package).inline())
+        .map(|package| {
+            package_code_documented(package, &crate::articles::package_doc_lines(&articles, &package.name)).inline()
+        })
         .collect();
     Ok(Expansion {
         modules,
@@ -305,7 +311,7 @@ mod tests {
     }
 
     #[test]
-    fn every_page_read_is_tracked_and_articles_are_skipped() {
+    fn every_page_read_is_tracked_and_a_readme_is_no_method() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let expansion = expand(&root, "tests/fixtures/pages").expect("fixtures expand");
         // Six `*.md` files, the README among them (not a method page); the

@@ -7,12 +7,16 @@
 //!    one page leaves ambiguous is resolved from the others.
 //! 3. A page with parse errors is skipped and reported with its rendered
 //!    diagnostics; a markdown file that is not a method page (no `# Package:`,
-//!    no REST or SDK section: a README, an article) is skipped with a note.
+//!    no REST or SDK section) is an article: it joins the docs of the package
+//!    whose method pages share its folder ([`crate::articles`]), or is skipped
+//!    with a note (outside package folders) or a warning.
 //! 4. The remaining pages are lowered together (lowering may skip more pages,
-//!    with errors), and the IR is emitted.
+//!    with errors), and the IR is emitted, with `COVERAGE.md` ([`crate::coverage`]).
 
+use crate::articles::{ArticleSource, PlacedArticle};
 use crate::emit::{self, CrateOptions, EmitOptions};
 use crate::examples::{CheckedExample, RequestExample, check_examples};
+use crate::response_examples::{CheckedResponse, ResponseExample, check_responses, response_examples};
 use crate::{GeneratedFiles, Header};
 use rayon::prelude::*;
 use std::fs;
@@ -81,6 +85,10 @@ pub struct Generation {
     /// Which listings became one type, which short names several.
     pub types: TypeDecisions,
     pub examples: Vec<CheckedExample>,
+    /// The JavaScript examples' `/* Promise resolves to: */` objects, checked.
+    pub responses: Vec<CheckedResponse>,
+    /// The article pages, and the package docs each joined.
+    pub articles: Vec<PlacedArticle>,
     /// Where the time went.
     pub timings: Timings,
 }
@@ -107,12 +115,7 @@ impl Generation {
                         }
                     }
                 }
-                PageStatus::NotAMethodPage => {
-                    s.push_str(&format!(
-                        "{}: note: not a method page (no `# Package:`, no REST or SDK section); skipped\n",
-                        p.path
-                    ));
-                }
+                PageStatus::NotAMethodPage => s.push_str(&self.article_report_line(&p.path)),
                 PageStatus::Parsed => {}
             }
             for w in &p.warning_lines {
@@ -134,6 +137,12 @@ impl Generation {
                 s.push_str(&format!("note: example skipped: {reason}\n"));
             }
         }
+        for r in &self.responses {
+            for w in r.warnings() {
+                s.push_str(&w);
+                s.push('\n');
+            }
+        }
         let parsed = self.pages.iter().filter(|p| p.status == PageStatus::Parsed).count();
         let failed = self
             .pages
@@ -151,7 +160,8 @@ impl Generation {
             .examples
             .iter()
             .filter(|e| matches!(e.outcome, crate::examples::Outcome::Test { .. }))
-            .count();
+            .count()
+            + self.responses.iter().filter(|r| r.is_test()).count();
         let plugin_methods: usize = self
             .api
             .packages
@@ -258,6 +268,10 @@ pub struct Parsed {
     /// Every method page parsed without errors, lowered on its own.
     pub pages: Vec<PageLowering>,
     pub examples: Vec<RequestExample>,
+    /// The `/* Promise resolves to: */` objects of the SDK examples.
+    pub responses: Vec<ResponseExample>,
+    /// Pages that are not method pages, with their text.
+    pub articles: Vec<ArticleSource>,
     pub reports: Vec<PageReport>,
     /// Bytes of the pages read.
     pub bytes: usize,
@@ -283,6 +297,10 @@ fn is_method_page(page: &Page) -> bool {
 struct Outcome {
     lowered: Option<PageLowering>,
     examples: Vec<RequestExample>,
+    /// The `/* Promise resolves to: */` objects of its SDK examples.
+    responses: Vec<ResponseExample>,
+    /// Its text, when it is an article.
+    article: Option<ArticleSource>,
     report: PageReport,
 }
 
@@ -364,6 +382,8 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
     let mut parsed = Parsed {
         pages: Vec::new(),
         examples: Vec::new(),
+        responses: Vec::new(),
+        articles: Vec::new(),
         reports: Vec::new(),
         bytes,
         lower_cpu: lower_clock.get(),
@@ -372,6 +392,8 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
     for o in outcomes {
         parsed.pages.extend(o.lowered);
         parsed.examples.extend(o.examples);
+        parsed.responses.extend(o.responses);
+        parsed.articles.extend(o.article);
         parsed.reports.push(o.report);
     }
     Ok(parsed)
@@ -390,7 +412,8 @@ fn read_page(dir: &Path, rel: &Path, label: &str) -> io::Result<(String, Vec<u8>
 }
 
 /// What became of one parsed page: lowered (when it is a method page without
-/// errors), its request examples, and its report. The page model is dropped.
+/// errors), its examples (or its text, when it is an article), and its report.
+/// The page model is dropped.
 fn outcome(shown: String, bytes: &[u8], out: ParseOutput, lower_clock: &Clock) -> Outcome {
     let text = String::from_utf8_lossy(bytes);
     let errors = out.errors().count();
@@ -412,10 +435,16 @@ fn outcome(shown: String, bytes: &[u8], out: ParseOutput, lower_clock: &Clock) -
     };
     let mut lowered = None;
     let mut examples = Vec::new();
+    let mut responses = Vec::new();
+    let article = (status == PageStatus::NotAMethodPage).then(|| ArticleSource {
+        path: shown.clone(),
+        text: text.clone().into_owned(),
+    });
     if status == PageStatus::Parsed
         && let Some(page) = out.page
     {
         examples = request_examples(&shown, &page);
+        responses = response_examples(&shown, &page);
         let input = PageInput {
             path: shown.clone(),
             page,
@@ -434,6 +463,8 @@ fn outcome(shown: String, bytes: &[u8], out: ParseOutput, lower_clock: &Clock) -
     Outcome {
         lowered,
         examples,
+        responses,
+        article,
         report,
     }
 }
@@ -472,22 +503,28 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
     let parsed_at = Instant::now();
     let lowered = parsed.assemble();
     let lowered_at = Instant::now();
+    let articles = crate::articles::place(&lowered.api, &options.label, &parsed.articles);
     let emit_options = EmitOptions {
         header: options.header.clone(),
         krate: options.krate.clone(),
         examples: std::mem::take(&mut parsed.examples),
+        responses: std::mem::take(&mut parsed.responses),
+        articles,
     };
     let clock = emit::EmitClock::default();
     let files = emit::emit_timed(&lowered.api, &emit_options, &clock);
     let examples = check_examples(&lowered.api, &emit_options.examples);
+    let responses = check_responses(&lowered.api, &emit_options.responses);
     let emitted_at = Instant::now();
-    Ok(Generation {
+    let mut generation = Generation {
         api: lowered.api,
         files,
         pages: parsed.reports,
         lower_diagnostics: lowered.diagnostics,
         types: lowered.types,
         examples,
+        responses,
+        articles: emit_options.articles,
         timings: Timings {
             bytes: parsed.bytes,
             pages: parsed_at - start,
@@ -498,7 +535,9 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
             emit_cpu: clock.emit(),
             format_cpu: clock.format(),
         },
-    })
+    };
+    crate::coverage::add_to(&mut generation, &options.header);
+    Ok(generation)
 }
 
 /// Where [`generate`] spent its time. Stages that run interleaved on several

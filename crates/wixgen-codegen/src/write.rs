@@ -45,7 +45,9 @@ impl WriteReport {
 
 /// Whether a file's text starts with a wixgen generated header.
 pub fn is_generated(text: &[u8]) -> bool {
-    text.starts_with(crate::GENERATED_RUST.as_bytes()) || text.starts_with(crate::GENERATED_TOML.as_bytes())
+    [crate::GENERATED_RUST, crate::GENERATED_TOML, crate::GENERATED_MARKDOWN]
+        .iter()
+        .any(|marker| text.starts_with(marker.as_bytes()))
 }
 
 /// Bring `out_dir` in line with `files` (or, in check mode, report how it differs).

@@ -171,6 +171,8 @@ fn emit_is_a_pure_function_of_the_ir() {
         header: Header::checked_in(),
         krate: CrateOptions::default(),
         examples: Vec::new(),
+        responses: Vec::new(),
+        articles: Vec::new(),
     };
     let a = emit(&fixture::api(), &options);
     let b = emit(&fixture::api(), &options);

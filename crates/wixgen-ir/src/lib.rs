@@ -69,6 +69,7 @@ mod usage;
 pub use diag::{IrDiagnostic, codes};
 pub use lower::PageLowering;
 pub use model::*;
+pub use reconcile::rest_name_of_sdk;
 pub use wixgen_schema::Severity;
 
 use serde::Serialize;

@@ -68,8 +68,9 @@ const SDK_RENAMES: &[(&str, &str)] = &[
     ("_updatedDate", "updatedDate"),
 ];
 
-/// The REST wire name of an SDK field name.
-pub(crate) fn rest_name_of_sdk(sdk: &str) -> &str {
+/// The REST wire name of an SDK field name (`_id` → `id`, `_createdDate` →
+/// `createdDate`, `_updatedDate` → `updatedDate`; any other name is its own).
+pub fn rest_name_of_sdk(sdk: &str) -> &str {
     SDK_RENAMES.iter().find(|(s, _)| *s == sdk).map_or(sdk, |(_, r)| r)
 }
 

@@ -15,8 +15,10 @@ mod plugins;
 pub(crate) mod structs;
 mod wire;
 
+use crate::articles::{self, PlacedArticle};
 use crate::crate_files;
 use crate::examples::{self, RequestExample};
+use crate::response_examples::{self, CheckedResponse, ResponseExample};
 use crate::{GeneratedFiles, Header};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -36,8 +38,13 @@ pub struct EmitOptions {
     pub header: Header,
     /// Cargo.toml and lib.rs of the generated crate.
     pub krate: CrateOptions,
-    /// REST request examples; the usable ones become `tests/examples.rs`.
+    /// REST request examples; the usable ones become tests in `src/page_tests.rs`.
     pub examples: Vec<RequestExample>,
+    /// The JavaScript examples' `/* Promise resolves to: */` objects; the
+    /// usable ones become tests in `src/page_tests.rs`.
+    pub responses: Vec<ResponseExample>,
+    /// Article pages, placed with their packages: part of those packages' docs.
+    pub articles: Vec<PlacedArticle>,
 }
 
 /// Lints allowed on each package module: generated code may use its own
@@ -98,12 +105,14 @@ impl EmitClock {
 pub fn emit_timed(api: &Api, options: &EmitOptions, clock: &EmitClock) -> GeneratedFiles {
     let header = &options.header;
     let checked = examples::check_examples(api, &options.examples);
+    let responses = response_examples::check_responses(api, &options.responses);
     let package_files = || -> Vec<(PathBuf, String)> {
         api.packages
             .par_iter()
             .flat_map_iter(|package| {
                 let start = Instant::now();
-                let code = package_code(package);
+                let code =
+                    package_code_documented(package, &articles::package_doc_lines(&options.articles, &package.name));
                 EmitClock::add(&clock.emit_ns, start);
                 let dir = PathBuf::from(crate_files::PACKAGES_DIR).join(&code.module);
                 let src = dir.join("src");
@@ -123,7 +132,7 @@ pub fn emit_timed(api: &Api, options: &EmitOptions, clock: &EmitClock) -> Genera
                 }
                 out.push((
                     src.join(format!("{TESTS_MODULE}.rs")),
-                    clock.file(header, || package_tests_file(package, &checked)),
+                    clock.file(header, || package_tests_file(package, &checked, &responses)),
                 ));
                 out
             })
@@ -146,13 +155,18 @@ pub fn emit_timed(api: &Api, options: &EmitOptions, clock: &EmitClock) -> Genera
 /// The module of a package crate holding the tests generated from its pages.
 pub(crate) const TESTS_MODULE: &str = "page_tests";
 
-/// `src/page_tests.rs` of a package crate: its listing-derived round trips
-/// and its request examples, each decoding JSON into a generated type and
-/// encoding it back.
-fn package_tests_file(package: &Package, checked: &[examples::CheckedExample]) -> TokenStream {
+/// `src/page_tests.rs` of a package crate: its listing-derived round trips,
+/// its request examples and its response examples, each decoding JSON into a
+/// generated type and encoding it back.
+fn package_tests_file(
+    package: &Package,
+    checked: &[examples::CheckedExample],
+    responses: &[CheckedResponse],
+) -> TokenStream {
     let module = idents::ident(&package.module).to_string();
     let (listings, not_synthesized) = crate::listings::package_tests(package);
     let (examples, skipped) = examples::package_tests(checked, &module);
+    let (responses, responses_skipped) = response_examples::package_tests(responses, &module);
     let mut lines = vec![
         format!(
             "Tests generated from the pages of the `{}` package: each decodes JSON into a generated type \
@@ -164,6 +178,10 @@ fn package_tests_file(package: &Package, checked: &[examples::CheckedExample]) -
          first value, one member of each ONE-OF, int64 as strings)."
             .to_owned(),
         "- `examples`: the request bodies of the pages' curl examples that agree with the schema.".to_owned(),
+        "- `responses`: the objects the pages' JavaScript examples resolve to (`/* Promise resolves to: */`), \
+         SDK names mapped to wire names, decoded into the response type; fields the schema does not have \
+         must be ignored."
+            .to_owned(),
     ];
     let mut list = |title: &str, items: &[String]| {
         if !items.is_empty() {
@@ -175,6 +193,10 @@ fn package_tests_file(package: &Package, checked: &[examples::CheckedExample]) -
     };
     list("Listings not synthesized:", &not_synthesized);
     list("Examples skipped, as they do not agree with the schema:", &skipped);
+    list(
+        "JavaScript examples skipped, as they do not parse or do not agree with the schema:",
+        &responses_skipped,
+    );
     let docs = docs::inner_attrs(&lines);
     let module_of = |name: &str, tests: &[TokenStream]| {
         let id = idents::ident(name);
@@ -189,7 +211,7 @@ fn package_tests_file(package: &Package, checked: &[examples::CheckedExample]) -
             }
         }
     };
-    let helper = if listings.is_empty() && examples.is_empty() {
+    let helper = if listings.is_empty() && examples.is_empty() && responses.is_empty() {
         quote!()
     } else {
         quote! {
@@ -211,11 +233,13 @@ fn package_tests_file(package: &Package, checked: &[examples::CheckedExample]) -
     };
     let listings = module_of("listings", &listings);
     let examples = module_of("examples", &examples);
+    let responses = module_of("responses", &responses);
     quote! {
         #docs
         #helper
         #listings
         #examples
+        #responses
     }
 }
 
@@ -363,6 +387,12 @@ impl PackageCode {
 
 /// Build the tokens of a package.
 pub fn package_code(package: &Package) -> PackageCode {
+    package_code_documented(package, &[])
+}
+
+/// [`package_code`], with `more_docs` (rustdoc-safe lines: the package's
+/// articles) after the generated module docs.
+pub fn package_code_documented(package: &Package, more_docs: &[String]) -> PackageCode {
     let cx = Cx::new(package);
     let module = idents::ident(&package.module).to_string();
     let mut doc_lines = vec![
@@ -371,6 +401,7 @@ pub fn package_code(package: &Package) -> PackageCode {
         format!("Enabled by the Cargo feature `{}`.", code_text(&package.feature)),
     ];
     doc_lines.extend(plugin_doc_lines(package));
+    doc_lines.extend(more_docs.iter().cloned());
     let docs = docs::inner_attrs(&doc_lines);
     let types_docs = docs::inner_attrs(&[format!(
         "Request, response and shared types of the `{}` package.",

@@ -4,6 +4,7 @@
 //!
 //! - `listings`: JSON synthesized from each page's own listings (every field present, an enum's first value, one member of each ONE-OF, int64 as strings).
 //! - `examples`: the request bodies of the pages' curl examples that agree with the schema.
+//! - `responses`: the objects the pages' JavaScript examples resolve to (`/* Promise resolves to: */`), SDK names mapped to wire names, decoded into the response type; fields the schema does not have must be ignored.
 
 /// Decodes `input` as `T`, encodes it again, and compares with `expected` (`input` when `None`).
 fn round_trip<T>(input: &str, expected: Option<&str>)

@@ -3,6 +3,38 @@
 //! The `inbox` package of the Wix APIs.
 //!
 //! Enabled by the Cargo feature `inbox`.
+//!
+//! # Conversation ID
+//!
+//! Conversation participants are assigned IDs based on whether they've provided contact information or registered as a site member. The typical lifecycle is **anonymous visitor** &gt; **contact** &gt; **site member**, although it's possible to skip a step or to become a contact and site member at the same time.
+//!
+//! | Type | ID property | Details |
+//! | --- | --- | --- |
+//! | Anonymous visitor | `anonymousVisitorId` | When the participant first opens the site, they're an anonymous visitor. |
+//! | Contact | `contactId` | An anonymous visitor converts to a contact when they provide some contact information, such as a name, phone number, or email address. This most often happens when they submit a contact form, purchase something, or become a site member. When a visitor converts to a contact, they’re added to the site’s Contact List. |
+//! | Member | `memberId` | An anonymous visitor or contact becomes a member when they're registered as a site member. Members are always linked to a contact, so they have both a member ID and a contact ID. |
+//!
+//! Behind the scenes, when a participant changes type, a new conversation is created and the previous conversation is merged into the new one. Before sending a message, you can ensure you're using the most current conversation ID by calling Get or Create Conversation with the participant's visitor, contact, or member ID.
+//!
+//! The sections below tell you how your app can get the relevant ID to use the Inbox API.
+//!
+//! ## Anonymous visitor ID
+//!
+//! Anonymous visitor IDs are available to your app only after the visitor sends a message to the business using the Message Sent To Business Webhook. The ID is available at `actionEvent.body.message.sender.anonymousVisitorId`.
+//!
+//! ## Contact ID
+//!
+//! When a visitor provides contact details to the site, they're converted to a contact. Once this happens, the ID used to access the visitor's conversations changes to the contact ID:
+//!
+//! - Like the anonymous visitor, the contact ID is available when the contact sends a message to the business using the Message Sent To Business Webhook. The ID is available at `actionEvent.body.message.sender.contactId`.
+//! - You can also use Query Contacts or List Contacts in the Contacts API to retrieve the contact.
+//!
+//! ## Member ID
+//!
+//! If the visitor is a site member, the conversation must be accessed using the member ID:
+//!
+//! - Like the anonymous visitor and contact, the member ID is available when the contact sends a message to the business using the Message Sent To Business Webhook. The ID is available at `actionEvent.body.message.sender.memberId`.
+//! - You can also use Query Members or List Members in the Members API to retrieve the member.
 #![allow(deprecated, clippy::too_many_arguments, clippy::large_enum_variant)]
 
 pub mod types;

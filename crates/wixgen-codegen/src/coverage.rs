@@ -1,0 +1,285 @@
+//! `COVERAGE.md`: what generation made of every page, beside the generated
+//! crate.
+//!
+//! Totals first, then one section per page (in path order): the methods and
+//! types generated from it, its tests (listing round trips, request examples,
+//! JavaScript response examples), the examples skipped and why, its warnings,
+//! and the merges and splits of types it takes part in. An article says whose
+//! docs it joined.
+//!
+//! It is one of the generated files, so `cargo xtask gen` writes it and
+//! `cargo xtask gen --check` fails when it is stale. It holds nothing that
+//! changes between runs of the same pages: no timings, no absolute paths.
+
+use crate::articles::Skip;
+use crate::examples::Outcome;
+use crate::pipeline::{Generation, PageStatus};
+use crate::response_examples::ResponseOutcome;
+use crate::{Header, listings};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use wixgen_ir::model::{NamedType, SampleOutcome};
+use wixgen_ir::{IrDiagnostic, Severity};
+
+/// The file's path relative to the generated crate.
+pub const FILE: &str = "COVERAGE.md";
+
+/// Add `COVERAGE.md` to the generation's files.
+pub fn add_to(generation: &mut Generation, header: &Header) {
+    let text = render(generation, header);
+    generation.files.insert(PathBuf::from(FILE), text);
+}
+
+/// Text safe inside a markdown code span on one line.
+fn code(s: &str) -> String {
+    format!("`{}`", crate::emit::code_text(s))
+}
+
+/// Text safe in a markdown list item on one line: no HTML, no line breaks.
+fn text(s: &str) -> String {
+    s.replace(['\n', '\r'], " ").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// One page's share of the generation.
+#[derive(Default)]
+struct PageCoverage {
+    methods: Vec<String>,
+    types: BTreeSet<String>,
+    listing_tests: usize,
+    listings_skipped: Vec<String>,
+    tests: Vec<String>,
+    skipped: Vec<String>,
+    warnings: Vec<String>,
+    merges: Vec<String>,
+    splits: Vec<String>,
+}
+
+impl PageCoverage {
+    fn of(g: &Generation, path: &str) -> Self {
+        let mut c = PageCoverage::default();
+        for package in &g.api.packages {
+            for service in &package.services {
+                for m in service.methods.iter().filter(|m| m.source.page == path) {
+                    c.methods.push(format!(
+                        "{} → {}",
+                        code(&format!("{}.{}.{}", package.name, service.name, m.name)),
+                        code(&format!("{}::{}::{}", package.module, service.rust_name, m.rust_name))
+                    ));
+                    c.types.insert(m.request_rust_name.clone());
+                }
+                for m in service.plugin_methods.iter().filter(|m| m.source.page == path) {
+                    c.methods.push(format!(
+                        "{} (service plugin: Wix calls the app; its types only)",
+                        code(&format!("{}.{}.{}", package.name, service.name, m.name))
+                    ));
+                }
+            }
+            for ty in &package.types {
+                let sources = match ty {
+                    NamedType::Struct(s) => &s.sources,
+                    NamedType::Enum(e) => &e.sources,
+                };
+                if sources.iter().any(|s| s.page == path) {
+                    c.types.insert(ty.rust_name().to_owned());
+                }
+            }
+            for case in listings::package_cases(package).iter().filter(|c| c.page == path) {
+                match case.outcome {
+                    SampleOutcome::Sample(_) if case.rust_type.is_some() => c.listing_tests += 1,
+                    SampleOutcome::Sample(_) => {}
+                    SampleOutcome::Skipped(reason) => c.listings_skipped.push(format!("{}: {reason}", case.what)),
+                }
+            }
+        }
+        for e in g.examples.iter().filter(|e| e.example.page == path) {
+            let what = format!("line {} ({}): curl request body", e.example.line, e.example.title);
+            match &e.outcome {
+                Outcome::Test { .. } => c.tests.push(what),
+                Outcome::Skipped(reason) => c.skipped.push(format!("{what}: {reason}")),
+                Outcome::NoBody => {}
+            }
+        }
+        for r in g.responses.iter().filter(|r| r.example.page == path) {
+            let what = format!(
+                "line {} ({}): JavaScript example's resolved object",
+                r.example.line, r.example.title
+            );
+            match &r.outcome {
+                ResponseOutcome::Test { ignored, .. } if ignored.is_empty() => c.tests.push(what),
+                ResponseOutcome::Test { ignored, .. } => {
+                    let list: Vec<String> = ignored.iter().map(|p| code(p)).collect();
+                    c.tests.push(format!("{what}, ignoring {}", list.join(", ")));
+                }
+                ResponseOutcome::Skipped { line, reason } => {
+                    c.skipped.push(format!("line {line} ({}): {reason}", r.example.title));
+                }
+            }
+            c.warnings.extend(r.warnings());
+        }
+        if let Some(p) = g.pages.iter().find(|p| p.path == path) {
+            c.warnings.extend(p.warning_lines.iter().cloned());
+        }
+        c.warnings.extend(
+            g.lower_diagnostics
+                .iter()
+                .filter(|d| d.primary.page == path && d.severity != Severity::Note)
+                .map(IrDiagnostic::one_line),
+        );
+        for m in &g.types.merges {
+            if m.sources.iter().any(|s| s.page == path) {
+                let elsewhere: BTreeSet<&str> = m
+                    .sources
+                    .iter()
+                    .map(|s| s.page.as_str())
+                    .filter(|p| *p != path)
+                    .collect();
+                let also = if elsewhere.is_empty() {
+                    String::new()
+                } else {
+                    let list: Vec<String> = elsewhere.into_iter().map(code).collect();
+                    format!("; also listed on {}", list.join(", "))
+                };
+                c.merges.push(format!(
+                    "{} of package {}: {} listings, {}{also}",
+                    code(&m.rust_name),
+                    code(&m.package),
+                    m.sources.len(),
+                    text(&m.how)
+                ));
+            }
+        }
+        for split in &g.types.splits {
+            if split.types.iter().any(|t| t.sources.iter().any(|s| s.page == path)) {
+                let types: Vec<String> = split.types.iter().map(|t| code(&t.rust_name)).collect();
+                c.splits.push(format!(
+                    "{} of package {} is {} types: {}",
+                    code(&split.name),
+                    code(&split.package),
+                    split.types.len(),
+                    types.join(", ")
+                ));
+            }
+        }
+        c
+    }
+}
+
+/// `- title:` and one nested item per entry; nothing for no entries.
+fn list(s: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    s.push_str(&format!("- {title}:\n"));
+    for item in items {
+        s.push_str(&format!("  - {}\n", text(item)));
+    }
+}
+
+/// The whole of `COVERAGE.md`.
+pub fn render(g: &Generation, header: &Header) -> String {
+    let pages: Vec<(&str, PageStatus, PageCoverage)> = g
+        .pages
+        .iter()
+        .map(|p| (p.path.as_str(), p.status, PageCoverage::of(g, &p.path)))
+        .collect();
+    let count = |status: PageStatus| g.pages.iter().filter(|p| p.status == status).count();
+    let services = || g.api.packages.iter().flat_map(|p| &p.services);
+    let methods: usize = services().map(|s| s.methods.len()).sum();
+    let plugin_methods: usize = services().map(|s| s.plugin_methods.len()).sum();
+    let types: usize = g.api.packages.iter().map(|p| p.types.len()).sum::<usize>()
+        + services().map(|s| s.methods.len()).sum::<usize>();
+    let request_tests = g
+        .examples
+        .iter()
+        .filter(|e| matches!(e.outcome, Outcome::Test { .. }))
+        .count();
+    let request_skipped = g.examples.iter().filter(|e| e.skip_reason().is_some()).count();
+    let response_tests = g.responses.iter().filter(|r| r.is_test()).count();
+    let response_skipped = g.responses.len() - response_tests;
+    let articles_used = g.articles.iter().filter(|a| a.package.is_ok()).count();
+    let warnings: usize = pages.iter().map(|(_, _, c)| c.warnings.len()).sum::<usize>()
+        + g.articles
+            .iter()
+            .filter(|a| matches!(a.package, Err(Skip::Unplaced(_))))
+            .count();
+    let merged: usize = g.types.merges.iter().map(|m| m.sources.len()).sum();
+
+    let mut s = header.markdown_line();
+    s.push_str("# Coverage\n\n");
+    s.push_str(
+        "What generation made of each page: methods and types, the tests generated from the page \
+         (listing round trips, curl request bodies, the objects JavaScript examples resolve to), the \
+         examples skipped and why, warnings, and the merges and splits of types. Written by every \
+         generation; `cargo xtask gen --check` fails when it is stale.\n\n",
+    );
+    s.push_str("## Totals\n\n| what | count |\n| --- | ---: |\n");
+    let mut row = |what: &str, n: String| s.push_str(&format!("| {what} | {n} |\n"));
+    row("pages", g.pages.len().to_string());
+    row("method pages generated", count(PageStatus::Parsed).to_string());
+    row(
+        "articles (in a package's docs / not)",
+        format!("{} / {}", articles_used, g.articles.len() - articles_used),
+    );
+    row(
+        "pages skipped for parse errors",
+        count(PageStatus::ParseErrors).to_string(),
+    );
+    row("packages", g.api.packages.len().to_string());
+    row("methods", methods.to_string());
+    row("service-plugin methods", plugin_methods.to_string());
+    row("types (request structs included)", types.to_string());
+    row("tests from listings", listings::test_count(&g.api).to_string());
+    row(
+        "curl request examples: tests / skipped",
+        format!("{request_tests} / {request_skipped}"),
+    );
+    row(
+        "JavaScript response examples: tests / skipped",
+        format!("{response_tests} / {response_skipped}"),
+    );
+    row("warnings", warnings.to_string());
+    row(
+        "type merges (listings merged)",
+        format!("{} ({merged})", g.types.merges.len()),
+    );
+    row("type splits", g.types.splits.len().to_string());
+
+    s.push_str("\n## Pages\n");
+    for (path, status, c) in &pages {
+        s.push_str(&format!("\n### {}\n\n", code(path)));
+        match status {
+            PageStatus::ParseErrors => {
+                let errors = g.pages.iter().find(|p| p.path == *path).map_or(0, |p| p.errors);
+                s.push_str(&format!(
+                    "- Skipped: {errors} parse error(s) (`wixgen parse` shows them); nothing generated.\n"
+                ));
+            }
+            PageStatus::NotAMethodPage => {
+                let line = match g.articles.iter().find(|a| a.path == *path).map(|a| &a.package) {
+                    Some(Ok(package)) => format!("- Article: part of the docs of package {}.\n", code(package)),
+                    Some(Err(Skip::Unplaced(why))) => format!("- Article, skipped (warning): {}\n", text(why)),
+                    Some(Err(Skip::NoFolder)) | None => {
+                        "- Not a method page, and not in a package's folder: not used.\n".to_owned()
+                    }
+                };
+                s.push_str(&line);
+            }
+            PageStatus::Parsed => {}
+        }
+        list(&mut s, "Methods", &c.methods);
+        let types: Vec<String> = c.types.iter().map(|t| code(t)).collect();
+        if !types.is_empty() {
+            s.push_str(&format!("- Types ({}): {}\n", types.len(), types.join(", ")));
+        }
+        if c.listing_tests > 0 {
+            s.push_str(&format!("- Tests from listings: {}\n", c.listing_tests));
+        }
+        list(&mut s, "Listings not synthesized", &c.listings_skipped);
+        list(&mut s, "Examples turned into tests", &c.tests);
+        list(&mut s, "Examples skipped", &c.skipped);
+        list(&mut s, "Warnings", &c.warnings);
+        list(&mut s, "Merges", &c.merges);
+        list(&mut s, "Splits", &c.splits);
+    }
+    s
+}

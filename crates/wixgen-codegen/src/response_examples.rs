@@ -1,0 +1,491 @@
+//! The objects the JavaScript examples' promises resolve to, as tests of the
+//! response types.
+//!
+//! An SDK example on a method page often ends with a comment showing what the
+//! call returns:
+//!
+//! ```text
+//! /* Promise resolves to:
+//!  * {
+//!  *   "conversation": { "_id": "092d...", ... },
+//!  *   "newConversation": false
+//!  * }
+//!  */
+//! ```
+//!
+//! The object is JavaScript, not JSON (unquoted keys, single quotes, trailing
+//! commas), so it is read as JSON5. Its keys are SDK names: each is mapped to
+//! the wire name of the field it stands for, walking the response type, with
+//! the renames reconciliation knows (`_id` → `id`, `_createdDate` →
+//! `createdDate`, ...; [`wixgen_ir::rest_name_of_sdk`]). The result must decode
+//! into the method's response type and encode back to the same JSON, less the
+//! fields the schema does not have (the generated types ignore unknown fields;
+//! each one is a warning).
+//!
+//! An object that does not parse, or disagrees with the schema (a value of the
+//! wrong type), is skipped with a warning naming its page and line; examples
+//! never make generation fail. The object is checked against the REST response
+//! type only when the SDK block returns the type of the same name: an SDK call
+//! that resolves to something else (the entity inside the response) is skipped
+//! and said so, never guessed.
+
+use crate::emit::idents::{bare, ident};
+use crate::emit::{Cx, docs};
+use crate::examples::{Canon, join, kind_of, string_literal};
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use wixgen_ir::model::{Api, Field, Method, NamedType, Package, StructType, TypeRef};
+use wixgen_schema::{Page, Section, TypeExpr};
+
+/// What opens the comment: `/* Promise resolves to:`.
+pub const MARKER: &str = "Promise resolves to:";
+
+/// A `/* Promise resolves to: ... */` object as found on a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseExample {
+    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
+    pub page: String,
+    /// 1-based line of the comment's first line (the one with the marker).
+    pub line: u32,
+    /// `# Package:`, `# Namespace:` and the method title of the page.
+    pub package: String,
+    pub service: String,
+    pub method: String,
+    /// The example's heading.
+    pub title: String,
+    /// The comment's text after the marker, each line's `*` margin removed;
+    /// its first line is on `line`, each next one on the next line.
+    pub object: String,
+    /// The SDK block's return type, when it is a named type.
+    pub sdk_returns: Option<String>,
+    /// The REST block's return type, when it is a named type.
+    pub rest_returns: Option<String>,
+}
+
+/// The `/* Promise resolves to: */` objects of a page's SDK examples.
+pub fn response_examples(path: &str, page: &Page) -> Vec<ResponseExample> {
+    let (Some(package), Some(service), Some(method)) = (&page.package, &page.namespace, &page.title) else {
+        return Vec::new();
+    };
+    let Some(sdk) = &page.sdk else { return Vec::new() };
+    let returns = |section: Option<&Section>| match section
+        .and_then(|s| s.schema.as_ref())
+        .and_then(|b| b.return_type.as_ref())
+        .and_then(|r| r.ty.as_ref())
+        .map(|t| &t.value)
+    {
+        Some(TypeExpr::Named(n)) => Some(n.clone()),
+        _ => None,
+    };
+    let sdk_returns = returns(Some(sdk));
+    let rest_returns = returns(page.rest.as_ref());
+    let mut out = Vec::new();
+    for e in &sdk.examples {
+        for (offset, object) in comment_objects(&e.code.value) {
+            out.push(ResponseExample {
+                page: path.to_owned(),
+                line: e.code.span.line + offset,
+                package: package.value.clone(),
+                service: service.value.clone(),
+                method: method.value.clone(),
+                title: e.title.value.clone(),
+                object,
+                sdk_returns: sdk_returns.clone(),
+                rest_returns: rest_returns.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Every `/* Promise resolves to: ... */` comment of `code`: the index of its
+/// first line within `code`, and its text (margins removed, one line per line
+/// of the comment, so that positions within it map back to the page).
+fn comment_objects(code: &str) -> Vec<(u32, String)> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let opens = line
+            .find(MARKER)
+            .filter(|&at| line[..at].trim_end().ends_with("/*") || line[..at].trim_end().ends_with("/**"));
+        let Some(at) = opens else {
+            i += 1;
+            continue;
+        };
+        let first = i;
+        let mut text = Vec::new();
+        let mut rest = &line[at + MARKER.len()..];
+        loop {
+            if let Some(end) = rest.find("*/") {
+                text.push(rest[..end].to_owned());
+                break;
+            }
+            text.push(rest.to_owned());
+            i += 1;
+            match lines.get(i) {
+                Some(next) => rest = strip_margin(next),
+                None => break,
+            }
+        }
+        out.push((u32::try_from(first).unwrap_or(u32::MAX), text.join("\n")));
+        i += 1;
+    }
+    out
+}
+
+/// A comment line without its leading ` * ` margin (a closing `*/` is kept).
+fn strip_margin(line: &str) -> &str {
+    let t = line.trim_start();
+    match t.strip_prefix('*') {
+        Some(rest) if !rest.starts_with('/') => rest.strip_prefix(' ').unwrap_or(rest),
+        _ => t,
+    }
+}
+
+/// What became of a response example.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponseOutcome {
+    /// A test: decode `input` (wire names), encode, compare with `expected`.
+    Test {
+        input: Value,
+        expected: Value,
+        /// Fields the schema does not have, which decoding ignores.
+        ignored: Vec<String>,
+    },
+    /// Not usable: where (the page line of the problem) and why.
+    Skipped { line: u32, reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedResponse {
+    pub example: ResponseExample,
+    /// `(package module, response struct, method rust name)` when the method was found.
+    pub target: Option<(String, String, String)>,
+    pub outcome: ResponseOutcome,
+}
+
+impl CheckedResponse {
+    /// `page:line (title): reason` for a skipped example.
+    pub fn skip_reason(&self) -> Option<String> {
+        match &self.outcome {
+            ResponseOutcome::Skipped { line, reason } => Some(format!(
+                "{}:{line} ({}): {reason}",
+                self.example.page, self.example.title
+            )),
+            ResponseOutcome::Test { .. } => None,
+        }
+    }
+
+    /// One line per warning: `page:line: warning: ...`.
+    pub fn warnings(&self) -> Vec<String> {
+        let e = &self.example;
+        match &self.outcome {
+            ResponseOutcome::Skipped { line, reason } => vec![format!(
+                "{}:{line}: warning: JavaScript example skipped ({}): {reason}",
+                e.page, e.title
+            )],
+            ResponseOutcome::Test { ignored, .. } => ignored
+                .iter()
+                .map(|path| {
+                    format!(
+                        "{}:{}: warning: JavaScript example ({}): `{path}` is not in the schema; the test checks that decoding ignores it",
+                        e.page, e.line, e.title
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    pub fn is_test(&self) -> bool {
+        matches!(self.outcome, ResponseOutcome::Test { .. })
+    }
+}
+
+fn find_method<'a>(api: &'a Api, e: &ResponseExample) -> Option<(&'a Package, &'a Method)> {
+    let package = api.packages.iter().find(|p| p.name == e.package)?;
+    let service = package.services.iter().find(|s| s.name == e.service)?;
+    let method = service.methods.iter().find(|m| m.name == e.method)?;
+    Some((package, method))
+}
+
+fn is_plugin_method(api: &Api, e: &ResponseExample) -> bool {
+    api.packages
+        .iter()
+        .filter(|p| p.name == e.package)
+        .flat_map(|p| &p.services)
+        .filter(|s| s.name == e.service)
+        .any(|s| s.plugin_methods.iter().any(|m| m.name == e.method))
+}
+
+/// Check every response example against the IR. Pure and deterministic.
+pub fn check_responses(api: &Api, examples: &[ResponseExample]) -> Vec<CheckedResponse> {
+    examples.iter().map(|e| check_one(api, e)).collect()
+}
+
+fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
+    let skipped = |target, reason: String| CheckedResponse {
+        example: e.clone(),
+        target,
+        outcome: ResponseOutcome::Skipped { line: e.line, reason },
+    };
+    let Some((package, method)) = find_method(api, e) else {
+        let reason = if is_plugin_method(api, e) {
+            "a service-plugin method: the app answers Wix, no client call resolves to it".to_owned()
+        } else {
+            format!("no generated method `{}.{}.{}`", e.package, e.service, e.method)
+        };
+        return skipped(None, reason);
+    };
+    let Some(TypeRef::Named(response)) = &method.response else {
+        return skipped(None, "the method has no response type".to_owned());
+    };
+    let cx = Cx::new(package);
+    let Some(NamedType::Struct(s)) = cx.named(response) else {
+        return skipped(
+            None,
+            format!("the response type `{response}` is not a generated struct"),
+        );
+    };
+    let target = Some((
+        ident(&package.module).to_string(),
+        ident(&s.rust_name).to_string(),
+        ident(&method.rust_name).to_string(),
+    ));
+    match (&e.sdk_returns, &e.rest_returns) {
+        (Some(sdk), Some(rest)) if sdk == rest => {}
+        (Some(sdk), Some(rest)) => {
+            return skipped(
+                target,
+                format!("the SDK call resolves to `{sdk}`, not to the REST response `{rest}`; not checked"),
+            );
+        }
+        _ => {
+            return skipped(
+                target,
+                "the page's SDK and REST blocks do not both name the return type, so what the object is cannot be told"
+                    .to_owned(),
+            );
+        }
+    }
+    let value: Value = match json5::from_str(&e.object) {
+        Ok(v) => v,
+        Err(err) => {
+            let line = err
+                .position()
+                .and_then(|p| u32::try_from(p.line).ok())
+                .map_or(e.line, |l| e.line.saturating_add(l));
+            return CheckedResponse {
+                example: e.clone(),
+                target,
+                outcome: ResponseOutcome::Skipped {
+                    line,
+                    reason: format!(
+                        "the object does not parse as a JavaScript object literal ({}); not tested",
+                        parse_error(&e.object, &err)
+                    ),
+                },
+            };
+        }
+    };
+    let Value::Object(object) = &value else {
+        return skipped(
+            target,
+            format!("the promise resolves to {}, not an object", kind_of(&value)),
+        );
+    };
+    let input = match struct_to_wire(&cx, s, object, "") {
+        Ok(map) => Value::Object(map),
+        Err(reason) => return skipped(target, reason),
+    };
+    let mut canon = Canon::response(&cx);
+    match canon.value(&TypeRef::Named(response.clone()), &input, "") {
+        Ok(expected) => CheckedResponse {
+            example: e.clone(),
+            target,
+            outcome: ResponseOutcome::Test {
+                input,
+                expected,
+                ignored: canon.ignored,
+            },
+        },
+        Err(reason) => skipped(target, reason),
+    }
+}
+
+/// What the JSON5 parser says, with the text where it stopped: `expected
+/// value at `EMAIL``.
+fn parse_error(object: &str, err: &json5::Error) -> String {
+    let what = err.code().map_or_else(|| err.to_string(), |c| c.to_string());
+    let Some(p) = err.position() else { return what };
+    let found: String = object
+        .lines()
+        .nth(p.line)
+        .unwrap_or_default()
+        .chars()
+        .skip(p.column)
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ':' | '{' | '}' | '[' | ']'))
+        .take(40)
+        .collect();
+    if found.is_empty() {
+        what
+    } else {
+        format!("{what} at `{}`", found.replace('`', "'"))
+    }
+}
+
+/// The field of `s` (regular or ONE-OF member) an SDK key stands for: the
+/// same name, else its REST name (`_id` → `id`), else the name without a
+/// leading `_`, as reconciliation matches SDK fields to REST ones.
+fn wire_field<'s>(s: &'s StructType, key: &str) -> Option<&'s Field> {
+    let all = || s.fields.iter().chain(s.one_ofs.iter().flat_map(|g| &g.members));
+    all()
+        .find(|f| f.wire_name == key)
+        .or_else(|| all().find(|f| f.wire_name == wixgen_ir::rest_name_of_sdk(key)))
+        .or_else(|| key.strip_prefix('_').and_then(|k| all().find(|f| f.wire_name == k)))
+}
+
+/// An SDK object of struct `s` with its keys renamed to wire names, all the
+/// way down; keys no field stands for are kept as they are.
+fn struct_to_wire(
+    cx: &Cx,
+    s: &StructType,
+    object: &Map<String, Value>,
+    at: &str,
+) -> Result<Map<String, Value>, String> {
+    let mut out = Map::new();
+    let mut from: BTreeMap<String, &str> = BTreeMap::new();
+    for (key, value) in object {
+        let (name, value) = match wire_field(s, key) {
+            Some(f) => (f.wire_name.clone(), to_wire(cx, &f.ty, value, &join(at, &f.wire_name))?),
+            None => (key.clone(), value.clone()),
+        };
+        if let Some(first) = from.get(&name) {
+            return Err(format!(
+                "`{}` and `{}` both stand for `{}`",
+                join(at, first),
+                join(at, key),
+                join(at, &name)
+            ));
+        }
+        from.insert(name.clone(), key);
+        out.insert(name, value);
+    }
+    Ok(out)
+}
+
+fn to_wire(cx: &Cx, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, String> {
+    match (ty, value) {
+        (TypeRef::Array(inner), Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| to_wire(cx, inner, v, &format!("{at}[{i}]")))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array),
+        (TypeRef::Named(name), Value::Object(object)) => match cx.named(name) {
+            Some(NamedType::Struct(s)) => struct_to_wire(cx, s, object, at).map(Value::Object),
+            _ => Ok(value.clone()),
+        },
+        _ => Ok(value.clone()),
+    }
+}
+
+/// The test functions of one package's response examples, and the lines
+/// naming the ones skipped. The functions call `round_trip::<T>(input, expected)`.
+pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStream>, Vec<String>) {
+    let mine: Vec<&CheckedResponse> = checked
+        .iter()
+        .filter(|c| c.target.as_ref().is_some_and(|t| t.0 == module))
+        .collect();
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    let mut tests = Vec::new();
+    for c in &mine {
+        let (
+            ResponseOutcome::Test {
+                input,
+                expected,
+                ignored,
+            },
+            Some((_, response, method)),
+        ) = (&c.outcome, &c.target)
+        else {
+            continue;
+        };
+        let n = names.entry(method.clone()).or_insert(0);
+        *n += 1;
+        let name = ident(&format!("{}_resolves_{}", bare(method), n));
+        let ty = ident(response);
+        let input_text = string_literal(&serde_json::to_string_pretty(input).unwrap_or_default());
+        let call = if input == expected {
+            quote!(round_trip::<crate::#ty>(#input_text, None);)
+        } else {
+            let expected = string_literal(&serde_json::to_string_pretty(expected).unwrap_or_default());
+            quote!(round_trip::<crate::#ty>(#input_text, Some(#expected));)
+        };
+        let mut lines = vec![format!(
+            "`{}:{}`: {}",
+            crate::emit::code_text(&c.example.page),
+            c.example.line,
+            docs::doc_lines(&c.example.title).join(" ")
+        )];
+        if !ignored.is_empty() {
+            let list: Vec<String> = ignored
+                .iter()
+                .map(|p| format!("`{}`", crate::emit::code_text(p)))
+                .collect();
+            lines.push(String::new());
+            lines.push(format!(
+                "Not in the schema, so ignored when decoding: {}.",
+                list.join(", ")
+            ));
+        }
+        let doc = docs::lines_to_attrs(&lines);
+        tests.push(quote! {
+            #doc
+            #[test]
+            fn #name() {
+                #call
+            }
+        });
+    }
+    let skipped = mine.iter().filter_map(|c| c.skip_reason()).collect();
+    (tests, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_found_with_their_lines_and_margins_removed() {
+        let code = "let x = 1;\n/* Promise resolves to:\n * {\n *   a: 1,\n * }\n */\nlet y = 2;\n/* Promise resolves to: { b: 'c' } */\n";
+        let found = comment_objects(code);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, 1);
+        assert_eq!(found[0].1, "\n{\n  a: 1,\n}\n");
+        assert_eq!(found[1], (7, " { b: 'c' } ".to_owned()));
+    }
+
+    #[test]
+    fn other_comments_are_not_objects() {
+        assert!(comment_objects("/* Sample participantId value:\n * { memberId: 'x' }\n */").is_empty());
+        assert!(comment_objects("// Promise resolves to: nothing").is_empty());
+    }
+
+    #[test]
+    fn an_unclosed_comment_runs_to_the_end_of_the_code() {
+        let found = comment_objects("/* Promise resolves to:\n * { a: 1 }");
+        assert_eq!(found, [(0, "\n{ a: 1 }".to_owned())]);
+    }
+
+    #[test]
+    fn relaxed_objects_parse_and_broken_ones_say_where() {
+        let v: Value = json5::from_str("{ a: 'x', \"b\": [1, 2,], }").unwrap();
+        assert_eq!(v, serde_json::json!({"a": "x", "b": [1, 2]}));
+        let err = json5::from_str::<Value>("{\n  \"c\": [\n    \"CHAT\",\n    EMAIL\n  ]\n}").unwrap_err();
+        assert_eq!(err.position().map(|p| p.line), Some(3), "{err}");
+    }
+}
