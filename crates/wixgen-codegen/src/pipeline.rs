@@ -307,7 +307,7 @@ struct Outcome {
 /// A page after the first pass: final, or waiting for every page's type
 /// knowledge (its nesting asked something the built-in knowledge answered).
 enum FirstPass {
-    Done(Outcome),
+    Done(Box<Outcome>),
     Again { shown: String, bytes: Vec<u8> },
 }
 
@@ -356,7 +356,7 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
             let pass = if asked {
                 FirstPass::Again { shown, bytes }
             } else {
-                FirstPass::Done(outcome(shown, &bytes, out, &lower_clock))
+                FirstPass::Done(Box::new(outcome(shown, &bytes, out, &lower_clock)))
             };
             Ok((size, pass, knowledge))
         })
@@ -372,7 +372,7 @@ pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Pars
     let outcomes: Vec<Outcome> = passes
         .into_par_iter()
         .map(|pass| match pass {
-            FirstPass::Done(o) => o,
+            FirstPass::Done(o) => *o,
             FirstPass::Again { shown, bytes } => {
                 let out = parse_clock.time(|| wixgen_schema::parse_unresolved(&bytes).into_resolved(&knowledge));
                 outcome(shown, &bytes, out, &lower_clock)
