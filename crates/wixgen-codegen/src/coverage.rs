@@ -16,10 +16,10 @@ use crate::examples::Outcome;
 use crate::pipeline::{Generation, PageStatus};
 use crate::response_examples::ResponseOutcome;
 use crate::{Header, listings};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use wixgen_ir::model::{NamedType, SampleOutcome};
-use wixgen_ir::{IrDiagnostic, Severity};
+use wixgen_ir::Severity;
 
 /// The file's path relative to the generated crate.
 pub const FILE: &str = "COVERAGE.md";
@@ -54,114 +54,123 @@ struct PageCoverage {
     splits: Vec<String>,
 }
 
-impl PageCoverage {
-    fn of(g: &Generation, path: &str) -> Self {
-        let mut c = PageCoverage::default();
-        for package in &g.api.packages {
-            for service in &package.services {
-                for m in service.methods.iter().filter(|m| m.source.page == path) {
-                    c.methods.push(format!(
-                        "{} → {}",
-                        code(&format!("{}.{}.{}", package.name, service.name, m.name)),
-                        code(&format!("{}::{}::{}", package.module, service.rust_name, m.rust_name))
-                    ));
-                    c.types.insert(m.request_rust_name.clone());
-                }
-                for m in service.plugin_methods.iter().filter(|m| m.source.page == path) {
-                    c.methods.push(format!(
-                        "{} (service plugin: Wix calls the app; its types only)",
-                        code(&format!("{}.{}.{}", package.name, service.name, m.name))
-                    ));
-                }
+/// Every page's coverage, in one pass over the generation (linear in its
+/// size: at whole-API scale a pass per page would be quadratic).
+fn index(g: &Generation) -> HashMap<&str, PageCoverage> {
+    let mut by_page: HashMap<&str, PageCoverage> = HashMap::new();
+    for package in &g.api.packages {
+        for service in &package.services {
+            for m in &service.methods {
+                let c = by_page.entry(m.source.page.as_str()).or_default();
+                c.methods.push(format!(
+                    "{} → {}",
+                    code(&format!("{}.{}.{}", package.name, service.name, m.name)),
+                    code(&format!("{}::{}::{}", package.module, service.rust_name, m.rust_name))
+                ));
+                c.types.insert(m.request_rust_name.clone());
             }
-            for ty in &package.types {
-                let sources = match ty {
-                    NamedType::Struct(s) => &s.sources,
-                    NamedType::Enum(e) => &e.sources,
-                };
-                if sources.iter().any(|s| s.page == path) {
-                    c.types.insert(ty.rust_name().to_owned());
-                }
-            }
-            for case in listings::package_cases(package).iter().filter(|c| c.page == path) {
-                match case.outcome {
-                    SampleOutcome::Sample(_) if case.rust_type.is_some() => c.listing_tests += 1,
-                    SampleOutcome::Sample(_) => {}
-                    SampleOutcome::Skipped(reason) => c.listings_skipped.push(format!("{}: {reason}", case.what)),
-                }
-            }
-        }
-        for e in g.examples.iter().filter(|e| e.example.page == path) {
-            let what = format!("line {} ({}): curl request body", e.example.line, e.example.title);
-            match &e.outcome {
-                Outcome::Test { .. } => c.tests.push(what),
-                Outcome::Skipped(reason) => c.skipped.push(format!("{what}: {reason}")),
-                Outcome::NoBody => {}
-            }
-        }
-        for r in g.responses.iter().filter(|r| r.example.page == path) {
-            let what = format!(
-                "line {} ({}): JavaScript example's resolved object",
-                r.example.line, r.example.title
-            );
-            match &r.outcome {
-                ResponseOutcome::Test { ignored, .. } if ignored.is_empty() => c.tests.push(what),
-                ResponseOutcome::Test { ignored, .. } => {
-                    let list: Vec<String> = ignored.iter().map(|p| code(p)).collect();
-                    c.tests.push(format!("{what}, ignoring {}", list.join(", ")));
-                }
-                ResponseOutcome::Skipped { line, reason } => {
-                    c.skipped.push(format!("line {line} ({}): {reason}", r.example.title));
-                }
-            }
-            c.warnings.extend(r.warnings());
-        }
-        if let Some(p) = g.pages.iter().find(|p| p.path == path) {
-            c.warnings.extend(p.warning_lines.iter().cloned());
-        }
-        c.warnings.extend(
-            g.lower_diagnostics
-                .iter()
-                .filter(|d| d.primary.page == path && d.severity != Severity::Note)
-                .map(IrDiagnostic::one_line),
-        );
-        for m in &g.types.merges {
-            if m.sources.iter().any(|s| s.page == path) {
-                let elsewhere: BTreeSet<&str> = m
-                    .sources
-                    .iter()
-                    .map(|s| s.page.as_str())
-                    .filter(|p| *p != path)
-                    .collect();
-                let also = if elsewhere.is_empty() {
-                    String::new()
-                } else {
-                    let list: Vec<String> = elsewhere.into_iter().map(code).collect();
-                    format!("; also listed on {}", list.join(", "))
-                };
-                c.merges.push(format!(
-                    "{} of package {}: {} listings, {}{also}",
-                    code(&m.rust_name),
-                    code(&m.package),
-                    m.sources.len(),
-                    text(&m.how)
+            for m in &service.plugin_methods {
+                by_page.entry(m.source.page.as_str()).or_default().methods.push(format!(
+                    "{} (service plugin: Wix calls the app; its types only)",
+                    code(&format!("{}.{}.{}", package.name, service.name, m.name))
                 ));
             }
         }
-        for split in &g.types.splits {
-            if split.types.iter().any(|t| t.sources.iter().any(|s| s.page == path)) {
-                let types: Vec<String> = split.types.iter().map(|t| code(&t.rust_name)).collect();
-                c.splits.push(format!(
-                    "{} of package {} is {} types: {}",
-                    code(&split.name),
-                    code(&split.package),
-                    split.types.len(),
-                    types.join(", ")
-                ));
+        for ty in &package.types {
+            let sources = match ty {
+                NamedType::Struct(s) => &s.sources,
+                NamedType::Enum(e) => &e.sources,
+            };
+            let pages: BTreeSet<&str> = sources.iter().map(|s| s.page.as_str()).collect();
+            for page in pages {
+                by_page.entry(page).or_default().types.insert(ty.rust_name().to_owned());
             }
         }
-        c
+        for case in listings::package_cases(package) {
+            let c = by_page.entry(case.page).or_default();
+            match case.outcome {
+                SampleOutcome::Sample(_) if case.rust_type.is_some() => c.listing_tests += 1,
+                SampleOutcome::Sample(_) => {}
+                SampleOutcome::Skipped(reason) => c.listings_skipped.push(format!("{}: {reason}", case.what)),
+            }
+        }
     }
+    for e in &g.examples {
+        let what = format!("line {} ({}): curl request body", e.example.line, e.example.title);
+        let c = by_page.entry(e.example.page.as_str()).or_default();
+        match &e.outcome {
+            Outcome::Test { .. } => c.tests.push(what),
+            Outcome::Skipped(reason) => c.skipped.push(format!("{what}: {reason}")),
+            Outcome::NoBody => {}
+        }
+    }
+    for r in &g.responses {
+        let what = format!(
+            "line {} ({}): JavaScript example's resolved object",
+            r.example.line, r.example.title
+        );
+        let c = by_page.entry(r.example.page.as_str()).or_default();
+        match &r.outcome {
+            ResponseOutcome::Test { ignored, .. } if ignored.is_empty() => c.tests.push(what),
+            ResponseOutcome::Test { ignored, .. } => {
+                let list: Vec<String> = ignored.iter().map(|p| code(p)).collect();
+                c.tests.push(format!("{what}, ignoring {}", list.join(", ")));
+            }
+            ResponseOutcome::Skipped { line, reason } => {
+                c.skipped.push(format!("line {line} ({}): {reason}", r.example.title));
+            }
+        }
+        c.warnings.extend(r.warnings());
+    }
+    for p in &g.pages {
+        by_page
+            .entry(p.path.as_str())
+            .or_default()
+            .warnings
+            .extend(p.warning_lines.iter().cloned());
+    }
+    for d in g.lower_diagnostics.iter().filter(|d| d.severity != Severity::Note) {
+        by_page.entry(d.primary.page.as_str()).or_default().warnings.push(d.one_line());
+    }
+    for m in &g.types.merges {
+        // Each page names the others by count and the first of them, not as a
+        // list: a common type listed on N pages would cost N² lines.
+        let pages: BTreeSet<&str> = m.sources.iter().map(|s| s.page.as_str()).collect();
+        for page in &pages {
+            let mut others = pages.iter().filter(|p| *p != page);
+            let also = match (others.next(), pages.len() - 1) {
+                (None, _) => String::new(),
+                (Some(first), 1) => format!("; also listed on {}", code(first)),
+                (Some(first), n) => format!("; also listed on {n} other pages, first {}", code(first)),
+            };
+            by_page.entry(page).or_default().merges.push(format!(
+                "{} of package {}: {} listings, {}{also}",
+                code(&m.rust_name),
+                code(&m.package),
+                m.sources.len(),
+                text(&m.how)
+            ));
+        }
+    }
+    for split in &g.types.splits {
+        let pages: BTreeSet<&str> = split
+            .types
+            .iter()
+            .flat_map(|t| t.sources.iter().map(|s| s.page.as_str()))
+            .collect();
+        let types: Vec<String> = split.types.iter().map(|t| code(&t.rust_name)).collect();
+        let line = format!(
+            "{} of package {} is {} types: {}",
+            code(&split.name),
+            code(&split.package),
+            split.types.len(),
+            types.join(", ")
+        );
+        for page in pages {
+            by_page.entry(page).or_default().splits.push(line.clone());
+        }
+    }
+    by_page
 }
 
 /// `- title:` and one nested item per entry; nothing for no entries.
@@ -177,10 +186,11 @@ fn list(s: &mut String, title: &str, items: &[String]) {
 
 /// The whole of `COVERAGE.md`.
 pub fn render(g: &Generation, header: &Header) -> String {
-    let pages: Vec<(&str, PageStatus, PageCoverage)> = g
+    let mut index = index(g);
+    let pages: Vec<(&str, PageStatus, &crate::pipeline::PageReport, PageCoverage)> = g
         .pages
         .iter()
-        .map(|p| (p.path.as_str(), p.status, PageCoverage::of(g, &p.path)))
+        .map(|p| (p.path.as_str(), p.status, p, index.remove(p.path.as_str()).unwrap_or_default()))
         .collect();
     let count = |status: PageStatus| g.pages.iter().filter(|p| p.status == status).count();
     let services = || g.api.packages.iter().flat_map(|p| &p.services);
@@ -197,7 +207,7 @@ pub fn render(g: &Generation, header: &Header) -> String {
     let response_tests = g.responses.iter().filter(|r| r.is_test()).count();
     let response_skipped = g.responses.len() - response_tests;
     let articles_used = g.articles.iter().filter(|a| a.package.is_ok()).count();
-    let warnings: usize = pages.iter().map(|(_, _, c)| c.warnings.len()).sum::<usize>()
+    let warnings: usize = pages.iter().map(|(_, _, _, c)| c.warnings.len()).sum::<usize>()
         + g.articles
             .iter()
             .filter(|a| matches!(a.package, Err(Skip::Unplaced(_))))
@@ -245,11 +255,11 @@ pub fn render(g: &Generation, header: &Header) -> String {
     row("type splits", g.types.splits.len().to_string());
 
     s.push_str("\n## Pages\n");
-    for (path, status, c) in &pages {
+    for (path, status, report, c) in &pages {
         s.push_str(&format!("\n### {}\n\n", code(path)));
         match status {
             PageStatus::ParseErrors => {
-                let errors = g.pages.iter().find(|p| p.path == *path).map_or(0, |p| p.errors);
+                let errors = report.errors;
                 s.push_str(&format!(
                     "- Skipped: {errors} parse error(s) (`wixgen parse` shows them); nothing generated.\n"
                 ));

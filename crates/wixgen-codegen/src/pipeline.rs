@@ -537,6 +537,8 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
         },
     };
     crate::coverage::add_to(&mut generation, &options.header);
+    // COVERAGE.md is part of emission.
+    generation.timings.emit_and_format = lowered_at.elapsed();
     Ok(generation)
 }
 
