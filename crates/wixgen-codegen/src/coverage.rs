@@ -18,8 +18,8 @@ use crate::response_examples::ResponseOutcome;
 use crate::{Header, listings};
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use wixgen_ir::model::{NamedType, SampleOutcome};
 use wixgen_ir::Severity;
+use wixgen_ir::model::{NamedType, SampleOutcome};
 
 /// The file's path relative to the generated crate.
 pub const FILE: &str = "COVERAGE.md";
@@ -130,18 +130,23 @@ fn index(g: &Generation) -> HashMap<&str, PageCoverage> {
             .extend(p.warning_lines.iter().cloned());
     }
     for d in g.lower_diagnostics.iter().filter(|d| d.severity != Severity::Note) {
-        by_page.entry(d.primary.page.as_str()).or_default().warnings.push(d.one_line());
+        by_page
+            .entry(d.primary.page.as_str())
+            .or_default()
+            .warnings
+            .push(d.one_line());
     }
     for m in &g.types.merges {
-        // Each page names the others by count and the first of them, not as a
-        // list: a common type listed on N pages would cost N² lines.
+        // Each page names at most three of the others, then a count: a
+        // common type listed on N pages would otherwise cost N² entries.
         let pages: BTreeSet<&str> = m.sources.iter().map(|s| s.page.as_str()).collect();
         for page in &pages {
-            let mut others = pages.iter().filter(|p| *p != page);
-            let also = match (others.next(), pages.len() - 1) {
-                (None, _) => String::new(),
-                (Some(first), 1) => format!("; also listed on {}", code(first)),
-                (Some(first), n) => format!("; also listed on {n} other pages, first {}", code(first)),
+            let others: Vec<String> = pages.iter().filter(|p| *p != page).take(3).map(|p| code(p)).collect();
+            let more = pages.len() - 1 - others.len();
+            let also = match (others.is_empty(), more) {
+                (true, _) => String::new(),
+                (false, 0) => format!("; also listed on {}", others.join(", ")),
+                (false, n) => format!("; also listed on {} and {n} more page(s)", others.join(", ")),
             };
             by_page.entry(page).or_default().merges.push(format!(
                 "{} of package {}: {} listings, {}{also}",
@@ -190,7 +195,14 @@ pub fn render(g: &Generation, header: &Header) -> String {
     let pages: Vec<(&str, PageStatus, &crate::pipeline::PageReport, PageCoverage)> = g
         .pages
         .iter()
-        .map(|p| (p.path.as_str(), p.status, p, index.remove(p.path.as_str()).unwrap_or_default()))
+        .map(|p| {
+            (
+                p.path.as_str(),
+                p.status,
+                p,
+                index.remove(p.path.as_str()).unwrap_or_default(),
+            )
+        })
         .collect();
     let count = |status: PageStatus| g.pages.iter().filter(|p| p.status == status).count();
     let services = || g.api.packages.iter().flat_map(|p| &p.services);
