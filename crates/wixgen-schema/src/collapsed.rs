@@ -4,6 +4,8 @@
 
 use crate::diag::Diagnostic;
 use crate::source::Source;
+use memchr::memmem::Finder;
+use std::sync::OnceLock;
 
 /// Markers that start their own line on a real page.
 const MARKERS: [&str; 8] = [
@@ -20,12 +22,19 @@ const MARKERS: [&str; 8] = [
 /// An error when some line carries two or more markers that a real page puts
 /// on lines of their own.
 pub(crate) fn check(src: &Source) -> Option<Diagnostic> {
+    static FINDERS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| MARKERS.iter().map(Finder::new).collect());
     let text: &str = &src.text;
     for line in text.lines() {
         if line.len() < 200 {
             continue;
         }
-        let found = MARKERS.iter().filter(|m| line.contains(*m)).count();
+        // Two are enough to decide.
+        let found = finders
+            .iter()
+            .filter(|f| f.find(line.as_bytes()).is_some())
+            .take(2)
+            .count();
         if found >= 2 {
             let link = method_link(text);
             let fetch = match link {

@@ -28,13 +28,16 @@ pub use model::*;
 
 /// Parse a page with the built-in knowledge of Wix's common types.
 pub fn parse(bytes: &[u8]) -> ParseOutput {
-    parse_with(bytes, &TypeKnowledge::builtin())
+    // Built once: it is the same for every page.
+    static BUILTIN: std::sync::OnceLock<TypeKnowledge> = std::sync::OnceLock::new();
+    parse_with(bytes, BUILTIN.get_or_init(TypeKnowledge::builtin))
 }
 
 /// Parse a page, resolving ambiguous nesting with `knowledge` (types listed on
 /// other pages, and Wix's common types).
 pub fn parse_with(bytes: &[u8], knowledge: &TypeKnowledge) -> ParseOutput {
-    parse_unresolved(bytes).resolve(knowledge)
+    // Consumed, not cloned: `resolve` would copy the whole page first.
+    parse_unresolved(bytes).into_resolved(knowledge)
 }
 
 /// A page read up to nesting resolution: everything [`parse_with`] does but
@@ -106,7 +109,7 @@ pub fn parse_unresolved(bytes: &[u8]) -> Unresolved {
             start: src.span(0, 0),
         };
     }
-    if let Some(at) = src.text.find("\r\n") {
+    if let Some(at) = memchr::memmem::find(src.text.as_bytes(), b"\r\n") {
         diags.push(
             Diagnostic::warning(
                 "W002",

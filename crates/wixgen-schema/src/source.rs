@@ -3,6 +3,7 @@
 use crate::diag::Diagnostic;
 use crate::model::Span;
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// A page's text with a line index. Offsets are byte offsets into `text`,
 /// which is the input minus a leading byte-order mark (so columns match what
@@ -15,6 +16,12 @@ pub(crate) struct Source<'a> {
     /// is what `String::from_utf8_lossy` gives `Diagnostic::render`.)
     bom: usize,
     line_starts: Vec<usize>,
+    /// Per line, whether it holds a non-ASCII byte (where a column must count
+    /// characters); empty when the whole text is ASCII.
+    non_ascii: Vec<bool>,
+    /// The line of the last span: spans are mostly asked in page order, so the
+    /// next one is usually on the same line or the next.
+    last_line: Cell<usize>,
 }
 
 impl<'a> Source<'a> {
@@ -56,26 +63,58 @@ impl<'a> Source<'a> {
     }
 
     fn index(text: Cow<'a, str>, bom: usize) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        Self { text, bom, line_starts }
+        let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let non_ascii = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let bytes = text.as_bytes();
+            (0..line_starts.len())
+                .map(|i| {
+                    let end = line_starts.get(i + 1).copied().unwrap_or(bytes.len());
+                    !bytes[line_starts[i]..end].is_ascii()
+                })
+                .collect()
+        };
+        Self {
+            text,
+            bom,
+            line_starts,
+            non_ascii,
+            last_line: Cell::new(0),
+        }
+    }
+
+    /// The index of the line holding byte `offset` (at most `text.len()`).
+    fn line_of(&self, offset: usize) -> usize {
+        let starts = &self.line_starts;
+        let last = self.last_line.get();
+        // The last span's line, or the one after it.
+        for i in [last, last + 1] {
+            if starts.get(i).is_some_and(|&s| s <= offset) && starts.get(i + 1).is_none_or(|&s| s > offset) {
+                self.last_line.set(i);
+                return i;
+            }
+        }
+        let i = starts.partition_point(|&s| s <= offset) - 1;
+        self.last_line.set(i);
+        i
     }
 
     /// The span of `len` bytes at byte `offset` of `text`.
     pub fn span(&self, offset: usize, len: usize) -> Span {
         let offset = offset.min(self.text.len());
-        let line_idx = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_idx = self.line_of(offset);
         let line_start = self.line_starts[line_idx];
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(offset - line_start, |s| s.chars().count())
-            + 1;
+        // An ASCII line has one character per byte.
+        let column = if self.non_ascii.get(line_idx).copied().unwrap_or(false) {
+            self.text
+                .get(line_start..offset)
+                .map_or(offset - line_start, |s| s.chars().count())
+        } else {
+            offset - line_start
+        } + 1;
         Span {
             line: u32::try_from(line_idx + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column).unwrap_or(u32::MAX),

@@ -20,8 +20,8 @@ pub(crate) struct Entry {
 /// line kind for messages. Returns `None` (with an error pushed) when the line
 /// cannot be used; problems that leave it usable are warnings.
 pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<Entry> {
-    let segments = split_segments(rest);
-    let name_text = segments[0].trim();
+    let mut segments = split_segments(rest);
+    let name_text = segments.next().unwrap_or_default().trim();
     let name_span = src.span_of(name_text);
     if name_text.is_empty() {
         diags.push(
@@ -46,19 +46,20 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
     let mut attrs = Attributes::default();
     let mut last_rank: Option<(usize, &str)> = None;
     let mut seen = [false; KNOWN_KEYS.len()];
-    for seg in &segments[1..] {
+    for seg in segments {
         let Some((key_raw, value_raw)) = seg.split_once(':') else {
             continue; // split_segments only cuts before `key:`
         };
         let key = key_raw.trim();
         let value = value_raw.trim();
-        let key_span = src.span_of(key);
+        // Only the warnings below need it.
+        let key_span = || src.span_of(key);
         if let Some(rank) = KNOWN_KEYS.iter().position(|k| *k == key) {
             if seen[rank] {
                 diags.push(
                     Diagnostic::warning(
                         "W011",
-                        key_span,
+                        key_span(),
                         format!("attribute `{key}` is given twice; the last one is used"),
                     )
                     .with_help("remove the duplicate"),
@@ -67,7 +68,7 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
                 && rank < prev_rank
             {
                 diags.push(
-                    Diagnostic::warning("W012", key_span, format!("attribute `{key}` comes after `{prev}`"))
+                    Diagnostic::warning("W012", key_span(), format!("attribute `{key}` comes after `{prev}`"))
                         .with_help("pages list type, description, required, read-only, validation in that order; the value was read anyway"),
                 );
             }
@@ -119,7 +120,7 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
                 diags.push(
                     Diagnostic::warning(
                         "W014",
-                        key_span,
+                        key_span(),
                         format!("unknown attribute `{key}`; kept but not used"),
                     )
                     .with_help("known attributes are type, description, required, read-only, validation"),
@@ -203,36 +204,69 @@ fn split_stray(value: &str) -> (&str, Option<&str>) {
 
 /// Cut `text` before every ` | key:` where `key` is a known attribute, or a
 /// lowercase word outside backticks (an unknown attribute). Descriptions may
-/// contain `|` inside backticks, so nothing else is a cut.
-pub(crate) fn split_segments(text: &str) -> Vec<&str> {
-    let bytes = text.as_bytes();
-    let mut cuts = Vec::new();
-    let mut in_code = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'`' => in_code = !in_code,
-            // At 0: an empty name (`param name: | type: x`).
-            b'|' if i == 0 || bytes[i - 1] == b' ' => {
-                let after = text[i + 1..].trim_start();
-                let key_len = after.find(':').unwrap_or(0);
-                let key = &after[..key_len];
-                let known = KNOWN_KEYS.contains(&key);
-                let keyish = !key.is_empty() && key.bytes().all(|c| c.is_ascii_lowercase() || c == b'-') && !in_code;
-                if known || keyish {
-                    cuts.push(i);
-                }
-            }
-            _ => {}
+/// contain `|` inside backticks, so nothing else is a cut. Yields at least one
+/// segment (the name part).
+pub(crate) fn split_segments(text: &str) -> Segments<'_> {
+    Segments {
+        text,
+        start: 0,
+        pos: 0,
+        in_code: false,
+        done: false,
+    }
+}
+
+/// The segments of a line, see [`split_segments`].
+pub(crate) struct Segments<'a> {
+    text: &'a str,
+    /// Start of the next segment.
+    start: usize,
+    /// Where the scan for the next cut resumes.
+    pos: usize,
+    in_code: bool,
+    done: bool,
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.done {
+            return None;
         }
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        while let Some(found) = memchr::memchr2(b'`', b'|', &bytes[self.pos..]) {
+            let i = self.pos + found;
+            self.pos = i + 1;
+            if bytes[i] == b'`' {
+                self.in_code = !self.in_code;
+                // At 0: an empty name (`param name: | type: x`).
+            } else if (i == 0 || bytes[i - 1] == b' ') && is_cut(&text[i + 1..], self.in_code) {
+                let seg = &text[self.start..i.saturating_sub(1)];
+                self.start = i + 1;
+                return Some(seg);
+            }
+        }
+        self.done = true;
+        Some(&text[self.start..])
     }
-    let mut out = Vec::with_capacity(cuts.len() + 1);
-    let mut start = 0;
-    for cut in cuts {
-        out.push(&text[start..cut.saturating_sub(1)]);
-        start = cut + 1;
+}
+
+/// Whether `after` (the text after a ` |`) starts a segment: a known key, or
+/// outside backticks a lowercase word, followed by `:`.
+fn is_cut(after: &str, in_code: bool) -> bool {
+    let after = after.trim_start();
+    // The key is what comes before the first `:`; it qualifies only when it
+    // is all lowercase letters and `-` (as every known key is), so the scan
+    // stops at the first other byte, which must be that `:`.
+    let key_len = after
+        .bytes()
+        .position(|c| !(c.is_ascii_lowercase() || c == b'-'))
+        .unwrap_or(after.len());
+    if key_len == 0 || after.as_bytes().get(key_len) != Some(&b':') {
+        return false;
     }
-    out.push(&text[start..]);
-    out
+    !in_code || KNOWN_KEYS.contains(&&after[..key_len])
 }
 
 /// `minLength 1, maxLength 100`, `format DECIMAL_VALUE, decimalValue {"gte":"0","maxScale":2}`.
@@ -293,7 +327,7 @@ mod tests {
     fn segments_respect_backticks_and_known_keys() {
         let s = "order | type: SortOrder | description: a `x | y` b | required: true";
         assert_eq!(
-            split_segments(s),
+            split_segments(s).collect::<Vec<_>>(),
             vec![
                 "order",
                 " type: SortOrder",
@@ -306,7 +340,7 @@ mod tests {
     #[test]
     fn known_key_cut_even_after_odd_backtick() {
         let s = "a | type: string | description: one ` tick | required: true";
-        assert_eq!(split_segments(s).len(), 4);
+        assert_eq!(split_segments(s).count(), 4);
     }
 
     #[test]

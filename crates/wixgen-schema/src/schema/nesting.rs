@@ -83,12 +83,11 @@ pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Ve
     }
 
     page.types = gather_types(page, &undecided);
-    let listed: BTreeMap<String, Span> = page.types.iter().map(|t| (t.name.clone(), t.span)).collect();
+    let listed: BTreeMap<&str, Span> = page.types.iter().map(|t| (t.name.as_str(), t.span)).collect();
     for section in [&mut page.rest, &mut page.sdk].into_iter().flatten() {
         let Some(block) = &mut section.schema else { continue };
         for param in &mut block.params {
-            let own = param.name.value.clone();
-            link_members(&mut param.members, &listed, knowledge, &own, diags);
+            link_members(&mut param.members, &listed, knowledge, &param.name.value, diags);
         }
         if let Some(rt) = &mut block.return_type {
             link_members(&mut rt.members, &listed, knowledge, "", diags);
@@ -286,9 +285,9 @@ fn gather_members(
     out: &mut BTreeMap<String, TypeListing>,
 ) {
     for m in members {
-        let fields: Vec<&Field> = match m {
-            Member::Field(f) => vec![f],
-            Member::OneOf(g) => g.members.iter().collect(),
+        let fields: &[Field] = match m {
+            Member::Field(f) => std::slice::from_ref(f),
+            Member::OneOf(g) => &g.members,
         };
         for f in fields {
             if let Some(name) = f.ty.value.named()
@@ -326,7 +325,7 @@ fn offer(
 
 fn link_members(
     members: &mut [Member],
-    listed: &BTreeMap<String, Span>,
+    listed: &BTreeMap<&str, Span>,
     knowledge: &Lookup<'_>,
     param: &str,
     diags: &mut Vec<Diagnostic>,
@@ -344,7 +343,7 @@ fn link_members(
 
 fn link_field(
     f: &mut Field,
-    listed: &BTreeMap<String, Span>,
+    listed: &BTreeMap<&str, Span>,
     knowledge: &Lookup<'_>,
     param: &str,
     diags: &mut Vec<Diagnostic>,
