@@ -33,7 +33,12 @@
 //!    when none is earlier), the classes the same field of the same owning type
 //!    has where some page lists it, and the classes of the name in the package.
 //!    One candidate decides; several leave a warning ([`codes::AMBIGUOUS_TYPE_REF`])
-//!    naming the choice (the candidate listed nearest before the reference).
+//!    naming the choice and the rule that made it: a method param or a field
+//!    of the method's response takes the one candidate some page lists right
+//!    under a param or a response field (the type a method takes or returns
+//!    directly: the response's `order` is the resource the `order` param
+//!    shows, not an enum `Order` nested deep inside it); otherwise the
+//!    candidate listed nearest before the reference.
 //!    A field of a type that names the type's own short name is the type
 //!    itself (recursion is never listed under itself).
 //! 3. **Merging.** The listings of a class are merged (see [`crate::unify`]);
@@ -460,6 +465,9 @@ struct Index {
     under_field: HashMap<(usize, String), BTreeSet<usize>>,
     /// First source of each class.
     first_source: Vec<SourceRef>,
+    /// Classes some page lists right under a method param or a field of a
+    /// method's response: the types a method takes or returns directly.
+    top_level: BTreeSet<usize>,
 }
 
 impl Index {
@@ -470,7 +478,23 @@ impl Index {
         }
         let mut on_page = Vec::with_capacity(pages.len());
         let mut under_field: HashMap<(usize, String), BTreeSet<usize>> = HashMap::new();
+        let mut top_level = BTreeSet::new();
         for (p, page) in pages.iter().enumerate() {
+            let params = page.method.params.iter().map(|(_, f)| f);
+            let response_fields = page
+                .method
+                .response_listing
+                .and_then(|j| match &page.types[j] {
+                    TypeDraft::Struct(s) => Some(s),
+                    TypeDraft::Enum(_) => None,
+                })
+                .into_iter()
+                .flat_map(all_fields);
+            for f in params.chain(response_fields) {
+                if let Some(j) = f.listing {
+                    top_level.insert(class_of[&(p, j)]);
+                }
+            }
             let mut here: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
             for (j, t) in page.types.iter().enumerate() {
                 let offset = t.first_source().map_or(0, |s| s.span.offset);
@@ -506,6 +530,7 @@ impl Index {
             on_page,
             under_field,
             first_source,
+            top_level,
         }
     }
 }
@@ -516,6 +541,8 @@ struct Ref<'r> {
     field: &'r FieldDraft,
     owner_class: Option<usize>,
     owner_label: &'r str,
+    /// A method param, or a field of the method's response.
+    top_level: bool,
 }
 
 /// Step 2 for one reference: the class it stands for, or `None` when the
@@ -570,21 +597,37 @@ fn resolve(ix: &Index, r: &Ref<'_>, short: &str, diags: &mut Vec<IrDiagnostic>) 
     if candidates.is_empty() {
         candidates = all.iter().copied().collect();
     }
-    // The nearest listing before the reference: inside nested types, the
-    // innermost enclosing scope usually holds the type a short name means.
+    // A param or a response field naming the type a method takes or returns
+    // directly (a resource: `order` of `CreateOrderResponse` and the `order`
+    // param) means that type, not one nested deep inside it.
+    let direct: Vec<usize> = if r.top_level {
+        candidates
+            .iter()
+            .copied()
+            .filter(|c| ix.top_level.contains(c))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // Otherwise the nearest listing before the reference: inside nested types,
+    // the innermost enclosing scope usually holds the type a short name means.
     let nearest = listed_here
         .into_iter()
         .flatten()
         .filter(|(o, c)| *o < offset && candidates.contains(c))
         .max_by_key(|(o, _)| *o)
         .map(|(_, c)| *c);
-    let chosen = nearest.or_else(|| candidates.first().copied())?;
+    let (chosen, rule) = match (direct.as_slice(), nearest) {
+        ([one], _) => (*one, "the type a method takes or returns directly"),
+        (_, Some(c)) => (c, "the nearest before it"),
+        _ => (candidates.first().copied()?, "the first listed"),
+    };
     let places: Vec<String> = candidates.iter().map(|&c| location(&ix.first_source[c])).collect();
     let mut d = IrDiagnostic::warning(
         codes::AMBIGUOUS_TYPE_REF,
         r.field.source.clone(),
         format!(
-            "`{}` of `{}` has type `{short}`, which names {} different types here (listed at {}), and the page does not show which; chose the one listed at {}, the nearest before it",
+            "`{}` of `{}` has type `{short}`, which names {} different types here (listed at {}), and the page does not show which; chose the one listed at {}, {rule}",
             r.field.wire_name,
             r.owner_label,
             candidates.len(),
@@ -594,7 +637,12 @@ fn resolve(ix: &Index, r: &Ref<'_>, short: &str, diags: &mut Vec<IrDiagnostic>) 
     )
     .with_help("if the choice is wrong, add a page that lists this field's type under it");
     for &c in &candidates {
-        d = d.with_related(ix.first_source[c].clone(), format!("a `{short}` listed here"));
+        let label = if c == chosen {
+            format!("the `{short}` chosen, listed here")
+        } else {
+            format!("a `{short}` listed here")
+        };
+        d = d.with_related(ix.first_source[c].clone(), label);
     }
     diags.push(d);
     Some(chosen)
@@ -624,6 +672,7 @@ pub(crate) fn decide(pages: &mut [PageDraft], diags: &mut Vec<IrDiagnostic>) -> 
         for j in 0..page.types.len() {
             let owner_class = ix.class_of[&(p, j)];
             let owner_key = classes[owner_class].key.clone();
+            let is_response = page.method.response_listing == Some(j);
             let TypeDraft::Struct(s) = &page.types[j] else {
                 continue;
             };
@@ -634,6 +683,7 @@ pub(crate) fn decide(pages: &mut [PageDraft], diags: &mut Vec<IrDiagnostic>) -> 
                     field: f,
                     owner_class: Some(owner_class),
                     owner_label: &s.name,
+                    top_level: is_response,
                 };
                 new_types.push(rewrite(&ix, &mut classes, r, Owner::Type(owner_key.clone()), diags));
             }
@@ -661,6 +711,7 @@ pub(crate) fn decide(pages: &mut [PageDraft], diags: &mut Vec<IrDiagnostic>) -> 
                 field: f,
                 owner_class: None,
                 owner_label: &request_label,
+                top_level: true,
             };
             param_types.push(rewrite(
                 &ix,
@@ -693,6 +744,7 @@ pub(crate) fn decide(pages: &mut [PageDraft], diags: &mut Vec<IrDiagnostic>) -> 
                 field: &fake,
                 owner_class: None,
                 owner_label: &method_name,
+                top_level: true,
             };
             if let Some(c) = resolve(&ix, &r, short, diags) {
                 classes[c]

@@ -246,3 +246,56 @@ fn a_bare_reference_nothing_decides_is_a_warning_naming_the_choice() {
     );
     assert!(matches!(named(pkg, "LightMode"), NamedType::Enum(_)));
 }
+
+#[test]
+fn a_response_field_naming_the_resource_takes_the_param_type_not_a_nested_enum() {
+    // ecom-orders CreateOrder: the `order` param lists the message `Order`;
+    // deep inside it, `orders` lists an enum also named `Order` (a sort
+    // order). The response's `order` only names `Order`: the nearest listing
+    // before it is the enum, but a response field means the type the method
+    // takes or returns directly, the message.
+    let rest = " Method: createOrder
+ Description: Creates an order.
+ URL: https://www.wixapis.com/ecom/v1/orders
+ Method: POST
+ Method parameters:
+   param name: order | type: Order
+        - name: name | type: string | description: Order name.
+        - name: settings | type: Settings | description: Settings.
+           - name: orders | type: array<Order> | description: Sort orders.
+                 - enum: NEWEST_FIRST, OLDEST_FIRST
+           - name: limit | type: integer | description: Limit.
+ Return type: CreateOrderResponse
+  - name: order | type: Order | description: Created order.";
+    let page = method_page("CreateOrder", "orders", "OrdersService", rest, None);
+    let out = wixgen_ir::lower(&[parse("create-order.md", page.as_bytes())]);
+    let warnings: Vec<_> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == codes::AMBIGUOUS_TYPE_REF)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", diag_lines(&out));
+    let line = warnings[0].one_line();
+    assert!(
+        line.contains("`order` of `CreateOrderResponse` has type `Order`, which names 2 different types here"),
+        "{line}"
+    );
+    assert!(line.contains("the type a method takes or returns directly"), "{line}");
+    let pkg = package(&out, "orders");
+    let response = strukt(pkg, "CreateOrderResponse");
+    let TypeRef::Named(chosen) = &field(response, "order").ty else {
+        panic!("`order` is not a named type: {:?}", field(response, "order").ty);
+    };
+    assert!(
+        matches!(named(pkg, chosen), NamedType::Struct(s) if wire_names(&s.fields).contains(&"name")),
+        "`order` of the response is {chosen}, not the message"
+    );
+    let settings = strukt(pkg, "Settings");
+    let TypeRef::Array(element) = &field(settings, "orders").ty else {
+        panic!("`orders` is not an array");
+    };
+    let TypeRef::Named(sort) = element.as_ref() else {
+        panic!("`orders` is not an array of a named type");
+    };
+    assert!(matches!(named(pkg, sort), NamedType::Enum(_)), "{sort}");
+}
