@@ -13,6 +13,11 @@
 //! For the corpus the bench also prints the ratio of the two medians (the
 //! target is within 3×).
 
+/// The allocator of the `wixgen` and xtask binaries, so that the numbers are
+/// those of the parse stage as generation runs it (both parsers use it).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;
