@@ -1,5 +1,5 @@
 // A page whose whitespace was collapsed onto one line: refused, with the
 // command that fetches the real page.
-wixgen_macros::include_api!("../../../../tests/ui/include_api/collapsed/get-or-create-conversation.md");
+wixgen_macros::include_api!("include_api/collapsed/get-or-create-conversation.md");
 
 fn main() {}

@@ -1,4 +1,4 @@
 // A directory without a single `*.md` page.
-wixgen_macros::include_api!("../../../../tests/ui/include_api/no_pages");
+wixgen_macros::include_api!("include_api/no_pages");
 
 fn main() {}

@@ -1,5 +1,5 @@
 // A page with a schema error: the error names the page, its line and column,
 // the parser's message and its hint.
-wixgen_macros::include_api!("../../../../tests/ui/include_api/schema_error");
+wixgen_macros::include_api!("include_api/schema_error");
 
 fn main() {}
