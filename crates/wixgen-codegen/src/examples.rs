@@ -71,20 +71,28 @@ impl CheckedExample {
     }
 }
 
-fn find_method<'a>(api: &'a Api, e: &RequestExample) -> Option<(&'a Package, &'a Method)> {
-    let package = api.packages.iter().find(|p| p.name == e.package)?;
-    let service = package.services.iter().find(|s| s.name == e.service)?;
-    let method = service.methods.iter().find(|m| m.name == e.method)?;
-    Some((package, method))
+/// The method `package.service.method` of the IR, with its package (the page
+/// names of an example, request or response).
+pub(crate) fn find_method<'a>(
+    api: &'a Api,
+    package: &str,
+    service: &str,
+    method: &str,
+) -> Option<(&'a Package, &'a Method)> {
+    let p = api.packages.iter().find(|p| p.name == package)?;
+    let s = p.services.iter().find(|s| s.name == service)?;
+    let m = s.methods.iter().find(|m| m.name == method)?;
+    Some((p, m))
 }
 
-fn is_plugin_method(api: &Api, e: &RequestExample) -> bool {
+/// Whether `package.service.method` is a service-plugin method (Wix calls the app).
+pub(crate) fn is_plugin_method(api: &Api, package: &str, service: &str, method: &str) -> bool {
     api.packages
         .iter()
-        .filter(|p| p.name == e.package)
+        .filter(|p| p.name == package)
         .flat_map(|p| &p.services)
-        .filter(|s| s.name == e.service)
-        .any(|s| s.plugin_methods.iter().any(|m| m.name == e.method))
+        .filter(|s| s.name == service)
+        .any(|s| s.plugin_methods.iter().any(|m| m.name == method))
 }
 
 /// Check every example against the IR. Pure and deterministic.
@@ -92,8 +100,8 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
     examples
         .iter()
         .map(|e| {
-            let Some((package, method)) = find_method(api, e) else {
-                if is_plugin_method(api, e) {
+            let Some((package, method)) = find_method(api, &e.package, &e.service, &e.method) else {
+                if is_plugin_method(api, &e.package, &e.service, &e.method) {
                     return CheckedExample {
                         example: e.clone(),
                         target: None,

@@ -14,6 +14,7 @@
 //!    with errors), and the IR is emitted, with `COVERAGE.md` ([`crate::coverage`]).
 
 use crate::articles::{ArticleSource, PlacedArticle};
+use crate::cpu_clock::CpuClock;
 use crate::emit::{self, CrateOptions, EmitOptions};
 use crate::examples::{CheckedExample, RequestExample, check_examples};
 use crate::response_examples::{CheckedResponse, ResponseExample, check_responses, response_examples};
@@ -22,7 +23,6 @@ use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use wixgen_ir::{IrDiagnostic, PageInput, PageLowering, TypeDecisions};
 use wixgen_schema::{Page, ParseOutput, TypeKnowledge};
@@ -311,23 +311,6 @@ enum FirstPass {
     Again { shown: String, bytes: Vec<u8> },
 }
 
-/// Sums CPU time over threads.
-#[derive(Default)]
-struct Clock(AtomicU64);
-
-impl Clock {
-    fn time<T>(&self, f: impl FnOnce() -> T) -> T {
-        let start = Instant::now();
-        let out = f();
-        self.0.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
-        out
-    }
-
-    fn get(&self) -> Duration {
-        Duration::from_nanos(self.0.load(Ordering::Relaxed))
-    }
-}
-
 /// Read, parse and lower the pages `rels` under `dir`, in parallel.
 ///
 /// Nesting that a page leaves ambiguous is resolved from the types every page
@@ -338,8 +321,8 @@ impl Clock {
 /// again and resolved with everything the first pass learned.
 pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Parsed> {
     let builtin = TypeKnowledge::builtin();
-    let parse_clock = Clock::default();
-    let lower_clock = Clock::default();
+    let parse_clock = CpuClock::default();
+    let lower_clock = CpuClock::default();
     let first: Vec<(usize, FirstPass, TypeKnowledge)> = rels
         .par_iter()
         .map(|rel| {
@@ -414,7 +397,7 @@ fn read_page(dir: &Path, rel: &Path, label: &str) -> io::Result<(String, Vec<u8>
 /// What became of one parsed page: lowered (when it is a method page without
 /// errors), its examples (or its text, when it is an article), and its report.
 /// The page model is dropped.
-fn outcome(shown: String, bytes: &[u8], out: ParseOutput, lower_clock: &Clock) -> Outcome {
+fn outcome(shown: String, bytes: &[u8], out: ParseOutput, lower_clock: &CpuClock) -> Outcome {
     let text = String::from_utf8_lossy(bytes);
     let errors = out.errors().count();
     let warnings = out.warnings().count();
@@ -512,9 +495,9 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
         articles,
     };
     let clock = emit::EmitClock::default();
-    let files = emit::emit_timed(&lowered.api, &emit_options, &clock);
     let examples = check_examples(&lowered.api, &emit_options.examples);
     let responses = check_responses(&lowered.api, &emit_options.responses);
+    let files = emit::emit_checked(&lowered.api, &emit_options, &clock, &examples, &responses);
     let emitted_at = Instant::now();
     let mut generation = Generation {
         api: lowered.api,

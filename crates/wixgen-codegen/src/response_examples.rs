@@ -36,7 +36,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-use wixgen_ir::model::{Api, Field, Method, NamedType, Package, StructType, TypeRef};
+use wixgen_ir::model::{Api, Field, NamedType, StructType, TypeRef};
 use wixgen_schema::{Page, Section, TypeExpr};
 
 /// What opens the comment: `/* Promise resolves to:`.
@@ -205,22 +205,6 @@ impl CheckedResponse {
     }
 }
 
-fn find_method<'a>(api: &'a Api, e: &ResponseExample) -> Option<(&'a Package, &'a Method)> {
-    let package = api.packages.iter().find(|p| p.name == e.package)?;
-    let service = package.services.iter().find(|s| s.name == e.service)?;
-    let method = service.methods.iter().find(|m| m.name == e.method)?;
-    Some((package, method))
-}
-
-fn is_plugin_method(api: &Api, e: &ResponseExample) -> bool {
-    api.packages
-        .iter()
-        .filter(|p| p.name == e.package)
-        .flat_map(|p| &p.services)
-        .filter(|s| s.name == e.service)
-        .any(|s| s.plugin_methods.iter().any(|m| m.name == e.method))
-}
-
 /// Check every response example against the IR. Pure and deterministic.
 pub fn check_responses(api: &Api, examples: &[ResponseExample]) -> Vec<CheckedResponse> {
     examples.iter().map(|e| check_one(api, e)).collect()
@@ -232,8 +216,8 @@ fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
         target,
         outcome: ResponseOutcome::Skipped { line: e.line, reason },
     };
-    let Some((package, method)) = find_method(api, e) else {
-        let reason = if is_plugin_method(api, e) {
+    let Some((package, method)) = crate::examples::find_method(api, &e.package, &e.service, &e.method) else {
+        let reason = if crate::examples::is_plugin_method(api, &e.package, &e.service, &e.method) {
             "a service-plugin method: the app answers Wix, no client call resolves to it".to_owned()
         } else {
             format!("no generated method `{}.{}.{}`", e.package, e.service, e.method)

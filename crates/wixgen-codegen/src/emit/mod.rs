@@ -16,6 +16,7 @@ pub(crate) mod structs;
 mod wire;
 
 use crate::articles::{self, PlacedArticle};
+use crate::cpu_clock::CpuClock;
 use crate::crate_files;
 use crate::examples::{self, RequestExample};
 use crate::response_examples::{self, CheckedResponse, ResponseExample};
@@ -25,8 +26,7 @@ use quote::quote;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use wixgen_ir::model::{Api, NamedType, Package, Service, StructType, TypeRef};
 
 pub use crate::crate_files::{CrateOptions, Runtime};
@@ -66,54 +66,55 @@ pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
 /// (`format`), summed over the threads that did it.
 #[derive(Debug, Default)]
 pub struct EmitClock {
-    emit_ns: AtomicU64,
-    format_ns: AtomicU64,
+    emit: CpuClock,
+    format: CpuClock,
 }
 
 impl EmitClock {
     /// Time spent building tokens.
     pub fn emit(&self) -> Duration {
-        Duration::from_nanos(self.emit_ns.load(Ordering::Relaxed))
+        self.emit.get()
     }
 
     /// Time spent formatting.
     pub fn format(&self) -> Duration {
-        Duration::from_nanos(self.format_ns.load(Ordering::Relaxed))
-    }
-
-    fn add(counter: &AtomicU64, since: Instant) {
-        counter.fetch_add(
-            u64::try_from(since.elapsed().as_nanos()).unwrap_or(u64::MAX),
-            Ordering::Relaxed,
-        );
+        self.format.get()
     }
 
     /// Builds a file's tokens with `build`, then formats them, timing both.
     fn file(&self, header: &Header, build: impl FnOnce() -> TokenStream) -> String {
-        let start = Instant::now();
-        let tokens = build();
-        Self::add(&self.emit_ns, start);
-        let start = Instant::now();
-        let text = render(header, tokens);
-        Self::add(&self.format_ns, start);
-        text
+        let tokens = self.emit.time(build);
+        self.format.time(|| render(header, tokens))
     }
 }
 
 /// [`emit`], timing its two halves in `clock`. Packages are emitted in
 /// parallel (token streams stay on the thread that builds and formats them).
 pub fn emit_timed(api: &Api, options: &EmitOptions, clock: &EmitClock) -> GeneratedFiles {
-    let header = &options.header;
     let checked = examples::check_examples(api, &options.examples);
     let responses = response_examples::check_responses(api, &options.responses);
+    emit_checked(api, options, clock, &checked, &responses)
+}
+
+/// [`emit_timed`] with the examples of `options` already checked against
+/// `api` (by [`examples::check_examples`] and
+/// [`response_examples::check_responses`]), for a caller that keeps the checks
+/// for its report.
+pub fn emit_checked(
+    api: &Api,
+    options: &EmitOptions,
+    clock: &EmitClock,
+    checked: &[examples::CheckedExample],
+    responses: &[CheckedResponse],
+) -> GeneratedFiles {
+    let header = &options.header;
     let package_files = || -> Vec<(PathBuf, String)> {
         api.packages
             .par_iter()
             .flat_map_iter(|package| {
-                let start = Instant::now();
-                let code =
-                    package_code_documented(package, &articles::package_doc_lines(&options.articles, &package.name));
-                EmitClock::add(&clock.emit_ns, start);
+                let code = clock.emit.time(|| {
+                    package_code_documented(package, &articles::package_doc_lines(&options.articles, &package.name))
+                });
                 let dir = PathBuf::from(crate_files::PACKAGES_DIR).join(&code.module);
                 let src = dir.join("src");
                 let mut out = vec![
@@ -132,7 +133,7 @@ pub fn emit_timed(api: &Api, options: &EmitOptions, clock: &EmitClock) -> Genera
                 }
                 out.push((
                     src.join(format!("{TESTS_MODULE}.rs")),
-                    clock.file(header, || package_tests_file(package, &checked, &responses)),
+                    clock.file(header, || package_tests_file(package, checked, responses)),
                 ));
                 out
             })
