@@ -92,7 +92,7 @@ fn lowering_merges_and_splits_as_the_ground_truth_says() {
     }
     // rule → (choices, wrong choices)
     let mut guesses: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut wrong_direct = Vec::new();
+    let mut wrong_sure = Vec::new();
     for d in generation
         .lower_diagnostics
         .iter()
@@ -116,8 +116,8 @@ fn lowering_merges_and_splits_as_the_ground_truth_says() {
         counts.0 += 1;
         if chosen != meant {
             counts.1 += 1;
-            if rule.contains("directly") {
-                wrong_direct.push(d.one_line());
+            if rule.contains("directly") || rule.contains("examples") {
+                wrong_sure.push(d.one_line());
             }
         }
     }
@@ -140,11 +140,13 @@ fn lowering_merges_and_splits_as_the_ground_truth_says() {
         "too few listings matched: {matched} of {rest_listings} REST listings"
     );
     // A top-level reference taking the type a method takes or returns directly
-    // has not been wrong on the corpus (18 of 18 at 5,000 pages).
+    // has not been wrong on the corpus (18 of 18 at 5,000 pages), nor one
+    // decided by what the page's examples show under the field (21 of 21 at
+    // 1,000 pages).
     assert!(
-        wrong_direct.is_empty(),
-        "wrong W117 choices of a type taken or returned directly:\n{}",
-        wrong_direct.join("\n")
+        wrong_sure.is_empty(),
+        "wrong W117 choices by a rule that is not a guess:\n{}",
+        wrong_sure.join("\n")
     );
     assert!(false_merges.is_empty(), "false merges:\n{}", false_merges.join("\n"));
     assert!(false_splits.is_empty(), "false splits:\n{}", false_splits.join("\n"));

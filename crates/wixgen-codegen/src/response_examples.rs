@@ -37,10 +37,10 @@ use quote::quote;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use wixgen_ir::model::{Api, Field, NamedType, StructType, TypeRef};
+use wixgen_schema::promise_comments::promise_comments;
 use wixgen_schema::{Page, Section, TypeExpr};
 
-/// What opens the comment: `/* Promise resolves to:`.
-pub const MARKER: &str = "Promise resolves to:";
+pub use wixgen_schema::promise_comments::MARKER;
 
 /// A `/* Promise resolves to: ... */` object as found on a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +83,7 @@ pub fn response_examples(path: &str, page: &Page) -> Vec<ResponseExample> {
     let rest_returns = returns(page.rest.as_ref());
     let mut out = Vec::new();
     for e in &sdk.examples {
-        for (offset, object) in comment_objects(&e.code.value) {
+        for (offset, object) in promise_comments(&e.code.value) {
             out.push(ResponseExample {
                 page: path.to_owned(),
                 line: e.code.span.line + offset,
@@ -98,52 +98,6 @@ pub fn response_examples(path: &str, page: &Page) -> Vec<ResponseExample> {
         }
     }
     out
-}
-
-/// Every `/* Promise resolves to: ... */` comment of `code`: the index of its
-/// first line within `code`, and its text (margins removed, one line per line
-/// of the comment, so that positions within it map back to the page).
-fn comment_objects(code: &str) -> Vec<(u32, String)> {
-    let lines: Vec<&str> = code.lines().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        let opens = line
-            .find(MARKER)
-            .filter(|&at| line[..at].trim_end().ends_with("/*") || line[..at].trim_end().ends_with("/**"));
-        let Some(at) = opens else {
-            i += 1;
-            continue;
-        };
-        let first = i;
-        let mut text = Vec::new();
-        let mut rest = &line[at + MARKER.len()..];
-        loop {
-            if let Some(end) = rest.find("*/") {
-                text.push(rest[..end].to_owned());
-                break;
-            }
-            text.push(rest.to_owned());
-            i += 1;
-            match lines.get(i) {
-                Some(next) => rest = strip_margin(next),
-                None => break,
-            }
-        }
-        out.push((u32::try_from(first).unwrap_or(u32::MAX), text.join("\n")));
-        i += 1;
-    }
-    out
-}
-
-/// A comment line without its leading ` * ` margin (a closing `*/` is kept).
-fn strip_margin(line: &str) -> &str {
-    let t = line.trim_start();
-    match t.strip_prefix('*') {
-        Some(rest) if !rest.starts_with('/') => rest.strip_prefix(' ').unwrap_or(rest),
-        _ => t,
-    }
 }
 
 /// What became of a response example.
@@ -442,28 +396,6 @@ pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStr
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn comments_are_found_with_their_lines_and_margins_removed() {
-        let code = "let x = 1;\n/* Promise resolves to:\n * {\n *   a: 1,\n * }\n */\nlet y = 2;\n/* Promise resolves to: { b: 'c' } */\n";
-        let found = comment_objects(code);
-        assert_eq!(found.len(), 2);
-        assert_eq!(found[0].0, 1);
-        assert_eq!(found[0].1, "\n{\n  a: 1,\n}\n");
-        assert_eq!(found[1], (7, " { b: 'c' } ".to_owned()));
-    }
-
-    #[test]
-    fn other_comments_are_not_objects() {
-        assert!(comment_objects("/* Sample participantId value:\n * { memberId: 'x' }\n */").is_empty());
-        assert!(comment_objects("// Promise resolves to: nothing").is_empty());
-    }
-
-    #[test]
-    fn an_unclosed_comment_runs_to_the_end_of_the_code() {
-        let found = comment_objects("/* Promise resolves to:\n * { a: 1 }");
-        assert_eq!(found, [(0, "\n{ a: 1 }".to_owned())]);
-    }
 
     #[test]
     fn relaxed_objects_parse_and_broken_ones_say_where() {

@@ -196,4 +196,6 @@ pub(crate) struct PageDraft {
     pub method: MethodDraft,
     /// Every listing of a named type on the page (REST, reconciled), in page order.
     pub types: Vec<TypeDraft>,
+    /// What the page's examples show under each field name.
+    pub examples: crate::example_shapes::ExampleShapes,
 }

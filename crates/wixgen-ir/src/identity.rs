@@ -33,7 +33,13 @@
 //!    when none is earlier), the classes the same field of the same owning type
 //!    has where some page lists it, and the classes of the name in the package.
 //!    One candidate decides; several leave a warning ([`codes::AMBIGUOUS_TYPE_REF`])
-//!    naming the choice and the rule that made it: a method param or a field
+//!    naming the choice and the rule that made it. First the page's own
+//!    examples (`example_shapes.rs`): the values its curl bodies and
+//!    `Promise resolves to` objects show under this field, in objects held
+//!    under the names the owning type is listed under (at the top, for a param
+//!    or a response field), keep only the candidates that fit the most of them
+//!    (a message holding every key shown, an enum listing the value shown);
+//!    one left decides. Then a method param or a field
 //!    of the method's response takes the one candidate some page lists right
 //!    under a param or a response field (the type a method takes or returns
 //!    directly: the response's `order` is the resource the `order` param
@@ -50,6 +56,7 @@
 
 use crate::diag::{IrDiagnostic, codes, location};
 use crate::draft::{Context, FieldDraft, PageDraft, Ty, TypeDraft};
+use crate::example_shapes::{ExampleShapes, Fits};
 use crate::model::SourceRef;
 use crate::unify::{self, Join};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -468,10 +475,21 @@ struct Index {
     /// Classes some page lists right under a method param or a field of a
     /// method's response: the types a method takes or returns directly.
     top_level: BTreeSet<usize>,
+    /// Per page: what its examples show under each field name.
+    examples: Vec<ExampleShapes>,
+    /// Class → the wire names of the fields some page lists it under.
+    listed_as: HashMap<usize, BTreeSet<String>>,
+    /// Per class: its fields or values, to hold against the examples.
+    fits: Vec<Fits>,
 }
 
 impl Index {
-    fn new(pages: &[PageDraft], classes: &[Class], class_of: HashMap<(usize, usize), usize>) -> Self {
+    fn new(
+        pages: &[PageDraft],
+        classes: &[Class],
+        class_of: HashMap<(usize, usize), usize>,
+        examples: Vec<ExampleShapes>,
+    ) -> Self {
         let mut by_short: HashMap<String, Vec<usize>> = HashMap::new();
         for (id, c) in classes.iter().enumerate() {
             by_short.entry(c.short.clone()).or_default().push(id);
@@ -479,6 +497,7 @@ impl Index {
         let mut on_page = Vec::with_capacity(pages.len());
         let mut under_field: HashMap<(usize, String), BTreeSet<usize>> = HashMap::new();
         let mut top_level = BTreeSet::new();
+        let mut listed_as: HashMap<usize, BTreeSet<String>> = HashMap::new();
         for (p, page) in pages.iter().enumerate() {
             let params = page.method.params.iter().map(|(_, f)| f);
             let response_fields = page
@@ -508,6 +527,10 @@ impl Index {
                                 .entry((class_of[&(p, j)], f.wire_name.clone()))
                                 .or_default()
                                 .insert(class_of[&(p, k)]);
+                            listed_as
+                                .entry(class_of[&(p, k)])
+                                .or_default()
+                                .insert(f.wire_name.clone());
                         }
                     }
                 }
@@ -524,6 +547,22 @@ impl Index {
                     .unwrap_or_else(|| pages[p].method.source.clone())
             })
             .collect();
+        let fits = classes
+            .iter()
+            .map(|c| {
+                let mut f = Fits {
+                    is_enum: c.is_enum,
+                    ..Fits::default()
+                };
+                for &(p, j, _) in &c.listings {
+                    match &pages[p].types[j] {
+                        TypeDraft::Enum(e) => f.names.extend(e.values.iter().map(|v| v.wire.clone())),
+                        TypeDraft::Struct(s) => f.names.extend(all_fields(s).map(|x| x.wire_name.clone())),
+                    }
+                }
+                f
+            })
+            .collect();
         Index {
             class_of,
             by_short,
@@ -531,6 +570,9 @@ impl Index {
             under_field,
             first_source,
             top_level,
+            examples,
+            listed_as,
+            fits,
         }
     }
 }
@@ -597,6 +639,33 @@ fn resolve(ix: &Index, r: &Ref<'_>, short: &str, diags: &mut Vec<IrDiagnostic>) 
     if candidates.is_empty() {
         candidates = all.iter().copied().collect();
     }
+    // What the page's examples show under this field name, in objects under
+    // the names the owner is listed under (or at the top, for a param or a
+    // response field), else anywhere: only the candidates that fit the most
+    // of it stay (when some fit and others not).
+    let examples = &ix.examples[r.page];
+    let mut parents: Vec<&str> = r
+        .owner_class
+        .and_then(|o| ix.listed_as.get(&o))
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if r.top_level || r.owner_class.is_none() {
+        parents.push("");
+    }
+    let seen = examples.under_parents(parents, &r.field.wire_name);
+    let fit_count = |c: usize| seen.iter().filter(|s| ix.fits[c].fits(s)).count();
+    let best = candidates.iter().map(|&c| fit_count(c)).max().unwrap_or(0);
+    let mut by_examples = false;
+    let named = candidates.clone();
+    if best > 0 {
+        let fitting: BTreeSet<usize> = candidates.iter().copied().filter(|&c| fit_count(c) == best).collect();
+        if fitting.len() < candidates.len() {
+            by_examples = fitting.len() == 1;
+            candidates = fitting;
+        }
+    }
     // A param or a response field naming the type a method takes or returns
     // directly (a resource: `order` of `CreateOrderResponse` and the `order`
     // param) means that type, not one nested deep inside it.
@@ -618,25 +687,29 @@ fn resolve(ix: &Index, r: &Ref<'_>, short: &str, diags: &mut Vec<IrDiagnostic>) 
         .max_by_key(|(o, _)| *o)
         .map(|(_, c)| *c);
     let (chosen, rule) = match (direct.as_slice(), nearest) {
+        _ if by_examples => (
+            candidates.first().copied()?,
+            "the only one that fits what the page's examples show under it",
+        ),
         ([one], _) => (*one, "the type a method takes or returns directly"),
         (_, Some(c)) => (c, "the nearest before it"),
         _ => (candidates.first().copied()?, "the first listed"),
     };
-    let places: Vec<String> = candidates.iter().map(|&c| location(&ix.first_source[c])).collect();
+    let places: Vec<String> = named.iter().map(|&c| location(&ix.first_source[c])).collect();
     let mut d = IrDiagnostic::warning(
         codes::AMBIGUOUS_TYPE_REF,
         r.field.source.clone(),
         format!(
-            "`{}` of `{}` has type `{short}`, which names {} different types here (listed at {}), and the page does not show which; chose the one listed at {}, {rule}",
+            "`{}` of `{}` has type `{short}`, which names {} different types here (listed at {}), and the page does not list which; chose the one listed at {}, {rule}",
             r.field.wire_name,
             r.owner_label,
-            candidates.len(),
+            named.len(),
             places.join(", "),
             location(&ix.first_source[chosen]),
         ),
     )
     .with_help("if the choice is wrong, add a page that lists this field's type under it");
-    for &c in &candidates {
+    for &c in &named {
         let label = if c == chosen {
             format!("the `{short}` chosen, listed here")
         } else {
@@ -665,7 +738,8 @@ fn rewrite(ix: &Index, classes: &mut [Class], r: Ref<'_>, owner: Owner, diags: &
 /// the pages to class keys, and merges each class into one type.
 pub(crate) fn decide(pages: &mut [PageDraft], diags: &mut Vec<IrDiagnostic>) -> Identity {
     let (mut classes, class_of) = classify(pages);
-    let ix = Index::new(pages, &classes, class_of);
+    let examples = pages.iter_mut().map(|p| std::mem::take(&mut p.examples)).collect();
+    let ix = Index::new(pages, &classes, class_of, examples);
 
     for (p, page) in pages.iter_mut().enumerate() {
         // Listing fields: each listing is owned by its class.

@@ -54,6 +54,7 @@ mod assemble;
 pub mod diag;
 pub mod docs;
 mod draft;
+mod example_shapes;
 pub mod identity;
 mod lower;
 pub mod model;

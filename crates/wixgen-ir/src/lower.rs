@@ -351,6 +351,7 @@ fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
         service: namespace.value.trim().to_string(),
         method,
         types,
+        examples: crate::example_shapes::ExampleShapes::of(page),
     };
     (Some(draft), diags)
 }

@@ -248,6 +248,60 @@ fn a_bare_reference_nothing_decides_is_a_warning_naming_the_choice() {
 }
 
 #[test]
+fn a_bare_reference_takes_the_type_the_pages_example_shows_under_it() {
+    // Two `Status` enums: the staff member's and its address's. The address's
+    // `status` only names `Status`, and the nearest listing before it is the
+    // staff member's; the page's own curl example shows `"VERIFIED"` under
+    // `address.status`, a value of the other one. A `status` elsewhere in the
+    // example (the staff member's own `"PUBLISHED"`) says nothing about it.
+    let rest = " Method: createStaffMember
+ Description: Creates a staff member.
+ URL: https://www.wixapis.com/staff/v1/staff-members
+ Method: POST
+ Method parameters:
+   param name: staffMember | type: StaffMember
+        - name: location | type: Location | description: Location.
+           - name: status | type: Status | description: Location status.
+                 - enum: VERIFIED, UNVERIFIED
+        - name: status | type: Status | description: Staff member status.
+                 - enum: PUBLISHED, CANCELED
+        - name: address | type: Address | description: Address.
+           - name: status | type: Status | description: Address status.
+ Return type: CreateStaffMemberResponse
+  - name: id | type: string | description: GUID.";
+    let page = method_page("CreateStaffMember", "staff", "StaffService", rest, None);
+    let example = "\n### Examples\n\n### Create a staff member\n\n```curl\ncurl -X POST 'https://www.wixapis.com/staff/v1/staff-members' \\\n-H 'Authorization: <AUTH>' \\\n-d '{\n  \"staffMember\": {\n    \"status\": \"PUBLISHED\",\n    \"address\": { \"status\": \"VERIFIED\" }\n  }\n}'\n```\n\n---\n";
+    let page = page.replacen("\n```\n\n---\n", &format!("\n```\n{example}"), 1);
+    let out = wixgen_ir::lower(&[parse("create-staff-member.md", page.as_bytes())]);
+    let warnings: Vec<String> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == codes::AMBIGUOUS_TYPE_REF)
+        .map(|d| d.one_line())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", diag_lines(&out));
+    assert!(
+        warnings[0].contains("`status` of `Address` has type `Status`, which names 2 different types here"),
+        "{}",
+        warnings[0]
+    );
+    assert!(
+        warnings[0].contains("the only one that fits what the page's examples show under it"),
+        "{}",
+        warnings[0]
+    );
+    let pkg = package(&out, "staff");
+    let TypeRef::Named(chosen) = &field(strukt(pkg, "Address"), "status").ty else {
+        panic!("`status` of `Address` is not a named type");
+    };
+    let NamedType::Enum(e) = named(pkg, chosen) else {
+        panic!("{chosen} is not an enum");
+    };
+    let values: Vec<&str> = e.variants.iter().map(|v| v.wire_name.as_str()).collect();
+    assert_eq!(values, ["VERIFIED", "UNVERIFIED"], "{chosen}");
+}
+
+#[test]
 fn a_response_field_naming_the_resource_takes_the_param_type_not_a_nested_enum() {
     // ecom-orders CreateOrder: the `order` param lists the message `Order`;
     // deep inside it, `orders` lists an enum also named `Order` (a sort

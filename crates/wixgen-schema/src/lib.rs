@@ -18,6 +18,7 @@ pub mod diag;
 pub mod knowledge;
 pub mod model;
 mod outline;
+pub mod promise_comments;
 mod schema;
 mod source;
 
