@@ -65,6 +65,26 @@ fn fields_the_schema_lacks_are_warnings_and_the_test_checks_they_are_ignored() {
         4,
         "each compares with the JSON less `channels`"
     );
+    // COVERAGE.md lists each example once, with its outcome: a skipped one
+    // under "Examples skipped", not again as a warning.
+    let coverage = file(&g, "COVERAGE.md");
+    assert_eq!(
+        coverage.matches("(Get or create a conversation from a member)").count(),
+        1,
+        "{coverage}"
+    );
+    assert!(
+        coverage.contains("- line 192 (Get or create a conversation from a member): the object does not parse"),
+        "{coverage}"
+    );
+    assert!(
+        coverage.contains("- line 232 (Get or create a conversation from a contact (with elevated permissions)): JavaScript example's resolved object, ignoring `conversation.channels`"),
+        "{coverage}"
+    );
+    assert!(
+        report.contains("schemas/inbox/get-or-create-conversation.md:192: warning: JavaScript example skipped"),
+        "the report still warns: {report}"
+    );
 }
 
 #[test]
