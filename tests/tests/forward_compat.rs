@@ -73,6 +73,7 @@ fn generate_into(schemas: &Path, out: &Path) -> String {
             name: "wix-apis".to_owned(),
             runtime: Runtime::Path(runtime.display().to_string()),
         },
+        format_cache: None,
     };
     let generation = generate(schemas, &options).expect("generate");
     assert!(!generation.has_errors(), "{}", generation.report());

@@ -46,6 +46,7 @@ fn the_cases_crate_builds_cleanly_and_its_tests_pass() {
             name: "wix-apis".to_owned(),
             runtime: Runtime::Path(runtime.display().to_string()),
         },
+        format_cache: None,
     };
     let generation = generate(&root.join("tests/fixtures/cases"), &options).unwrap();
     let report = generation.report();

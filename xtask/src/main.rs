@@ -162,7 +162,13 @@ fn sync(root: &Path, dir: &Path, files: &GeneratedFiles, check: bool, regenerate
 }
 
 fn gen_crate(root: &Path, check: bool) -> std::io::Result<bool> {
-    let generation = wixgen_codegen::generate(&root.join("schemas"), &Options::checked_in())?;
+    let options = Options {
+        // Files whose code did not change are not formatted again (never
+        // changes the output; a clean clone has no cache).
+        format_cache: Some(root.join("target/wixgen/format-cache")),
+        ..Options::checked_in()
+    };
+    let generation = wixgen_codegen::generate(&root.join("schemas"), &options)?;
     eprint!("{}", generation.report());
     let clean = sync(
         root,

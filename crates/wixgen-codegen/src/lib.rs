@@ -21,6 +21,7 @@ mod cpu_clock;
 pub mod crate_files;
 pub mod emit;
 pub mod examples;
+pub mod format_cache;
 pub mod golden;
 pub mod inline;
 pub mod listings;

@@ -17,6 +17,7 @@ use crate::articles::{ArticleSource, PlacedArticle};
 use crate::cpu_clock::CpuClock;
 use crate::emit::{self, CrateOptions, EmitOptions};
 use crate::examples::{CheckedExample, RequestExample, check_examples};
+use crate::format_cache::FormatCache;
 use crate::response_examples::{CheckedResponse, ResponseExample, check_responses, response_examples};
 use crate::{GeneratedFiles, Header};
 use rayon::prelude::*;
@@ -35,6 +36,9 @@ pub struct Options {
     pub label: String,
     pub header: Header,
     pub krate: CrateOptions,
+    /// A [`FormatCache`] file: files whose tokens it knows are not formatted
+    /// again, and it is saved after the run. `None`: format every file.
+    pub format_cache: Option<PathBuf>,
 }
 
 impl Options {
@@ -44,6 +48,7 @@ impl Options {
             label: "schemas".to_owned(),
             header: Header::checked_in(),
             krate: CrateOptions::default(),
+            format_cache: None,
         }
     }
 }
@@ -91,6 +96,8 @@ pub struct Generation {
     pub articles: Vec<PlacedArticle>,
     /// Where the time went.
     pub timings: Timings,
+    /// What the format cache did (`Options::format_cache`), one line.
+    pub format_cache: Option<String>,
 }
 
 impl Generation {
@@ -132,6 +139,10 @@ impl Generation {
             }
         }
         s.push_str(&self.splits_report());
+        if let Some(line) = &self.format_cache {
+            s.push_str(line);
+            s.push('\n');
+        }
         for e in &self.examples {
             if let Some(reason) = e.skip_reason() {
                 s.push_str(&format!("note: example skipped: {reason}\n"));
@@ -494,11 +505,26 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
         responses: std::mem::take(&mut parsed.responses),
         articles,
     };
-    let clock = emit::EmitClock::default();
+    let clock = match &options.format_cache {
+        Some(path) => emit::EmitClock::with_cache(FormatCache::load(path)),
+        None => emit::EmitClock::default(),
+    };
     let examples = check_examples(&lowered.api, &emit_options.examples);
     let responses = check_responses(&lowered.api, &emit_options.responses);
     let files = emit::emit_checked(&lowered.api, &emit_options, &clock, &examples, &responses);
     let emitted_at = Instant::now();
+    let format_cache = clock.cache().map(|cache| {
+        let saved = match cache.save() {
+            Ok(()) => String::new(),
+            Err(e) => format!("; not saved ({e}): the next run formats every file"),
+        };
+        format!(
+            "note: format cache {}: {} of {} file(s) taken from it, not formatted again{saved}",
+            cache.path().display(),
+            cache.hits(),
+            cache.lookups(),
+        )
+    });
     let mut generation = Generation {
         api: lowered.api,
         files,
@@ -518,6 +544,7 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
             emit_cpu: clock.emit(),
             format_cpu: clock.format(),
         },
+        format_cache,
     };
     crate::coverage::add_to(&mut generation, &options.header);
     // COVERAGE.md is part of emission.

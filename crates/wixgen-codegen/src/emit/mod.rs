@@ -19,6 +19,7 @@ use crate::articles::{self, PlacedArticle};
 use crate::cpu_clock::CpuClock;
 use crate::crate_files;
 use crate::examples::{self, RequestExample};
+use crate::format_cache::FormatCache;
 use crate::response_examples::{self, CheckedResponse, ResponseExample};
 use crate::{GeneratedFiles, Header};
 use proc_macro2::TokenStream;
@@ -68,9 +69,24 @@ pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
 pub struct EmitClock {
     emit: CpuClock,
     format: CpuClock,
+    cache: Option<FormatCache>,
 }
 
 impl EmitClock {
+    /// A clock whose files are formatted through `cache` (files whose tokens
+    /// it knows are not formatted again).
+    pub fn with_cache(cache: FormatCache) -> Self {
+        EmitClock {
+            cache: Some(cache),
+            ..EmitClock::default()
+        }
+    }
+
+    /// The format cache, when there is one.
+    pub fn cache(&self) -> Option<&FormatCache> {
+        self.cache.as_ref()
+    }
+
     /// Time spent building tokens.
     pub fn emit(&self) -> Duration {
         self.emit.get()
@@ -84,7 +100,14 @@ impl EmitClock {
     /// Builds a file's tokens with `build`, then formats them, timing both.
     fn file(&self, header: &Header, build: impl FnOnce() -> TokenStream) -> String {
         let tokens = self.emit.time(build);
-        self.format.time(|| render(header, tokens))
+        self.format.time(|| match &self.cache {
+            Some(cache) => {
+                let line = header.rust_line();
+                let body = cache.render(skip_rustfmt(tokens), format_file);
+                line + &body
+            }
+            None => render(header, tokens),
+        })
     }
 }
 
@@ -261,11 +284,15 @@ pub fn single_file(api: &Api, header: &Header) -> String {
 /// marked so that `cargo fmt` leaves it as generated (rustfmt and prettyplease
 /// disagree on details, and `cargo xtask gen --check` compares bytes).
 pub(crate) fn render(header: &Header, tokens: TokenStream) -> String {
-    let tokens = quote! {
+    format!("{}{}", header.rust_line(), format_file(skip_rustfmt(tokens)))
+}
+
+/// `tokens` behind the inner attribute that keeps `cargo fmt` off the file.
+fn skip_rustfmt(tokens: TokenStream) -> TokenStream {
+    quote! {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         #tokens
-    };
-    format!("{}{}", header.rust_line(), format_file(tokens))
+    }
 }
 
 /// The one-file form: header line and formatted tokens.

@@ -36,6 +36,12 @@ pub struct GenArgs {
     /// Write nothing; exit 1 if OUT is not up to date.
     #[arg(long)]
     pub check: bool,
+    /// Remember formatted files in FILE (created if missing), so that the
+    /// next run does not format again the files whose code did not change.
+    /// Keep it out of OUT (under a `target/` folder, say). It never changes
+    /// the output: its entries are keyed by this binary and the code.
+    #[arg(long, value_name = "FILE")]
+    pub format_cache: Option<PathBuf>,
     /// Print where the time went: parse, lower, emit, format, write, and MB/s.
     #[arg(long)]
     pub timings: bool,
@@ -77,11 +83,13 @@ pub fn standalone_options(
             name: name.to_owned(),
             runtime: Runtime::Path(runtime.display().to_string()),
         },
+        format_cache: None,
     })
 }
 
 pub fn run(args: GenArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let options = standalone_options(&args.schemas, &args.out, args.runtime_path.as_deref(), &args.name)?;
+    let mut options = standalone_options(&args.schemas, &args.out, args.runtime_path.as_deref(), &args.name)?;
+    options.format_cache = args.format_cache.clone();
     let generation = wixgen_codegen::generate(&args.schemas, &options)?;
     eprint!("{}", generation.report());
     let mode = if args.check { Mode::Check } else { Mode::Write };
