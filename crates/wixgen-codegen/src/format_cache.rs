@@ -141,7 +141,9 @@ impl FormatCache {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let tmp = self.path.with_extension("tmp");
+        // One temporary file per process: two runs saving at once each
+        // rename a whole file of their own.
+        let tmp = self.path.with_extension(format!("{}.tmp", std::process::id()));
         std::fs::write(&tmp, &bytes)?;
         std::fs::rename(&tmp, &self.path)
     }
