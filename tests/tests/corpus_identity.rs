@@ -141,8 +141,8 @@ fn lowering_merges_and_splits_as_the_ground_truth_says() {
     );
     // A top-level reference taking the type a method takes or returns directly
     // has not been wrong on the corpus (18 of 18 at 5,000 pages), nor one
-    // decided by what the page's examples show under the field (21 of 21 at
-    // 1,000 pages).
+    // decided by what the pages' examples show under the field (48 of 48 at
+    // 1,000 pages, 268 of 268 at 5,000).
     assert!(
         wrong_sure.is_empty(),
         "wrong W117 choices by a rule that is not a guess:\n{}",

@@ -34,10 +34,11 @@
 //!    has where some page lists it, and the classes of the name in the package.
 //!    One candidate decides; several leave a warning ([`codes::AMBIGUOUS_TYPE_REF`])
 //!    naming the choice and the rule that made it. First the page's own
-//!    examples (`example_shapes.rs`): the values its curl bodies and
-//!    `Promise resolves to` objects show under this field, in objects held
-//!    under the names the owning type is listed under (at the top, for a param
-//!    or a response field), keep only the candidates that fit the most of them
+//!    examples (`example_shapes.rs`): the values the curl bodies and
+//!    `Promise resolves to` objects of every page listing the owning type (so
+//!    that all pages decide a field alike) show under this field, in objects
+//!    held under the names the owning type is listed under (at the top, for a
+//!    param or a response field), keep only the candidates that fit the most of them
 //!    (a message holding every key shown, an enum listing the value shown);
 //!    one left decides. Then a method param or a field
 //!    of the method's response takes the one candidate some page lists right
@@ -56,7 +57,7 @@
 
 use crate::diag::{IrDiagnostic, codes, location};
 use crate::draft::{Context, FieldDraft, PageDraft, Ty, TypeDraft};
-use crate::example_shapes::{ExampleShapes, Fits};
+use crate::example_shapes::{ExampleShapes, Fits, Seen};
 use crate::model::SourceRef;
 use crate::unify::{self, Join};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -481,6 +482,8 @@ struct Index {
     listed_as: HashMap<usize, BTreeSet<String>>,
     /// Per class: its fields or values, to hold against the examples.
     fits: Vec<Fits>,
+    /// Per class: the pages that list it.
+    pages_of: Vec<BTreeSet<usize>>,
 }
 
 impl Index {
@@ -563,6 +566,10 @@ impl Index {
                 f
             })
             .collect();
+        let pages_of = classes
+            .iter()
+            .map(|c| c.listings.iter().map(|&(p, _, _)| p).collect())
+            .collect();
         Index {
             class_of,
             by_short,
@@ -573,6 +580,7 @@ impl Index {
             examples,
             listed_as,
             fits,
+            pages_of,
         }
     }
 }
@@ -643,7 +651,6 @@ fn resolve(ix: &Index, r: &Ref<'_>, short: &str, diags: &mut Vec<IrDiagnostic>) 
     // the names the owner is listed under (or at the top, for a param or a
     // response field), else anywhere: only the candidates that fit the most
     // of it stay (when some fit and others not).
-    let examples = &ix.examples[r.page];
     let mut parents: Vec<&str> = r
         .owner_class
         .and_then(|o| ix.listed_as.get(&o))
@@ -654,7 +661,17 @@ fn resolve(ix: &Index, r: &Ref<'_>, short: &str, diags: &mut Vec<IrDiagnostic>) 
     if r.top_level || r.owner_class.is_none() {
         parents.push("");
     }
-    let seen = examples.under_parents(parents, &r.field.wire_name);
+    // A field of a type is one field wherever the type is listed: the
+    // examples of every page listing the owner count, so that each page
+    // resolving this field decides the same way.
+    let pages: Vec<usize> = match r.owner_class {
+        Some(o) => ix.pages_of[o].iter().copied().collect(),
+        None => vec![r.page],
+    };
+    let seen: Vec<&Seen> = pages
+        .iter()
+        .flat_map(|&p| ix.examples[p].under_parents(parents.iter().copied(), &r.field.wire_name))
+        .collect();
     let fit_count = |c: usize| seen.iter().filter(|s| ix.fits[c].fits(s)).count();
     let best = candidates.iter().map(|&c| fit_count(c)).max().unwrap_or(0);
     let mut by_examples = false;

@@ -302,6 +302,82 @@ fn a_bare_reference_takes_the_type_the_pages_example_shows_under_it() {
 }
 
 #[test]
+fn pages_without_examples_resolve_the_field_as_the_page_with_one_does() {
+    // The staff member of the test above, also returned by GetStaffMember,
+    // whose page has no example: its `address.status` is the same field of
+    // the same type, so it takes the same `Status` (not the nearest listing
+    // on its own page, which would leave the field two types, W110, and make
+    // it free-form JSON).
+    let create = " Method: createStaffMember
+ Description: Creates a staff member.
+ URL: https://www.wixapis.com/staff/v1/staff-members
+ Method: POST
+ Method parameters:
+   param name: staffMember | type: StaffMember
+        - name: location | type: Location | description: Location.
+           - name: status | type: Status | description: Location status.
+                 - enum: VERIFIED, UNVERIFIED
+        - name: status | type: Status | description: Staff member status.
+                 - enum: PUBLISHED, CANCELED
+        - name: address | type: Address | description: Address.
+           - name: status | type: Status | description: Address status.
+ Return type: CreateStaffMemberResponse
+  - name: id | type: string | description: GUID.";
+    let get = " Method: getStaffMember
+ Description: Gets a staff member.
+ URL: https://www.wixapis.com/staff/v1/staff-members/{id}
+ Method: GET
+ Method parameters:
+   param name: id | type: string | description: GUID. | required: true
+ Return type: GetStaffMemberResponse
+  - name: staffMember | type: StaffMember | description: The staff member.
+     - name: location | type: Location | description: Location.
+        - name: status | type: Status | description: Location status.
+              - enum: VERIFIED, UNVERIFIED
+     - name: status | type: Status | description: Staff member status.
+              - enum: PUBLISHED, CANCELED
+     - name: address | type: Address | description: Address.
+        - name: status | type: Status | description: Address status.";
+    let example = "\n### Examples\n\n### Create a staff member\n\n```curl\ncurl -X POST 'https://www.wixapis.com/staff/v1/staff-members' \\\n-H 'Authorization: <AUTH>' \\\n-d '{\n  \"staffMember\": {\n    \"address\": { \"status\": \"VERIFIED\" }\n  }\n}'\n```\n\n---\n";
+    let create = method_page("CreateStaffMember", "staff", "StaffService", create, None).replacen(
+        "\n```\n\n---\n",
+        &format!("\n```\n{example}"),
+        1,
+    );
+    let get = method_page("GetStaffMember", "staff", "StaffService", get, None);
+    let out = wixgen_ir::lower(&[
+        parse("create-staff-member.md", create.as_bytes()),
+        parse("get-staff-member.md", get.as_bytes()),
+    ]);
+    assert!(
+        !out.diagnostics.iter().any(|d| d.code == codes::FIELD_TYPE_CONFLICT),
+        "{}",
+        diag_lines(&out)
+    );
+    let chosen: Vec<String> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == codes::AMBIGUOUS_TYPE_REF)
+        .map(|d| d.one_line())
+        .collect();
+    assert_eq!(chosen.len(), 2, "one per page: {chosen:#?}");
+    for line in &chosen {
+        assert!(
+            line.contains("the only one that fits what the page's examples show under it"),
+            "{line}"
+        );
+    }
+    let pkg = package(&out, "staff");
+    let TypeRef::Named(name) = &field(strukt(pkg, "Address"), "status").ty else {
+        panic!("`status` of `Address` is not a named type");
+    };
+    let NamedType::Enum(e) = named(pkg, name) else {
+        panic!("{name} is not an enum");
+    };
+    assert_eq!(e.variants[0].wire_name, "VERIFIED", "{name}");
+}
+
+#[test]
 fn a_response_field_naming_the_resource_takes_the_param_type_not_a_nested_enum() {
     // ecom-orders CreateOrder: the `order` param lists the message `Order`;
     // deep inside it, `orders` lists an enum also named `Order` (a sort
