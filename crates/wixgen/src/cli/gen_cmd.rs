@@ -33,7 +33,7 @@ pub struct GenArgs {
     /// Package name of the generated crate.
     #[arg(long, default_value = "wix-apis")]
     pub name: String,
-    /// Write nothing; exit 1 if OUT is not up to date.
+    /// Write nothing into OUT; exit 1 if OUT is not up to date.
     #[arg(long)]
     pub check: bool,
     /// Remember formatted files in FILE (created if missing), so that the
