@@ -47,11 +47,11 @@ impl ExampleShapes {
                 if let Some(body) = e.curl.as_ref().and_then(|c| c.body.as_ref())
                     && let Ok(v) = serde_json::from_str::<Value>(&body.value)
                 {
-                    shapes.walk("", &v, false);
+                    shapes.walk("", &v);
                 }
                 for (_, text) in promise_comments(&e.code.value) {
                     if let Ok(v) = json5::from_str::<Value>(&text) {
-                        shapes.walk("", &v, true);
+                        shapes.walk("", &rest_names(v));
                     }
                 }
             }
@@ -78,30 +78,25 @@ impl ExampleShapes {
     }
 
     /// Records the fields of `v` (an object held under `parent`), and below.
-    fn walk(&mut self, parent: &str, v: &Value, sdk: bool) {
+    fn walk(&mut self, parent: &str, v: &Value) {
         match v {
             Value::Object(map) => {
-                for (k, child) in map {
-                    let key = if sdk { rest_name_of_sdk(k) } else { k.as_str() };
-                    self.record(parent, key, child, sdk);
-                    self.walk(key, child, sdk);
+                for (key, child) in map {
+                    self.record(parent, key, child);
+                    self.walk(key, child);
                 }
             }
-            Value::Array(items) => items.iter().for_each(|i| self.walk(parent, i, sdk)),
+            Value::Array(items) => items.iter().for_each(|i| self.walk(parent, i)),
             _ => {}
         }
     }
 
-    fn record(&mut self, parent: &str, key: &str, v: &Value, sdk: bool) {
+    fn record(&mut self, parent: &str, key: &str, v: &Value) {
         let seen = match v {
-            Value::Object(map) if !map.is_empty() => Seen::Object(
-                map.keys()
-                    .map(|k| if sdk { rest_name_of_sdk(k) } else { k.as_str() }.to_owned())
-                    .collect(),
-            ),
+            Value::Object(map) if !map.is_empty() => Seen::Object(map.keys().cloned().collect()),
             Value::String(s) => Seen::Text(s.clone()),
             Value::Array(items) => {
-                items.iter().for_each(|i| self.record(parent, key, i, sdk));
+                items.iter().for_each(|i| self.record(parent, key, i));
                 return;
             }
             _ => return,
@@ -110,6 +105,19 @@ impl ExampleShapes {
             .entry((parent.to_owned(), key.to_owned()))
             .or_default()
             .push(seen);
+    }
+}
+
+/// `v` with every object key an SDK name mapped to its REST name.
+fn rest_names(v: Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, child)| (rest_name_of_sdk(&k).to_owned(), rest_names(child)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(rest_names).collect()),
+        other => other,
     }
 }
 
@@ -138,7 +146,7 @@ mod tests {
 
     fn shapes(v: Value, sdk: bool) -> ExampleShapes {
         let mut s = ExampleShapes::default();
-        s.walk("", &v, sdk);
+        s.walk("", &if sdk { rest_names(v) } else { v });
         s
     }
 

@@ -247,13 +247,11 @@ fn a_bare_reference_nothing_decides_is_a_warning_naming_the_choice() {
     assert!(matches!(named(pkg, "LightMode"), NamedType::Enum(_)));
 }
 
-#[test]
-fn a_bare_reference_takes_the_type_the_pages_example_shows_under_it() {
-    // Two `Status` enums: the staff member's and its address's. The address's
-    // `status` only names `Status`, and the nearest listing before it is the
-    // staff member's; the page's own curl example shows `"VERIFIED"` under
-    // `address.status`, a value of the other one. A `status` elsewhere in the
-    // example (the staff member's own `"PUBLISHED"`) says nothing about it.
+/// CreateStaffMember: two `Status` enums (the location's and the staff
+/// member's), and the address's `status` naming `Status` with no listing of
+/// its own, nearest after the staff member's. `body` is its curl example's
+/// JSON.
+fn create_staff_member_page(body: &str) -> String {
     let rest = " Method: createStaffMember
  Description: Creates a staff member.
  URL: https://www.wixapis.com/staff/v1/staff-members
@@ -269,16 +267,49 @@ fn a_bare_reference_takes_the_type_the_pages_example_shows_under_it() {
            - name: status | type: Status | description: Address status.
  Return type: CreateStaffMemberResponse
   - name: id | type: string | description: GUID.";
-    let page = method_page("CreateStaffMember", "staff", "StaffService", rest, None);
-    let example = "\n### Examples\n\n### Create a staff member\n\n```curl\ncurl -X POST 'https://www.wixapis.com/staff/v1/staff-members' \\\n-H 'Authorization: <AUTH>' \\\n-d '{\n  \"staffMember\": {\n    \"status\": \"PUBLISHED\",\n    \"address\": { \"status\": \"VERIFIED\" }\n  }\n}'\n```\n\n---\n";
-    let page = page.replacen("\n```\n\n---\n", &format!("\n```\n{example}"), 1);
-    let out = wixgen_ir::lower(&[parse("create-staff-member.md", page.as_bytes())]);
-    let warnings: Vec<String> = out
-        .diagnostics
+    let example = format!(
+        "\n### Examples\n\n### Create a staff member\n\n```curl\ncurl -X POST 'https://www.wixapis.com/staff/v1/staff-members' \\\n-H 'Authorization: <AUTH>' \\\n-d '{body}'\n```\n\n---\n"
+    );
+    method_page("CreateStaffMember", "staff", "StaffService", rest, None).replacen(
+        "\n```\n\n---\n",
+        &format!("\n```\n{example}"),
+        1,
+    )
+}
+
+/// The W117 warnings of `out`, one line each.
+fn ambiguous_refs(out: &LowerOutput) -> Vec<String> {
+    out.diagnostics
         .iter()
         .filter(|d| d.code == codes::AMBIGUOUS_TYPE_REF)
         .map(|d| d.one_line())
-        .collect();
+        .collect()
+}
+
+/// The values of the enum that `status` of `Address` became.
+fn address_status_values(out: &LowerOutput) -> Vec<String> {
+    let pkg = package(out, "staff");
+    let TypeRef::Named(chosen) = &field(strukt(pkg, "Address"), "status").ty else {
+        panic!("`status` of `Address` is not a named type");
+    };
+    let NamedType::Enum(e) = named(pkg, chosen) else {
+        panic!("{chosen} is not an enum");
+    };
+    e.variants.iter().map(|v| v.wire_name.clone()).collect()
+}
+
+#[test]
+fn a_bare_reference_takes_the_type_the_pages_example_shows_under_it() {
+    // The address's `status` only names `Status`, and the nearest listing
+    // before it is the staff member's; the page's own curl example shows
+    // `"VERIFIED"` under `address.status`, a value of the other one. A
+    // `status` elsewhere in the example (the staff member's own
+    // `"PUBLISHED"`) says nothing about it.
+    let page = create_staff_member_page(
+        "{\n  \"staffMember\": {\n    \"status\": \"PUBLISHED\",\n    \"address\": { \"status\": \"VERIFIED\" }\n  }\n}",
+    );
+    let out = wixgen_ir::lower(&[parse("create-staff-member.md", page.as_bytes())]);
+    let warnings = ambiguous_refs(&out);
     assert_eq!(warnings.len(), 1, "{}", diag_lines(&out));
     assert!(
         warnings[0].contains("`status` of `Address` has type `Status`, which names 2 different types here"),
@@ -290,15 +321,7 @@ fn a_bare_reference_takes_the_type_the_pages_example_shows_under_it() {
         "{}",
         warnings[0]
     );
-    let pkg = package(&out, "staff");
-    let TypeRef::Named(chosen) = &field(strukt(pkg, "Address"), "status").ty else {
-        panic!("`status` of `Address` is not a named type");
-    };
-    let NamedType::Enum(e) = named(pkg, chosen) else {
-        panic!("{chosen} is not an enum");
-    };
-    let values: Vec<&str> = e.variants.iter().map(|v| v.wire_name.as_str()).collect();
-    assert_eq!(values, ["VERIFIED", "UNVERIFIED"], "{chosen}");
+    assert_eq!(address_status_values(&out), ["VERIFIED", "UNVERIFIED"]);
 }
 
 #[test]
@@ -308,21 +331,6 @@ fn pages_without_examples_resolve_the_field_as_the_page_with_one_does() {
     // the same type, so it takes the same `Status` (not the nearest listing
     // on its own page, which would leave the field two types, W110, and make
     // it free-form JSON).
-    let create = " Method: createStaffMember
- Description: Creates a staff member.
- URL: https://www.wixapis.com/staff/v1/staff-members
- Method: POST
- Method parameters:
-   param name: staffMember | type: StaffMember
-        - name: location | type: Location | description: Location.
-           - name: status | type: Status | description: Location status.
-                 - enum: VERIFIED, UNVERIFIED
-        - name: status | type: Status | description: Staff member status.
-                 - enum: PUBLISHED, CANCELED
-        - name: address | type: Address | description: Address.
-           - name: status | type: Status | description: Address status.
- Return type: CreateStaffMemberResponse
-  - name: id | type: string | description: GUID.";
     let get = " Method: getStaffMember
  Description: Gets a staff member.
  URL: https://www.wixapis.com/staff/v1/staff-members/{id}
@@ -338,12 +346,8 @@ fn pages_without_examples_resolve_the_field_as_the_page_with_one_does() {
               - enum: PUBLISHED, CANCELED
      - name: address | type: Address | description: Address.
         - name: status | type: Status | description: Address status.";
-    let example = "\n### Examples\n\n### Create a staff member\n\n```curl\ncurl -X POST 'https://www.wixapis.com/staff/v1/staff-members' \\\n-H 'Authorization: <AUTH>' \\\n-d '{\n  \"staffMember\": {\n    \"address\": { \"status\": \"VERIFIED\" }\n  }\n}'\n```\n\n---\n";
-    let create = method_page("CreateStaffMember", "staff", "StaffService", create, None).replacen(
-        "\n```\n\n---\n",
-        &format!("\n```\n{example}"),
-        1,
-    );
+    let create =
+        create_staff_member_page("{\n  \"staffMember\": {\n    \"address\": { \"status\": \"VERIFIED\" }\n  }\n}");
     let get = method_page("GetStaffMember", "staff", "StaffService", get, None);
     let out = wixgen_ir::lower(&[
         parse("create-staff-member.md", create.as_bytes()),
@@ -354,12 +358,7 @@ fn pages_without_examples_resolve_the_field_as_the_page_with_one_does() {
         "{}",
         diag_lines(&out)
     );
-    let chosen: Vec<String> = out
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == codes::AMBIGUOUS_TYPE_REF)
-        .map(|d| d.one_line())
-        .collect();
+    let chosen = ambiguous_refs(&out);
     assert_eq!(chosen.len(), 2, "one per page: {chosen:#?}");
     for line in &chosen {
         assert!(
@@ -367,14 +366,7 @@ fn pages_without_examples_resolve_the_field_as_the_page_with_one_does() {
             "{line}"
         );
     }
-    let pkg = package(&out, "staff");
-    let TypeRef::Named(name) = &field(strukt(pkg, "Address"), "status").ty else {
-        panic!("`status` of `Address` is not a named type");
-    };
-    let NamedType::Enum(e) = named(pkg, name) else {
-        panic!("{name} is not an enum");
-    };
-    assert_eq!(e.variants[0].wire_name, "VERIFIED", "{name}");
+    assert_eq!(address_status_values(&out)[0], "VERIFIED");
 }
 
 #[test]
