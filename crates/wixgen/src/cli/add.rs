@@ -111,6 +111,11 @@ pub fn run(args: AddArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
     }
 
+    if ready.is_empty() {
+        eprintln!("error: no page added: each was refused or could not be read; nothing copied or regenerated");
+        return Ok(ExitCode::FAILURE);
+    }
+
     let before = if args.schemas.is_dir() {
         let loaded = wixgen_diff::load(&args.schemas)?;
         loaded.api
