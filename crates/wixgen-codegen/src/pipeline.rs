@@ -154,12 +154,24 @@ impl Generation {
                 s.push('\n');
             }
         }
-        let parsed = self.pages.iter().filter(|p| p.status == PageStatus::Parsed).count();
-        let failed = self
-            .pages
-            .iter()
-            .filter(|p| p.status == PageStatus::ParseErrors)
-            .count();
+        let count = |status| self.pages.iter().filter(|p| p.status == status).count();
+        let (parsed, failed, articles) = (
+            count(PageStatus::Parsed),
+            count(PageStatus::ParseErrors),
+            count(PageStatus::NotAMethodPage),
+        );
+        // Pages lowering skipped: those an error is about, and webhook pages.
+        let skipped_by = |pick: fn(&IrDiagnostic) -> bool| {
+            let pages: std::collections::BTreeSet<&str> = self
+                .lower_diagnostics
+                .iter()
+                .filter(|d| pick(d))
+                .map(|d| d.primary.page.as_str())
+                .collect();
+            pages.len()
+        };
+        let lowering = skipped_by(IrDiagnostic::is_error);
+        let webhooks = skipped_by(|d| d.code == wixgen_ir::codes::WEBHOOK_SKIPPED);
         let methods: usize = self
             .api
             .packages
@@ -181,8 +193,9 @@ impl Generation {
             .map(|s| s.plugin_methods.len())
             .sum();
         s.push_str(&format!(
-            "{} page(s) found, {parsed} parsed, {failed} skipped for errors; {} package(s), {methods} method(s), {plugin_methods} service-plugin method(s), {tests} example test(s)\n",
+            "{} page(s) found: {} generated, {failed} skipped for parse errors, {lowering} skipped for lowering errors, {webhooks} webhook page(s) skipped, {articles} article(s) (not method pages); {} package(s), {methods} method(s), {plugin_methods} service-plugin method(s), {tests} example test(s)\n",
             self.pages.len(),
+            parsed.saturating_sub(lowering + webhooks),
             self.api.packages.len(),
         ));
         s.push_str(&self.types_summary());

@@ -21,11 +21,14 @@ use crate::docs::docs_from;
 use crate::draft::{Context, EnumDraft, FieldDraft, OneOfDraft, StructDraft, Ty, TypeDraft, ValueDraft};
 use crate::model::SourceRef;
 use crate::names;
-use crate::types::{apply_format, guess, lower_expr, refine};
+use crate::types::{apply_format, guess, lower_expr, refine, written_name};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use wixgen_schema::{
     Attributes, EnumValues, Field, Member, OneOf, Param, SchemaBlock, SectionKind, Span, Spanned, TypeExpr, TypeListing,
 };
+
+/// The advice of W104 for a lower-case type that is not the field's own name.
+const MISSPELLED_TYPE_HELP: &str = "type names are PascalCase and scalars are `string`, `integer`, `number`, `boolean` or `object`: check the spelling of the type";
 
 /// A param or a field: the parts reconciliation needs.
 #[derive(Clone, Copy)]
@@ -273,8 +276,14 @@ impl<'a> PageReconciler<'a> {
                 // The page lists fields (or values) under a type it does not name: name it after the field.
                 let synth = names::type_name(own);
                 ty = ty.with_element_name(&synth);
-                self.diags.push(
-                    IrDiagnostic::warning(
+                let warning = match written_name(&node.ty.value) {
+                    Some(written) if written != own => IrDiagnostic::warning(
+                        codes::UNLISTED_TYPE,
+                        self.at(node.ty.span),
+                        format!("`{own}` has type `{written}`, which is not a type name; its listed fields are generated as type `{synth}`"),
+                    )
+                    .with_help(MISSPELLED_TYPE_HELP),
+                    _ => IrDiagnostic::warning(
                         codes::UNRESOLVED_OWN_NAME_TYPE,
                         self.at(node.ty.span),
                         format!(
@@ -282,7 +291,8 @@ impl<'a> PageReconciler<'a> {
                         ),
                     )
                     .with_help("check the JavaScript SDK section of the page for the real type name"),
-                );
+                };
+                self.diags.push(warning);
             } else if node.enum_values.is_some() {
                 self.diags.push(
                     IrDiagnostic::warning(
@@ -302,8 +312,16 @@ impl<'a> PageReconciler<'a> {
             if let Some(g) = guessed {
                 ty = g;
             } else if defect {
-                self.diags.push(
-                    IrDiagnostic::warning(
+                let warning = match written_name(&node.ty.value) {
+                    Some(written) if written != own => IrDiagnostic::warning(
+                        codes::UNLISTED_TYPE,
+                        self.at(node.ty.span),
+                        format!(
+                            "`{own}` has type `{written}`, which is not a type name and not its own name; generated as free-form JSON"
+                        ),
+                    )
+                    .with_help(MISSPELLED_TYPE_HELP),
+                    _ => IrDiagnostic::warning(
                         codes::UNRESOLVED_OWN_NAME_TYPE,
                         self.at(node.ty.span),
                         format!(
@@ -311,7 +329,8 @@ impl<'a> PageReconciler<'a> {
                         ),
                     )
                     .with_help("add the page's JavaScript SDK section, which states the real type"),
-                );
+                };
+                self.diags.push(warning);
             }
         }
         let mut listing = None;

@@ -45,6 +45,17 @@ pub(crate) fn lower_expr(expr: &TypeExpr, own_name: &str, attrs: &Attributes) ->
     }
 }
 
+/// The named type a type expression comes to (under any `array<...>`): for a
+/// defect `lower_expr` saw, it tells the param's own name (W102) from a
+/// lower-case name that is not (a misspelled type, W104).
+pub(crate) fn written_name(expr: &TypeExpr) -> Option<&str> {
+    match expr {
+        TypeExpr::Array(Some(inner)) => written_name(inner),
+        TypeExpr::Named(n) => Some(n),
+        _ => None,
+    }
+}
+
 fn string_with_format(format: Option<&str>) -> Ty {
     match format {
         Some("int64") => Ty::Int64,

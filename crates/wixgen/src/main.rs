@@ -1,8 +1,11 @@
 //! `wixgen`: download Wix method pages from the docs, parse them, report API changes between two
 //! generations, and generate Rust bindings.
 //!
-//! Exit codes: 0 success; 1 some page had errors (for `gen`: the other pages
-//! were still generated and written) or an I/O failure; 2 usage error.
+//! Exit codes, the same for every command (the table is in the README):
+//! 0 success; 1 the command ran to the end and some input had problems (a page
+//! with errors, refused or not downloaded; stale files for `--check`); 2 the
+//! command could not run as asked (bad arguments, a missing path or one of the
+//! wrong kind, no method pages, an I/O failure), with a message saying why.
 
 mod cli;
 
@@ -20,7 +23,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::FAILURE
+            ExitCode::from(2)
         }
     }
 }

@@ -139,7 +139,7 @@ fn a_missing_schemas_directory_is_an_error() {
         "--out",
         tmp.path().join("o").to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("nope"), "{}", stderr(&o));
 }
 

@@ -298,7 +298,7 @@ fn add_without_out_regenerates_a_checkout_like_cargo_xtask_gen() {
     // Without --out, the schemas directory must sit in a checkout.
     let lone = tmp.path().join("lone/schemas");
     let o = wixgen(&["add", edited.to_str().unwrap(), "--schemas", lone.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2), "a usage error: pass --out");
     assert!(text(&o.stderr).contains("not a wixgen checkout"), "{}", text(&o.stderr));
     assert!(!lone.exists());
 }

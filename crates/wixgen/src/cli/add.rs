@@ -10,7 +10,7 @@
 //! `crates/wix-apis` and goldens are regenerated as `cargo xtask gen` does.
 //! Exit 1 when a page was refused or generation reported errors.
 
-use super::gen_cmd::standalone_options;
+use super::gen_cmd::{require_method_pages, standalone_options};
 use clap::Args;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -111,6 +111,11 @@ pub fn run(args: AddArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
     }
 
+    if ready.is_empty() {
+        eprintln!("error: no page added: each was refused or could not be read; nothing copied or regenerated");
+        return Ok(ExitCode::FAILURE);
+    }
+
     let before = if args.schemas.is_dir() {
         let loaded = wixgen_diff::load(&args.schemas)?;
         loaded.api
@@ -135,6 +140,7 @@ pub fn run(args: AddArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Target::Standalone(out) => {
             let options = standalone_options(&args.schemas, out, args.runtime_path.as_deref(), &args.name)?;
             let generation = wixgen_codegen::generate(&args.schemas, &options)?;
+            require_method_pages(&args.schemas, &generation)?;
             eprint!("{}", generation.report());
             let written = write_if_changed(out, &generation.files, Mode::Write)?;
             report_written(out, &written);
@@ -142,6 +148,7 @@ pub fn run(args: AddArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
         Target::Checkout(root) => {
             let generation = wixgen_codegen::generate(&args.schemas, &Options::checked_in())?;
+            require_method_pages(&args.schemas, &generation)?;
             eprint!("{}", generation.report());
             let crate_dir = root.join("crates/wix-apis");
             let written = write_if_changed(&crate_dir, &generation.files, Mode::Write)?;

@@ -40,6 +40,13 @@ pub struct FetchArgs {
 }
 
 pub fn run(args: FetchArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    if args.into.exists() && !args.into.is_dir() {
+        return Err(format!(
+            "--into {}: not a directory; it takes the directory pages are saved in, as `DIR/<package>/<page>.md`",
+            args.into.display()
+        )
+        .into());
+    }
     let base = match DocsBase::parse(&args.docs_base) {
         Ok(b) => b,
         Err(e) => {

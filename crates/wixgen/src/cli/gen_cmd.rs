@@ -9,14 +9,15 @@
 //! removed (files without the generated header are never touched).
 //!
 //! Pages with parse or lowering errors are skipped and reported on stderr with
-//! their diagnostics; the rest is generated and written, and the exit code is
-//! 1. Exit 0 means every method page was generated.
+//! their diagnostics; the rest is generated and written, and the exit code is 1.
+//! Exit 0 means every method page was generated. A directory without method
+//! pages is an error (exit 2), and nothing is written.
 
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wixgen_codegen::crate_files::{CrateOptions, Runtime};
-use wixgen_codegen::{Header, Mode, Options, write_if_changed};
+use wixgen_codegen::{Generation, Header, Mode, Options, write_if_changed};
 
 #[derive(Debug, Args)]
 pub struct GenArgs {
@@ -87,10 +88,59 @@ pub fn standalone_options(
     })
 }
 
+/// An error when no page under `schemas` is a method page (an empty folder, a
+/// mistyped path, a folder of articles): a crate without a package is never
+/// what was asked for.
+pub fn require_method_pages(schemas: &Path, generation: &Generation) -> Result<(), String> {
+    use wixgen_codegen::pipeline::PageStatus;
+    if generation.pages.iter().any(|p| p.status != PageStatus::NotAMethodPage) {
+        return Ok(());
+    }
+    let found = match generation.pages.as_slice() {
+        [] => "no `.md` file at all".to_owned(),
+        [one] => format!("one `.md` file, {}, which is not a method page", one.path),
+        [first, ..] => format!(
+            "{} `.md` files, none a method page (the first: {})",
+            generation.pages.len(),
+            first.path
+        ),
+    };
+    Err(format!(
+        "no method pages under {}: {found}; nothing written\n  \
+         = help: a method page is a Wix API docs page saved as `.md` (`wixgen fetch` saves them): a `# MethodName` title, \
+         `# Package:` and `# Namespace:` lines, and a `## REST API` section with a `### Schema` block; check the --schemas path",
+        schemas.display()
+    ))
+}
+
+/// `--schemas` must be a directory and `--out` one or nothing yet: said before anything is read.
+fn check_paths(schemas: &Path, out: &Path) -> Result<(), String> {
+    if !schemas.is_dir() {
+        let what = if schemas.exists() {
+            "not a directory"
+        } else {
+            "no such directory"
+        };
+        return Err(format!(
+            "--schemas {}: {what}; it takes the directory of method pages (searched recursively for `*.md`)",
+            schemas.display()
+        ));
+    }
+    if out.exists() && !out.is_dir() {
+        return Err(format!(
+            "--out {}: not a directory; it takes the directory of the generated crate (created if missing)",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
 pub fn run(args: GenArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    check_paths(&args.schemas, &args.out)?;
     let mut options = standalone_options(&args.schemas, &args.out, args.runtime_path.as_deref(), &args.name)?;
     options.format_cache = args.format_cache.clone();
     let generation = wixgen_codegen::generate(&args.schemas, &options)?;
+    require_method_pages(&args.schemas, &generation)?;
     eprint!("{}", generation.report());
     let mode = if args.check { Mode::Check } else { Mode::Write };
     let write_start = std::time::Instant::now();
@@ -101,6 +151,13 @@ pub fn run(args: GenArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     if args.check {
         for p in report.stale() {
             eprintln!("stale: {}", args.out.join(p).display());
+        }
+        if report.is_clean() {
+            eprintln!(
+                "{}: up to date, {} file(s) checked",
+                args.out.display(),
+                report.unchanged.len()
+            );
         }
     } else {
         eprintln!(

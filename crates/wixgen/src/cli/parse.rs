@@ -20,14 +20,14 @@ pub struct ParseArgs {
 
 pub fn run(args: ParseArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let color = std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal();
-    let (mut errors, mut warnings, mut failed) = (0usize, 0usize, false);
+    let (mut errors, mut warnings, mut unread) = (0usize, 0usize, 0usize);
     for path in &args.pages {
         let shown = path.display().to_string();
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("error: cannot read {shown}: {e}");
-                failed = true;
+                unread += 1;
                 continue;
             }
         };
@@ -49,13 +49,18 @@ pub fn run(args: ParseArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
     }
     let pages = args.pages.len();
+    let not_read = if unread > 0 {
+        format!(" ({unread} not read)")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "{pages} page{}: {errors} error{}, {warnings} warning{}",
+        "{pages} page{}{not_read}: {errors} error{}, {warnings} warning{}",
         plural(pages),
         plural(errors),
         plural(warnings)
     );
-    Ok(if errors > 0 || failed {
+    Ok(if errors > 0 || unread > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
