@@ -108,6 +108,10 @@ async fn point_7_a_failing_token_endpoint_is_asked_once_for_64_concurrent_caller
         1,
         "one token request for one refresh attempt"
     );
+    let slowest = results.iter().map(|(_, elapsed, _)| *elapsed).max().unwrap_or_default();
+    println!(
+        "64 callers, failing token endpoint: 1 token request, slowest caller {slowest:?} (timeout {own_timeout:?})"
+    );
 
     // A failure is not cached: the next call is a new refresh attempt.
     let err = client.send::<Value>(get_items()).await.expect_err("still down");
@@ -149,6 +153,14 @@ async fn point_7_a_hanging_token_endpoint_releases_each_caller_at_its_own_timeou
         );
     }
     assert_eq!(token_requests(&server).await, 1, "the waiters share one fetch");
+    for timeout in [Duration::from_millis(300), Duration::from_millis(900)] {
+        let took: Vec<Duration> = results.iter().filter(|r| r.2 == timeout).map(|r| r.1).collect();
+        let (min, max) = (took.iter().min().copied(), took.iter().max().copied());
+        println!(
+            "64 callers, hanging token endpoint: {} with timeout {timeout:?} released after {min:?} to {max:?}",
+            took.len()
+        );
+    }
 }
 
 #[tokio::test]
