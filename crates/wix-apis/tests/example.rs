@@ -141,3 +141,61 @@ async fn real_mode_failure_exits_non_zero_with_the_error() {
     );
     assert!(!stderr.contains("secret-key-1"), "{stderr}");
 }
+
+/// Issue 22, acceptance 3: a server that answers every call with 429 and
+/// `Retry-After: 3600` gets one request, and the example exits with a clear
+/// rate-limit error within a second of it, instead of retrying early.
+#[tokio::test(flavor = "multi_thread")]
+async fn real_mode_rate_limited_for_an_hour_fails_at_once_with_a_rate_limit_error() {
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+
+    /// Answers 429 and notes when each request arrived.
+    struct RateLimited(std::sync::Arc<Mutex<Vec<Instant>>>);
+    impl wiremock::Respond for RateLimited {
+        fn respond(&self, _request: &wiremock::Request) -> ResponseTemplate {
+            self.0.lock().expect("lock").push(Instant::now());
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "3600")
+                .set_body_json(serde_json::json!({"message": "Too many requests"}))
+        }
+    }
+
+    let server = MockServer::start().await;
+    let arrivals = std::sync::Arc::new(Mutex::new(Vec::new()));
+    Mock::given(wiremock::matchers::any())
+        .respond_with(RateLimited(arrivals.clone()))
+        .mount(&server)
+        .await;
+    let uri = server.uri();
+    let out = tokio::task::spawn_blocking(move || {
+        let out = run_example(
+            &["--member-id", "m1"],
+            &[
+                ("WIX_API_KEY", "secret-key-2"),
+                ("WIX_SITE_ID", "s"),
+                ("WIX_API_BASE_URL", &uri),
+            ],
+        );
+        (out, Instant::now())
+    });
+    // Cargo may have to build the example first: give the whole run time, then time the part after the request.
+    let (out, exited) = tokio::time::timeout(Duration::from_secs(600), out)
+        .await
+        .expect("the example ends")
+        .unwrap();
+    let arrivals = arrivals.lock().expect("lock").clone();
+    let stderr = text(&out.stderr);
+    assert_eq!(arrivals.len(), 1, "one request, no retry loop; stderr: {stderr}");
+    let after_request = exited.duration_since(arrivals[0]);
+    assert!(
+        after_request < Duration::from_secs(1),
+        "exited {after_request:?} after the request"
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("rate limit") && stderr.contains("3600 s") && stderr.contains("429"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("secret-key-2"), "{stderr}");
+}

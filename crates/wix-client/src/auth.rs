@@ -1,20 +1,11 @@
 //! Credentials: API keys, OAuth apps (client credentials) and fixed access tokens.
 
 use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
-use std::time::Duration;
 
 use reqwest::header::HeaderValue;
-use serde::{Deserialize, Serialize};
-use tokio::sync::Mutex;
-use tokio::time::Instant;
 
-use crate::client::Inner;
-use crate::error::Error;
-use crate::headers;
-use crate::request::{ApiRequest, HttpMethod};
 use crate::secret::Secret;
+pub(crate) use crate::token_cache::TokenCache;
 
 /// The operation name used for token requests in errors and observers.
 pub(crate) const TOKEN_OPERATION: &str = "oauth2.token";
@@ -133,6 +124,10 @@ impl OAuthApp {
     pub fn instance_id(&self) -> &str {
         &self.instance_id
     }
+
+    pub(crate) fn client_secret(&self) -> &Secret {
+        &self.client_secret
+    }
 }
 
 impl fmt::Debug for OAuthApp {
@@ -151,126 +146,16 @@ pub(crate) enum AuthState {
     Static(HeaderValue),
     /// An OAuth app with its cached token.
     OAuth(TokenCache),
+    /// No `Authorization`: the requests to the OAuth token endpoint.
+    None,
 }
 
 impl fmt::Debug for AuthState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AuthState::Static(_) => f.write_str("Static(***)"),
-            AuthState::OAuth(cache) => f.debug_tuple("OAuth").field(&cache.app).finish(),
+            AuthState::OAuth(cache) => f.debug_tuple("OAuth").field(cache.app()).finish(),
+            AuthState::None => f.write_str("None"),
         }
-    }
-}
-
-/// An access token in use; `generation` tells tokens apart without comparing secrets.
-#[derive(Clone)]
-pub(crate) struct Token {
-    pub(crate) header: HeaderValue,
-    pub(crate) generation: u64,
-    expires_at: Option<Instant>,
-}
-
-/// Caches the OAuth token; the mutex makes refreshes single-flight.
-pub(crate) struct TokenCache {
-    app: OAuthApp,
-    margin: Duration,
-    slot: Mutex<Slot>,
-}
-
-#[derive(Default)]
-struct Slot {
-    token: Option<Token>,
-    generation: u64,
-}
-
-#[derive(Serialize)]
-struct TokenRequest<'a> {
-    grant_type: &'static str,
-    client_id: &'a str,
-    client_secret: &'a str,
-    instance_id: &'a str,
-}
-
-#[derive(Deserialize)]
-struct TokenResponse {
-    access_token: String,
-    #[serde(default, with = "crate::wire::option_int64")]
-    expires_in: Option<i64>,
-}
-
-type TokenFuture<'a> = Pin<Box<dyn Future<Output = Result<Token, Error>> + Send + 'a>>;
-
-impl TokenCache {
-    pub(crate) fn new(app: OAuthApp, margin: Duration) -> Self {
-        TokenCache {
-            app,
-            margin,
-            slot: Mutex::new(Slot::default()),
-        }
-    }
-
-    /// Returns a token that does not expire within the margin, fetching one if needed.
-    /// Concurrent callers wait for a single fetch.
-    pub(crate) async fn get(&self, inner: &Inner) -> Result<Token, Error> {
-        let mut slot = self.slot.lock().await;
-        if let Some(token) = &slot.token {
-            // An expiry too far away to compute counts as fresh; a margin too large to add, as stale.
-            let fresh = token
-                .expires_at
-                .is_none_or(|at| Instant::now().checked_add(self.margin).is_some_and(|soon| soon < at));
-            if fresh {
-                return Ok(token.clone());
-            }
-        }
-        slot.generation += 1;
-        let generation = slot.generation;
-        let token = self
-            .fetch(inner, generation)
-            .await
-            .map_err(|e| Error::Auth { source: Box::new(e) })?;
-        slot.token = Some(token.clone());
-        Ok(token)
-    }
-
-    /// Forgets `used` after Wix refused it, unless another task already replaced it.
-    pub(crate) async fn invalidate(&self, used: &Token) {
-        let mut slot = self.slot.lock().await;
-        if slot.token.as_ref().is_some_and(|t| t.generation == used.generation) {
-            slot.token = None;
-        }
-    }
-
-    /// Requests a new token. Boxed because it runs the client's request loop,
-    /// which itself asks this cache for tokens.
-    fn fetch<'a>(&'a self, inner: &'a Inner, generation: u64) -> TokenFuture<'a> {
-        Box::pin(async move {
-            let started = Instant::now();
-            let request = ApiRequest::new(HttpMethod::Post, TOKEN_OPERATION)
-                .path("/oauth2/token")
-                .json(&TokenRequest {
-                    grant_type: "client_credentials",
-                    client_id: &self.app.client_id,
-                    client_secret: self.app.client_secret.expose(),
-                    instance_id: &self.app.instance_id,
-                })?
-                .retry_always();
-            let raw = inner.execute(&request, false).await?;
-            let response: TokenResponse = raw.decode(&request, true)?;
-            let header = headers::value("authorization", &response.access_token, true).map_err(|reason| {
-                Error::invalid_request(
-                    TOKEN_OPERATION,
-                    format!("the token endpoint returned an unusable token: {reason}"),
-                )
-            })?;
-            // A lifetime too long to represent is treated as unknown: kept until a 401.
-            let expires_at = response
-                .expires_in
-                .and_then(|secs| started.checked_add(Duration::from_secs(u64::try_from(secs).unwrap_or(0))));
-            Ok(Token {
-                header,
-                generation,
-                expires_at,
-            })
-        })
     }
 }

@@ -9,6 +9,7 @@ use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 
 use crate::auth::{Auth, AuthKind, AuthState, TokenCache};
+use crate::body::DEFAULT_MAX_RESPONSE_BODY;
 use crate::error::Error;
 use crate::headers;
 use crate::observe::Observer;
@@ -54,6 +55,27 @@ pub(crate) struct Inner {
     pub(crate) default_headers: HeaderMap,
     pub(crate) retry: RetryPolicy,
     pub(crate) observer: Option<Arc<dyn Observer>>,
+    /// The timeout of one attempt, unless the request sets its own.
+    pub(crate) timeout: Duration,
+    /// The largest response body read, in bytes.
+    pub(crate) max_response_body: usize,
+}
+
+impl Inner {
+    /// The same settings without authentication, to send the OAuth token requests.
+    fn unauthenticated(&self) -> Inner {
+        Inner {
+            http: self.http.clone(),
+            base_url: self.base_url.clone(),
+            base_path: self.base_path.clone(),
+            auth: AuthState::None,
+            default_headers: self.default_headers.clone(),
+            retry: self.retry.clone(),
+            observer: self.observer.clone(),
+            timeout: self.timeout,
+            max_response_body: self.max_response_body,
+        }
+    }
 }
 
 impl Client {
@@ -123,6 +145,8 @@ pub struct ClientBuilder {
     timeout: Duration,
     token_refresh_margin: Duration,
     observer: Option<Arc<dyn Observer>>,
+    max_response_body: usize,
+    allow_insecure_http: bool,
 }
 
 impl Default for ClientBuilder {
@@ -138,6 +162,8 @@ impl Default for ClientBuilder {
             timeout: Duration::from_secs(30),
             token_refresh_margin: Duration::from_secs(60),
             observer: None,
+            max_response_body: DEFAULT_MAX_RESPONSE_BODY,
+            allow_insecure_http: false,
         }
     }
 }
@@ -151,6 +177,11 @@ impl ClientBuilder {
 
     /// The base URL (default [`DEFAULT_BASE_URL`]). The OAuth token endpoint
     /// is `{base_url}/oauth2/token`.
+    ///
+    /// It must use `https`, except for a loopback host (`localhost`, `127.0.0.1`,
+    /// `[::1]`, e.g. a local mock server): over `http` the API key or token would
+    /// travel in cleartext. [`allow_insecure_http`](ClientBuilder::allow_insecure_http)
+    /// lifts the rule.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
         self
@@ -195,9 +226,30 @@ impl ClientBuilder {
         self
     }
 
-    /// How long before its expiry an OAuth token is replaced (default 60 s).
+    /// How long before its expiry an OAuth token is replaced (default 60 s),
+    /// at most half the token's lifetime: a token living 60 s is replaced after 30 s.
+    ///
+    /// Concurrent requests that need a new token share one token request and
+    /// its result, error included; each waits for it at most its own timeout.
     pub fn token_refresh_margin(mut self, margin: Duration) -> Self {
         self.token_refresh_margin = margin;
+        self
+    }
+
+    /// The largest response body the client reads, in bytes (default 16 MiB).
+    /// Reading stops at the limit: a larger success answer fails with
+    /// [`Error::ResponseTooLarge`], and an error answer keeps its status with
+    /// only the start of its body.
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.max_response_body = bytes;
+        self
+    }
+
+    /// Accepts an `http` base URL for any host, not only loopback (default
+    /// `false`). Requests then carry the credentials in cleartext: only for a
+    /// network path you trust, e.g. a TLS-terminating proxy on the same host.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
         self
     }
 
@@ -216,29 +268,27 @@ impl ClientBuilder {
     /// Checks the configuration and builds the client.
     ///
     /// Fails with [`Error::Config`] when no credentials were given, the base URL
-    /// is not an `http`/`https` URL, or a header name or value is invalid.
+    /// is not an `https` URL (or `http` on loopback, see
+    /// [`base_url`](ClientBuilder::base_url)), or a header name or value is invalid.
     pub fn build(self) -> Result<Client, Error> {
         let auth = self
             .auth
             .ok_or_else(|| Error::config("no credentials: call `ClientBuilder::auth`"))?;
-        let (base_url, base_path) = parse_base_url(&self.base_url)?;
+        let (base_url, base_path) = parse_base_url(&self.base_url, self.allow_insecure_http)?;
 
         let mut default_headers = HeaderMap::new();
         for (name, value) in &self.default_headers {
             headers::insert(&mut default_headers, name, value.expose(), true).map_err(Error::config)?;
         }
-        let (site_id, account_id, state) = match auth.kind {
+        // OAuth's token cache is made once the rest is built: it sends with the same settings.
+        let (site_id, account_id, state, oauth) = match auth.kind {
             AuthKind::ApiKey {
                 key,
                 site_id,
                 account_id,
-            } => (site_id, account_id, AuthState::Static(static_auth(&key)?)),
-            AuthKind::AccessToken(token) => (None, None, AuthState::Static(static_auth(&token)?)),
-            AuthKind::OAuth(app) => (
-                None,
-                None,
-                AuthState::OAuth(TokenCache::new(app, self.token_refresh_margin)),
-            ),
+            } => (site_id, account_id, AuthState::Static(static_auth(&key)?), None),
+            AuthKind::AccessToken(token) => (None, None, AuthState::Static(static_auth(&token)?), None),
+            AuthKind::OAuth(app) => (None, None, AuthState::None, Some(app)),
         };
         if let Some(site) = self.site_id.or(site_id) {
             headers::insert(&mut default_headers, "wix-site-id", &site, false).map_err(Error::config)?;
@@ -260,17 +310,22 @@ impl ClientBuilder {
                     crate::error::describe_chain(&e)
                 ))
             })?;
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                base_url,
-                base_path,
-                auth: state,
-                default_headers,
-                retry: self.retry,
-                observer: self.observer,
-            }),
-        })
+        let mut inner = Inner {
+            http,
+            base_url,
+            base_path,
+            auth: state,
+            default_headers,
+            retry: self.retry,
+            observer: self.observer,
+            timeout: self.timeout,
+            max_response_body: self.max_response_body,
+        };
+        if let Some(app) = oauth {
+            let fetcher = Arc::new(inner.unauthenticated());
+            inner.auth = AuthState::OAuth(TokenCache::new(app, self.token_refresh_margin, fetcher));
+        }
+        Ok(Client { inner: Arc::new(inner) })
     }
 }
 
@@ -288,6 +343,8 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("token_refresh_margin", &self.token_refresh_margin)
             .field("observer", &self.observer.is_some())
+            .field("max_response_body", &self.max_response_body)
+            .field("allow_insecure_http", &self.allow_insecure_http)
             .finish()
     }
 }
@@ -301,7 +358,7 @@ fn static_auth(secret: &Secret) -> Result<reqwest::header::HeaderValue, Error> {
 }
 
 /// Returns the base URL without a trailing slash, and its path part.
-fn parse_base_url(raw: &str) -> Result<(String, String), Error> {
+fn parse_base_url(raw: &str, allow_insecure_http: bool) -> Result<(String, String), Error> {
     // Echo the URL in errors only when it cannot hold credentials.
     let shown = if raw.contains('@') { "(hidden)" } else { raw };
     let url = Url::parse(raw).map_err(|e| Error::config(format!("the base URL `{shown}` is not a valid URL: {e}")))?;
@@ -313,6 +370,13 @@ fn parse_base_url(raw: &str) -> Result<(String, String), Error> {
     if !matches!(url.scheme(), "http" | "https") {
         return Err(Error::config(format!("the base URL `{shown}` must use http or https")));
     }
+    if url.scheme() == "http" && !allow_insecure_http && !is_loopback(url.host_str()) {
+        return Err(Error::config(format!(
+            "the base URL `{shown}` uses http for a host that is not this machine: every request would \
+             carry the API key or token in cleartext. Use https, or call \
+             `ClientBuilder::allow_insecure_http(true)` if the network path is trusted"
+        )));
+    }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::config(format!(
             "the base URL `{shown}` must not contain a query or a fragment"
@@ -321,4 +385,14 @@ fn parse_base_url(raw: &str) -> Result<(String, String), Error> {
     let base = url.as_str().trim_end_matches('/').to_owned();
     let path = url.path().trim_end_matches('/').to_owned();
     Ok((base, path))
+}
+
+/// Whether a URL host is this machine: `localhost` or a loopback address.
+fn is_loopback(host: Option<&str>) -> bool {
+    let Some(host) = host else { return false };
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.is_loopback(),
+        Err(_) => host.trim_end_matches('.').eq_ignore_ascii_case("localhost"),
+    }
 }

@@ -104,12 +104,43 @@ pub enum Error {
         source: Box<Error>,
     },
 
-    /// A paginated listing could not be followed (Wix returned the same cursor twice).
+    /// A paginated listing could not be followed (Wix returned a cursor it had
+    /// already returned: the same one twice, or a cycle).
     #[error("pagination stopped: {reason}; the listing may be incomplete, report this to Wix")]
     #[non_exhaustive]
     Pagination {
         /// What went wrong.
         reason: String,
+    },
+
+    /// Wix answered 429 Too Many Requests and the client did not try again:
+    /// the retry policy's attempts or time ran out, or Wix asked (`Retry-After`)
+    /// for a longer wait than the policy allows. Carries the delay Wix asked for.
+    #[error("{0}")]
+    RateLimited(Box<RateLimitError>),
+
+    /// A success answer's body was larger than the client's limit
+    /// ([`ClientBuilder::max_response_body`](crate::ClientBuilder::max_response_body));
+    /// reading stopped at the limit and nothing was decoded.
+    #[error(
+        "the response of `{operation}` ({method} {path}, HTTP {status}) is larger than {limit} bytes, \
+         the client's limit; nothing was decoded: ask for less (a smaller page), or raise the limit \
+         with `ClientBuilder::max_response_body`"
+    )]
+    #[non_exhaustive]
+    ResponseTooLarge {
+        /// The operation.
+        operation: &'static str,
+        /// The HTTP method.
+        method: HttpMethod,
+        /// The URL path.
+        path: String,
+        /// The HTTP status (a 2xx).
+        status: u16,
+        /// The limit in bytes.
+        limit: usize,
+        /// The `x-wix-request-id` response header.
+        request_id: Option<String>,
     },
 }
 
@@ -133,6 +164,10 @@ pub enum ErrorKind {
     Auth,
     /// See [`Error::Pagination`].
     Pagination,
+    /// See [`Error::RateLimited`].
+    RateLimited,
+    /// See [`Error::ResponseTooLarge`].
+    ResponseTooLarge,
 }
 
 impl Error {
@@ -147,6 +182,8 @@ impl Error {
             Error::Config { .. } => ErrorKind::Config,
             Error::Auth { .. } => ErrorKind::Auth,
             Error::Pagination { .. } => ErrorKind::Pagination,
+            Error::RateLimited(_) => ErrorKind::RateLimited,
+            Error::ResponseTooLarge { .. } => ErrorKind::ResponseTooLarge,
         }
     }
 
@@ -156,7 +193,9 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(e) => Some(e.status),
+            Error::RateLimited(e) => Some(e.api.status),
             Error::Decode(e) => Some(e.status),
+            Error::ResponseTooLarge { status, .. } => Some(*status),
             Error::Auth { source } => source.status(),
             _ => None,
         }
@@ -167,7 +206,9 @@ impl Error {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::Api(e) => e.request_id.as_deref(),
+            Error::RateLimited(e) => e.api.request_id.as_deref(),
             Error::Decode(e) => e.request_id.as_deref(),
+            Error::ResponseTooLarge { request_id, .. } => request_id.as_deref(),
             Error::Auth { source } => source.request_id(),
             _ => None,
         }
@@ -178,18 +219,41 @@ impl Error {
         match self {
             Error::Transport { operation, .. }
             | Error::Timeout { operation, .. }
-            | Error::InvalidRequest { operation, .. } => Some(operation),
+            | Error::InvalidRequest { operation, .. }
+            | Error::ResponseTooLarge { operation, .. } => Some(operation),
             Error::Api(e) => Some(e.operation),
+            Error::RateLimited(e) => Some(e.api.operation),
             Error::Decode(e) => Some(e.operation),
             Error::Auth { source } => source.operation(),
             Error::Config { .. } | Error::Pagination { .. } => None,
         }
     }
 
-    /// The Wix API error details, if this is an [`Error::Api`].
+    /// The Wix API error details, if this is an [`Error::Api`] or an
+    /// [`Error::RateLimited`] (the 429 answer).
     pub fn api_error(&self) -> Option<&ApiError> {
         match self {
             Error::Api(e) => Some(e),
+            Error::RateLimited(e) => Some(&e.api),
+            _ => None,
+        }
+    }
+
+    /// The rate-limit details, if this is an [`Error::RateLimited`].
+    pub fn rate_limit(&self) -> Option<&RateLimitError> {
+        match self {
+            Error::RateLimited(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// How long Wix asked to wait before trying again (`Retry-After`), if the
+    /// answer said (for [`Error::RateLimited`] and [`Error::Api`], e.g. a 503).
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Api(e) => e.retry_after,
+            Error::RateLimited(e) => e.retry_after,
+            Error::Auth { source } => source.retry_after(),
             _ => None,
         }
     }
@@ -210,7 +274,7 @@ impl Error {
     /// surfaced after the retries ran out is transient.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Transport { .. } | Error::Timeout { .. } => true,
+            Error::Transport { .. } | Error::Timeout { .. } | Error::RateLimited(_) => true,
             Error::Api(e) => is_retryable_status(e.status),
             Error::Auth { source } => source.is_retryable(),
             _ => false,
@@ -268,6 +332,44 @@ pub struct ApiError {
     /// The start of the body (at most 512 bytes, cut on a character boundary),
     /// useful when the body is not Wix's JSON error shape (e.g. a proxy's HTML page).
     pub body_excerpt: String,
+}
+
+/// A 429 answer the client stopped at (see [`Error::RateLimited`]).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct RateLimitError {
+    /// The 429 answer: message, request ID, attempts, body excerpt.
+    pub api: ApiError,
+    /// How long Wix asked to wait before trying again (`Retry-After`, given in
+    /// seconds or as an HTTP date), if it said.
+    pub retry_after: Option<Duration>,
+}
+
+impl fmt::Display for RateLimitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let api = &self.api;
+        write!(
+            f,
+            "Wix is rate limiting `{}` ({} {}): HTTP {}",
+            api.operation, api.method, api.path, api.status
+        )?;
+        if let Some(message) = &api.message {
+            write!(f, ": {message}")?;
+        }
+        if let Some(id) = &api.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        write!(f, " after {} attempt(s); ", api.attempts)?;
+        match self.retry_after {
+            Some(delay) => write!(
+                f,
+                "Wix asks to wait {} before trying again (Retry-After): try again after that, \
+                 and send fewer requests per second",
+                crate::retry_after::describe(delay)
+            ),
+            None => write!(f, "wait before trying again, and send fewer requests per second"),
+        }
+    }
 }
 
 /// Wix's `details.applicationError`: a business-logic error with a stable code.
@@ -491,6 +593,87 @@ pub(crate) fn describe_chain(error: &(dyn std::error::Error + 'static)) -> Strin
     }
     text
 }
+
+impl Error {
+    /// A copy of this error for another waiter of a shared operation (the
+    /// OAuth token refresh). Lower-layer sources cannot be cloned: the copy
+    /// carries their text instead.
+    pub(crate) fn duplicate(&self) -> Error {
+        let cause = |source: &BoxError| -> BoxError { Box::new(Cause(describe_chain(source.as_ref()))) };
+        match self {
+            Error::Transport {
+                operation,
+                method,
+                path,
+                attempts,
+                detail,
+                source,
+            } => Error::Transport {
+                operation,
+                method: *method,
+                path: path.clone(),
+                attempts: *attempts,
+                detail: detail.clone(),
+                source: cause(source),
+            },
+            Error::Timeout {
+                operation,
+                method,
+                path,
+                attempts,
+            } => Error::Timeout {
+                operation,
+                method: *method,
+                path: path.clone(),
+                attempts: *attempts,
+            },
+            Error::Api(e) => Error::Api(e.clone()),
+            Error::Decode(e) => Error::Decode(e.clone()),
+            Error::InvalidRequest {
+                operation,
+                reason,
+                source,
+            } => Error::InvalidRequest {
+                operation,
+                reason: reason.clone(),
+                source: source.as_ref().map(cause),
+            },
+            Error::Config { reason } => Error::Config { reason: reason.clone() },
+            Error::Auth { source } => Error::Auth {
+                source: Box::new(source.duplicate()),
+            },
+            Error::Pagination { reason } => Error::Pagination { reason: reason.clone() },
+            Error::RateLimited(e) => Error::RateLimited(e.clone()),
+            Error::ResponseTooLarge {
+                operation,
+                method,
+                path,
+                status,
+                limit,
+                request_id,
+            } => Error::ResponseTooLarge {
+                operation,
+                method: *method,
+                path: path.clone(),
+                status: *status,
+                limit: *limit,
+                request_id: request_id.clone(),
+            },
+        }
+    }
+}
+
+/// The text of a lower-layer error, standing in for it in a [`Error::duplicate`] copy.
+#[derive(Debug)]
+struct Cause(String);
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Cause {}
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 //! The request loop: URL building, headers, authentication, retries, observation.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::Url;
@@ -8,13 +8,15 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValu
 use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 
-use crate::auth::{AuthState, Token};
+use crate::auth::AuthState;
 use crate::client::Inner;
-use crate::error::{ApiError, DecodeError, Error, describe_chain, excerpt, parse_wix_error};
+use crate::error::{ApiError, DecodeError, Error, RateLimitError, describe_chain, excerpt, parse_wix_error};
 use crate::headers;
 use crate::observe::{RequestInfo, ResponseInfo};
 use crate::request::ApiRequest;
-use crate::retry::{may_retry, parse_retry_after};
+use crate::retry::may_retry;
+use crate::token_cache::Token;
+use crate::{body, retry_after};
 
 /// The response header carrying Wix's request ID.
 pub(crate) const REQUEST_ID_HEADER: &str = "x-wix-request-id";
@@ -60,7 +62,7 @@ impl Inner {
         loop {
             attempt += 1;
             let (authorization, token) = if with_auth {
-                self.authorization().await?
+                self.authorization(req).await?
             } else {
                 (None, None)
             };
@@ -119,7 +121,7 @@ impl Inner {
                     body,
                 } => {
                     let (message, application_error, validation_error) = parse_wix_error(&body);
-                    let error = Error::Api(Box::new(ApiError {
+                    let api = ApiError {
                         operation: req.operation,
                         method: req.method,
                         path: path.clone(),
@@ -131,10 +133,18 @@ impl Inner {
                         retry_after,
                         attempts: attempt,
                         body_excerpt: excerpt(&body),
-                    }));
+                    };
+                    let error = if status == 429 {
+                        Error::RateLimited(Box::new(RateLimitError { api, retry_after }))
+                    } else {
+                        Error::Api(Box::new(api))
+                    };
                     (error, Some(status), request_id, retry_after)
                 }
-                Outcome::Failed(error) => (with_attempts(error, attempt), None, None, None),
+                Outcome::Failed(error) => {
+                    let status = error.status();
+                    (with_attempts(error, attempt), status, None, None)
+                }
             };
 
             // Decide whether to go again, and after how long.
@@ -143,7 +153,7 @@ impl Inner {
                 && !refreshed
             {
                 refreshed = true;
-                cache.invalidate(token).await;
+                cache.invalidate(token);
                 next = Some(Duration::ZERO);
             }
             let counted = attempt - u32::from(refreshed);
@@ -151,8 +161,11 @@ impl Inner {
                 && may_retry(&error, req.method, req.options.retry_non_idempotent)
                 && counted < self.retry.get_max_attempts()
             {
-                let delay = self.retry.delay(counted, retry_after);
-                if started.elapsed().saturating_add(delay) <= self.retry.get_max_elapsed() {
+                // A Retry-After beyond the policy's limits ends the retries (the
+                // error carries it): trying earlier than Wix said would be refused again.
+                if let Some(delay) = self.retry.delay(counted, retry_after)
+                    && started.elapsed().saturating_add(delay) <= self.retry.get_max_elapsed()
+                {
                     next = Some(delay);
                 }
             }
@@ -180,17 +193,19 @@ impl Inner {
     }
 
     /// The `Authorization` value for the next attempt, and the OAuth token it came from.
-    async fn authorization(&self) -> Result<(Option<HeaderValue>, Option<Token>), Error> {
+    /// Waiting for a token counts against the request's timeout.
+    async fn authorization(&self, req: &ApiRequest) -> Result<(Option<HeaderValue>, Option<Token>), Error> {
         match &self.auth {
             AuthState::Static(value) => Ok((Some(value.clone()), None)),
             AuthState::OAuth(cache) => {
-                let token = cache.get(self).await?;
+                let token = cache.get(req.options.timeout.unwrap_or(self.timeout)).await?;
                 Ok((Some(token.header.clone()), Some(token)))
             }
+            AuthState::None => Ok((None, None)),
         }
     }
 
-    /// Sends one attempt and reads the whole body.
+    /// Sends one attempt and reads the body, up to the client's limit.
     async fn attempt(&self, req: &ApiRequest, url: &Url, headers: HeaderMap) -> Outcome {
         let mut builder = self.http.request(req.method.to_reqwest(), url.clone()).headers(headers);
         if let Some(body) = &req.body {
@@ -212,13 +227,24 @@ impl Inner {
                 .map(str::to_owned)
         };
         let request_id = header_text(REQUEST_ID_HEADER);
-        let retry_after = header_text("retry-after").and_then(|v| parse_retry_after(&v));
-        match response.bytes().await {
+        let retry_after = header_text("retry-after").and_then(|v| retry_after::parse(&v, SystemTime::now()));
+        let success = (200..300).contains(&status);
+        let limit = self.max_response_body;
+        match body::read(response, limit, success).await {
+            // A success body is only useful whole; an error answer keeps its status and the start of its body.
+            Ok(body) if success && body.truncated => Outcome::Failed(Error::ResponseTooLarge {
+                operation: req.operation,
+                method: req.method,
+                path: url.path().to_owned(),
+                status,
+                limit,
+                request_id,
+            }),
             Ok(body) => Outcome::Answer {
                 status,
                 request_id,
                 retry_after,
-                body,
+                body: body.bytes,
             },
             Err(e) => Outcome::Failed(transport_error(req, url, e)),
         }

@@ -42,14 +42,21 @@
 //!
 //! - **Auth** ([`Auth`]): API key with a site or account ID, OAuth app
 //!   (client-credentials token from `{base_url}/oauth2/token`, cached, refreshed
-//!   before expiry and once after a 401, single-flight), or a fixed token.
+//!   before expiry and once after a 401; one refresh at a time, shared with
+//!   every waiter, error included, each waiting at most its own timeout), or a
+//!   fixed token.
 //! - **Errors** ([`Error`]): transport, timeout, Wix API error (status, message,
 //!   application and validation errors, request ID), undecodable response (JSON
 //!   path and body excerpt), invalid request, configuration, auth.
-//! - **Retries** ([`RetryPolicy`]): exponential backoff with jitter, `Retry-After`;
+//! - **Retries** ([`RetryPolicy`]): exponential backoff with jitter, `Retry-After`
+//!   (seconds or HTTP date; a longer wait than the policy allows ends the
+//!   retries with [`Error::RateLimited`] for a 429);
 //!   429 for all methods, 502/503/504 and connection failures for `GET`/`DELETE`
 //!   or on opt-in ([`RequestOptions::retry_non_idempotent`]).
-//! - **Pagination** ([`paginate::cursor_stream`]).
+//! - **Limits**: response bodies read up to 16 MiB
+//!   ([`ClientBuilder::max_response_body`]); `https` required for the base URL
+//!   except on loopback ([`ClientBuilder::allow_insecure_http`]).
+//! - **Pagination** ([`paginate::cursor_stream`]), cursor cycles detected.
 //! - **Hooks**: per-request and default headers, and an [`Observer`].
 //! - **Service plugins** ([`plugin`]): the types generated service-plugin
 //!   code names (the app side; `wix-app` verifies and serves the calls).
@@ -59,6 +66,7 @@
 #![warn(missing_docs)]
 
 mod auth;
+mod body;
 mod client;
 mod error;
 mod execute;
@@ -70,12 +78,17 @@ pub mod plugin;
 mod query;
 mod request;
 mod retry;
+mod retry_after;
 mod secret;
+mod token_cache;
 pub mod wire;
 
 pub use auth::{Auth, OAuthApp};
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
-pub use error::{ApiError, ApplicationError, BoxError, DecodeError, Error, ErrorKind, FieldViolation, ValidationError};
+pub use error::{
+    ApiError, ApplicationError, BoxError, DecodeError, Error, ErrorKind, FieldViolation, RateLimitError,
+    ValidationError,
+};
 pub use observe::{Observer, RequestInfo, ResponseInfo};
 pub use request::{ApiRequest, HttpMethod, RequestOptions};
 pub use retry::RetryPolicy;

@@ -1,6 +1,6 @@
 //! Walking cursor-paginated listings as a stream of items.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::future::Future;
 
 use futures::stream::FusedStream;
@@ -12,8 +12,9 @@ use crate::error::Error;
 /// `fetch` sends one page request; `set_cursor` puts the next cursor into a
 /// copy of the original request; `split` takes a response apart into its items
 /// and the next cursor (`None` or an empty string ends the walk). The stream
-/// ends after the first error, which it yields. If Wix returns the same cursor
-/// twice in a row, the stream yields [`Error::Pagination`] instead of looping forever.
+/// ends after the first error, which it yields. If Wix returns a cursor it
+/// returned before (the same one twice, or a cycle such as A → B → A), the
+/// stream yields [`Error::Pagination`] instead of looping forever.
 ///
 /// The stream is not `Unpin`; pin it before polling, e.g. with [`std::pin::pin!`].
 ///
@@ -57,6 +58,7 @@ where
         fetch,
         buffered: VecDeque::new(),
         next: Next::First,
+        seen: HashSet::new(),
     };
     // Fused: polling again after the end keeps yielding `None` instead of panicking.
     futures::StreamExt::fuse(futures::stream::unfold(state, move |mut state| async move {
@@ -81,10 +83,16 @@ where
             };
             let (items, next_cursor) = split(response);
             state.buffered.extend(items);
+            if let Some(cursor) = cursor {
+                state.seen.insert(cursor);
+            }
             state.next = match next_cursor.filter(|c| !c.is_empty()) {
                 None => Next::Done,
-                Some(next) if cursor.as_deref() == Some(next.as_str()) => Next::Failed(Error::Pagination {
-                    reason: "Wix returned the same cursor twice in a row".to_owned(),
+                Some(next) if state.seen.contains(&next) => Next::Failed(Error::Pagination {
+                    reason: format!(
+                        "page {} pointed back to a cursor already followed (a cycle)",
+                        state.seen.len() + 1
+                    ),
                 }),
                 Some(next) => Next::Cursor(next),
             };
@@ -97,6 +105,8 @@ struct State<Req, F, Item> {
     fetch: F,
     buffered: VecDeque<Item>,
     next: Next,
+    /// Every cursor followed so far.
+    seen: HashSet<String>,
 }
 
 /// What the stream does once its buffered items are out.

@@ -14,9 +14,12 @@ use crate::request::HttpMethod;
 ///
 /// Waits grow exponentially from `initial_backoff`, doubled on each retry and
 /// capped at `max_backoff`, with jitter (each wait is a random value between half
-/// and all of the computed delay). A `Retry-After` header (in seconds) is used
-/// instead of the computed delay, capped at `max_backoff`. No retry starts if
-/// its wait would take the total time past `max_elapsed`.
+/// and all of the computed delay). A `Retry-After` header (seconds or an HTTP
+/// date) is used instead of the computed delay. A `Retry-After` longer than
+/// `max_backoff` ends the retries: the client does not try again before Wix
+/// said, and returns the answer at once ([`Error::RateLimited`] for a 429,
+/// carrying the delay). No retry starts if its wait would take the total time
+/// past `max_elapsed`.
 ///
 /// ```
 /// use std::time::Duration;
@@ -69,7 +72,8 @@ impl RetryPolicy {
         self
     }
 
-    /// The longest single wait, also the cap for `Retry-After`.
+    /// The longest single wait. A `Retry-After` asking for more ends the retries
+    /// (see [`RetryPolicy`]).
     pub fn max_backoff(mut self, backoff: Duration) -> Self {
         self.max_backoff = backoff;
         self
@@ -102,10 +106,11 @@ impl RetryPolicy {
     }
 
     /// The wait before retry number `retry` (1 for the first retry), with jitter,
-    /// or the `Retry-After` delay capped at the maximum backoff.
-    pub(crate) fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
+    /// or the `Retry-After` delay; `None` when `Retry-After` asks for longer than
+    /// the maximum backoff (no retry then: retrying early would be refused again).
+    pub(crate) fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Option<Duration> {
         if let Some(after) = retry_after {
-            return after.min(self.max_backoff);
+            return (after <= self.max_backoff).then_some(after);
         }
         let exponent = retry.saturating_sub(1).min(30);
         let full = self
@@ -114,7 +119,7 @@ impl RetryPolicy {
             .min(self.max_backoff);
         let half = full / 2;
         let spread = u64::try_from((full - half).as_micros()).unwrap_or(u64::MAX);
-        half + Duration::from_micros(fastrand::u64(0..=spread))
+        Some(half + Duration::from_micros(fastrand::u64(0..=spread)))
     }
 }
 
@@ -122,17 +127,11 @@ impl RetryPolicy {
 pub(crate) fn may_retry(error: &Error, method: HttpMethod, opted_in: bool) -> bool {
     let idempotent = method.retries_by_default() || opted_in;
     match error {
-        Error::Api(api) if api.status == 429 => true,
+        Error::RateLimited(_) => true,
         Error::Api(api) => is_retryable_status(api.status) && idempotent,
         Error::Transport { .. } | Error::Timeout { .. } => idempotent,
         _ => false,
     }
-}
-
-/// Parses a `Retry-After` header given in seconds. HTTP dates are ignored
-/// (the computed backoff is used instead).
-pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
-    value.trim().parse::<u64>().ok().map(Duration::from_secs)
 }
 
 #[cfg(test)]
@@ -145,26 +144,26 @@ mod tests {
             .initial_backoff(Duration::from_millis(100))
             .max_backoff(Duration::from_millis(350));
         for _ in 0..50 {
-            let first = policy.delay(1, None);
+            let first = policy.delay(1, None).expect("a delay");
             assert!(first >= Duration::from_millis(50) && first <= Duration::from_millis(100));
-            let third = policy.delay(3, None);
+            let third = policy.delay(3, None).expect("a delay");
             assert!(third >= Duration::from_millis(175) && third <= Duration::from_millis(350));
-            assert!(policy.delay(40, None) <= Duration::from_millis(350));
+            assert!(policy.delay(40, None).expect("a delay") <= Duration::from_millis(350));
         }
     }
 
     #[test]
-    fn retry_after_is_capped() {
+    fn retry_after_longer_than_the_cap_means_no_retry() {
         let policy = RetryPolicy::default().max_backoff(Duration::from_secs(2));
-        assert_eq!(policy.delay(1, Some(Duration::from_secs(1))), Duration::from_secs(1));
-        assert_eq!(policy.delay(1, Some(Duration::from_secs(100))), Duration::from_secs(2));
-    }
-
-    #[test]
-    fn retry_after_parsing() {
-        assert_eq!(parse_retry_after(" 3 "), Some(Duration::from_secs(3)));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
-        assert_eq!(parse_retry_after("-1"), None);
+        assert_eq!(
+            policy.delay(1, Some(Duration::from_secs(1))),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(
+            policy.delay(1, Some(Duration::from_secs(2))),
+            Some(Duration::from_secs(2))
+        );
+        assert_eq!(policy.delay(1, Some(Duration::from_secs(100))), None);
     }
 
     #[test]

@@ -52,8 +52,9 @@ async fn retry_after_429_then_200() {
         .await;
     Mock::given(method("POST")).respond_with(ok()).mount(&server).await;
     let recorder = Arc::new(Recorder::default());
-    // Retry-After (1 s) is capped by the policy's max backoff (5 ms) to keep the test fast.
+    // Retry-After (1 s) is within the policy's max backoff (2 s): waited for.
     let client = common::builder(&server)
+        .retry_policy(fast_policy().max_backoff(Duration::from_secs(2)))
         .shared_observer(recorder.clone())
         .build()
         .expect("client");
@@ -63,7 +64,7 @@ async fn retry_after_429_then_200() {
     let responses = recorder.responses.lock().expect("lock");
     assert_eq!(responses[0].status, Some(429));
     assert!(responses[0].will_retry);
-    assert_eq!(responses[0].retry_delay, Some(Duration::from_millis(5)));
+    assert_eq!(responses[0].retry_delay, Some(Duration::from_secs(1)));
     assert_eq!(responses[1].status, Some(200));
 }
 

@@ -87,6 +87,16 @@ async fn errors_of_every_kind() -> Vec<Error> {
         .mount(&server)
         .await;
     Mock::given(method("GET"))
+        .and(path("/v1/rate-limited"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "3600"))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/large"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("x".repeat(2048)))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
         .and(path("/v1/slow"))
         .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(5)))
         .mount(&server)
@@ -99,6 +109,7 @@ async fn errors_of_every_kind() -> Vec<Error> {
         .default_header("x-default-secret", HEADER_SECRET)
         .retry_policy(RetryPolicy::none())
         .timeout(Duration::from_millis(100))
+        .max_response_body(1024)
         .build()
         .expect("client");
     let get = |p: &'static str| ApiRequest::new(HttpMethod::Get, "test.op").path(p).options(&opts);
@@ -135,6 +146,9 @@ async fn errors_of_every_kind() -> Vec<Error> {
             .build()
             .expect_err("config"),
     );
+    for p in ["/v1/rate-limited", "/v1/large"] {
+        errors.push(client.send::<Value>(get(p)).await.expect_err(p));
+    }
     errors
 }
 
@@ -152,6 +166,8 @@ async fn no_error_kind_shows_a_secret() {
             ErrorKind::Auth,
             ErrorKind::Transport,
             ErrorKind::Config,
+            ErrorKind::RateLimited,
+            ErrorKind::ResponseTooLarge,
         ]
     );
     for error in &errors {
