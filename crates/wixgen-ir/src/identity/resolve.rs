@@ -427,3 +427,391 @@ fn nearest(ix: &Index, r: &Ref<'_>, short: &str, candidates: &BTreeSet<ClassId>)
         .max_by_key(|l| l.offset)
         .map(|l| l.class)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Ty;
+    use crate::model::Docs;
+    use wixgen_schema::Span;
+
+    /// The classes of the package the table resolves in, by id.
+    const CLASSES: [(&str, bool, &[&str]); 11] = [
+        ("Status", true, &["PUBLISHED", "CANCELED"]),       // 0: a staff member's
+        ("Status", true, &["VERIFIED", "UNVERIFIED"]),      // 1: an address's
+        ("Order", false, &["name", "settings"]),            // 2: the resource
+        ("Order", true, &["NEWEST_FIRST", "OLDEST_FIRST"]), // 3: a sort order
+        ("Window", false, &["childWindows", "size"]),       // 4
+        ("Window", true, &["SMALL", "LARGE"]),              // 5
+        ("Paging", false, &["limit", "offset"]),            // 6
+        ("StaffMember", false, &["status", "address"]),     // 7
+        ("Address", false, &["status"]),                    // 8
+        ("CreateOrderResponse", false, &["order"]),         // 9
+        ("Location", false, &["status"]),                   // 10
+    ];
+
+    /// Per page: `(short name, byte offset, class)` of its listings.
+    const PAGES: [&[(&str, usize, usize)]; 5] = [
+        &[
+            ("Status", 100, 1),
+            ("Status", 300, 0),
+            ("Order", 500, 2),
+            ("Order", 600, 3),
+            ("Window", 700, 4),
+            ("Window", 750, 5),
+        ],
+        &[("Status", 100, 0)],
+        &[("Status", 100, 0), ("Status", 200, 1)],
+        &[],
+        &[("Status", 100, 1), ("Status", 200, 0)],
+    ];
+
+    /// The curl request body of page 2 and of page 4 (the others have no examples).
+    const PAGE_2_BODY: &str = r#"{"status": "PUBLISHED", "address": {"status": "VERIFIED"}}"#;
+    const PAGE_4_BODY: &str = r#"{"status": "PUBLISHED", "address": {"status": "VERIFIED"}}"#;
+
+    fn source(offset: usize) -> SourceRef {
+        SourceRef {
+            page: "p.md".into(),
+            span: Span {
+                line: 1,
+                column: 1,
+                offset,
+                len: 1,
+            },
+        }
+    }
+
+    /// What `wixgen_schema` makes of a page whose one curl example sends `body`.
+    fn shapes_of_curl(body: &str) -> ExampleShapes {
+        let md = format!(
+            "# Create\n\n# Package: demo\n\n# Namespace: DemoService\n\n## REST API\n\n### Schema\n\n```\n Method: create\n URL: https://www.wixapis.com/demo/v1/things\n Method: POST\n```\n\n### Examples\n\n### Create a thing\n\n```curl\ncurl -X POST 'https://www.wixapis.com/demo/v1/things' \\\n-d '{body}'\n```\n\n---\n"
+        );
+        let page = wixgen_schema::parse(md.as_bytes())
+            .page
+            .expect("the example page parses");
+        let shapes = ExampleShapes::of(&page);
+        assert_ne!(shapes, ExampleShapes::default(), "the example of {md} shows nothing");
+        shapes
+    }
+
+    /// The package of the table: [`CLASSES`] listed on [`PAGES`]; page 0's
+    /// first listing is right under the field of row `ListedUnder`;
+    /// `Address.status` lists the address's `Status` on some page; the
+    /// resource `Order` is what a method takes directly; `Location` is listed
+    /// under `address` fields on pages 3 and 4.
+    fn index() -> Index {
+        let mut by_short: HashMap<String, Vec<ClassId>> = HashMap::new();
+        for (id, (short, _, _)) in CLASSES.iter().enumerate() {
+            by_short.entry(short.to_string()).or_default().push(ClassId(id));
+        }
+        let mut pages_of = vec![BTreeSet::new(); CLASSES.len()];
+        let mut class_of = ClassOf::new();
+        let on_page = PAGES
+            .iter()
+            .enumerate()
+            .map(|(p, listings)| {
+                let mut here: HashMap<String, Vec<Listed>> = HashMap::new();
+                for (j, &(short, offset, class)) in listings.iter().enumerate() {
+                    class_of.insert((PageIx(p), ListingIx(j)), ClassId(class));
+                    pages_of[class].insert(PageIx(p));
+                    here.entry(short.to_string()).or_default().push(Listed {
+                        offset,
+                        class: ClassId(class),
+                    });
+                }
+                here
+            })
+            .collect();
+        for (class, pages) in [(7, [0].as_slice()), (8, &[0]), (9, &[0]), (10, &[3, 4])] {
+            pages_of[class].extend(pages.iter().map(|&p| PageIx(p)));
+        }
+        let fits = CLASSES
+            .iter()
+            .map(|(_, is_enum, names)| Fits {
+                is_enum: *is_enum,
+                names: names.iter().map(|n| n.to_string()).collect(),
+            })
+            .collect();
+        let mut examples = vec![ExampleShapes::default(); PAGES.len()];
+        examples[2] = shapes_of_curl(PAGE_2_BODY);
+        examples[4] = shapes_of_curl(PAGE_4_BODY);
+        Index {
+            class_of,
+            by_short,
+            on_page,
+            under_field: HashMap::from([((ClassId(8), "status".to_string()), BTreeSet::from([ClassId(1)]))]),
+            first_source: (0..CLASSES.len()).map(|c| source(c * 1000)).collect(),
+            top_level: BTreeSet::from([ClassId(2)]),
+            examples,
+            listed_as: HashMap::from([(ClassId(10), BTreeSet::from(["address".to_string()]))]),
+            fits,
+            pages_of,
+        }
+    }
+
+    /// One reference and how it must be resolved.
+    struct Row {
+        rule: Rule,
+        page: usize,
+        /// The class of the listing holding the field; `None`: a param.
+        owner: Option<usize>,
+        top_level: bool,
+        field: &'static str,
+        short: &'static str,
+        offset: usize,
+        listing: Option<usize>,
+        chosen: usize,
+        others: &'static [usize],
+    }
+
+    /// One row per rule (two where a rule has two sides); in each, the rules
+    /// before it do not decide and the ones after it would decide otherwise.
+    const ROWS: &[Row] = &[
+        // The page lists the address's `Status` right under the field; the
+        // nearest `Status` before it is the staff member's.
+        Row {
+            rule: Rule::ListedUnder,
+            page: 0,
+            owner: Some(7),
+            top_level: false,
+            field: "status",
+            short: "Status",
+            offset: 400,
+            listing: Some(0),
+            chosen: 1,
+            others: &[0],
+        },
+        // `Paging` is one type in the package, listed nowhere on this page.
+        Row {
+            rule: Rule::OnlyOne,
+            page: 0,
+            owner: Some(7),
+            top_level: false,
+            field: "paging",
+            short: "Paging",
+            offset: 50,
+            listing: None,
+            chosen: 6,
+            others: &[],
+        },
+        // `Window.childWindows` names `Window`: the message itself, not the
+        // enum listed nearer before it.
+        Row {
+            rule: Rule::Recursion,
+            page: 0,
+            owner: Some(4),
+            top_level: false,
+            field: "childWindows",
+            short: "Window",
+            offset: 800,
+            listing: None,
+            chosen: 4,
+            others: &[5],
+        },
+        // One `Order` listed before the reference on its page (the other after it).
+        Row {
+            rule: Rule::SamePage,
+            page: 0,
+            owner: Some(7),
+            top_level: false,
+            field: "order",
+            short: "Order",
+            offset: 550,
+            listing: None,
+            chosen: 2,
+            others: &[3],
+        },
+        // None before it: the one listed anywhere on the page.
+        Row {
+            rule: Rule::SamePage,
+            page: 1,
+            owner: Some(7),
+            top_level: false,
+            field: "status",
+            short: "Status",
+            offset: 50,
+            listing: None,
+            chosen: 0,
+            others: &[1],
+        },
+        // Two `Status` before it; some page lists the address's under `Address.status`.
+        Row {
+            rule: Rule::SameField,
+            page: 0,
+            owner: Some(8),
+            top_level: false,
+            field: "status",
+            short: "Status",
+            offset: 400,
+            listing: None,
+            chosen: 1,
+            others: &[0],
+        },
+        // A `status` param: the example sends `"PUBLISHED"` at the top; the
+        // nearest `Status` before it is the other.
+        Row {
+            rule: Rule::Examples,
+            page: 2,
+            owner: None,
+            top_level: true,
+            field: "status",
+            short: "Status",
+            offset: 300,
+            listing: None,
+            chosen: 0,
+            others: &[1],
+        },
+        // `Location.status`, with `Location` listed under `address`: only
+        // what the example shows under `address` counts (`"VERIFIED"`), not
+        // the top-level `"PUBLISHED"`.
+        Row {
+            rule: Rule::Examples,
+            page: 4,
+            owner: Some(10),
+            top_level: false,
+            field: "status",
+            short: "Status",
+            offset: 300,
+            listing: None,
+            chosen: 1,
+            others: &[0],
+        },
+        // The same field on page 3, which has no example and lists no `Status`:
+        // the example of page 4, which lists `Location` too, decides.
+        Row {
+            rule: Rule::Examples,
+            page: 3,
+            owner: Some(10),
+            top_level: false,
+            field: "status",
+            short: "Status",
+            offset: 300,
+            listing: None,
+            chosen: 1,
+            others: &[0],
+        },
+        // A response field `order`: the resource the method takes, not the
+        // sort-order enum listed nearer before it.
+        Row {
+            rule: Rule::Direct,
+            page: 0,
+            owner: Some(9),
+            top_level: true,
+            field: "order",
+            short: "Order",
+            offset: 650,
+            listing: None,
+            chosen: 2,
+            others: &[3],
+        },
+        // The same reference deeper down: the nearest before it.
+        Row {
+            rule: Rule::Nearest,
+            page: 0,
+            owner: Some(7),
+            top_level: false,
+            field: "sort",
+            short: "Order",
+            offset: 650,
+            listing: None,
+            chosen: 3,
+            others: &[2],
+        },
+        // Nothing on the page, no field, no example, not top-level: the first listed.
+        Row {
+            rule: Rule::FirstListed,
+            page: 3,
+            owner: Some(7),
+            top_level: false,
+            field: "status",
+            short: "Status",
+            offset: 300,
+            listing: None,
+            chosen: 0,
+            others: &[1],
+        },
+    ];
+
+    fn field(row: &Row) -> FieldDraft {
+        FieldDraft {
+            wire_name: row.field.into(),
+            ty: Ty::Named(row.short.into()),
+            required: false,
+            read_only: false,
+            validation: vec![],
+            docs: Docs::default(),
+            source: source(row.offset),
+            listing: row.listing,
+        }
+    }
+
+    fn reference<'r>(row: &Row, field: &'r FieldDraft) -> Ref<'r> {
+        Ref {
+            page: PageIx(row.page),
+            field,
+            owner_class: row.owner.map(ClassId),
+            owner_label: "Owner",
+            top_level: row.top_level,
+        }
+    }
+
+    #[test]
+    fn each_rule_decides_its_row_and_without_it_the_row_is_decided_otherwise() {
+        let ix = index();
+        for (n, row) in ROWS.iter().enumerate() {
+            let f = field(row);
+            let r = reference(row, &f);
+            let expected = Decision {
+                chosen: ClassId(row.chosen),
+                rule: row.rule,
+                others: row.others.iter().copied().map(ClassId).collect(),
+            };
+            assert_eq!(
+                resolve(&ix, &r, row.short),
+                Some(expected.clone()),
+                "row {n} ({:?})",
+                row.rule
+            );
+            let without: Vec<Rule> = Rule::ALL.into_iter().filter(|&rule| rule != row.rule).collect();
+            let otherwise = resolve_with(&ix, &r, row.short, &without);
+            assert_ne!(
+                otherwise,
+                Some(expected),
+                "row {n}: {:?} is not what decides it",
+                row.rule
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_has_a_row() {
+        for rule in Rule::ALL {
+            assert!(ROWS.iter().any(|row| row.rule == rule), "no row for {rule:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_choices_among_candidates_the_pages_do_not_tell_apart_are_guesses() {
+        let guesses: Vec<Rule> = Rule::ALL.into_iter().filter(|r| r.is_a_guess()).collect();
+        assert_eq!(
+            guesses,
+            [Rule::Examples, Rule::Direct, Rule::Nearest, Rule::FirstListed]
+        );
+    }
+
+    #[test]
+    fn a_name_the_package_does_not_list_resolves_to_nothing() {
+        let ix = index();
+        let row = &ROWS[1];
+        let f = field(row);
+        assert_eq!(resolve(&ix, &reference(row, &f), "Nowhere"), None);
+    }
+
+    #[test]
+    fn the_candidates_of_a_decision_are_the_chosen_and_the_others_in_class_order() {
+        let d = Decision::new(ClassId(2), Rule::Nearest, [ClassId(3), ClassId(2), ClassId(0)]);
+        assert_eq!(d.others, [ClassId(3), ClassId(0)]);
+        assert_eq!(d.candidates(), [ClassId(0), ClassId(2), ClassId(3)]);
+    }
+}
