@@ -55,72 +55,18 @@
 //! that name, `Name#n` otherwise. Naming for Rust happens later
 //! (`assemble`): a split name's types are named after where they are used.
 
-mod classes;
+mod class;
+mod classify;
 mod resolve;
 
 use crate::diag::{IrDiagnostic, codes, location};
-use crate::draft::{FieldDraft, MethodDraft, PageDraft, StructDraft, Ty, TypeDraft};
-use crate::unify::{self, Join};
+use crate::draft::{FieldDraft, MethodDraft, PageDraft, Ty, TypeDraft};
+use crate::unify;
+use class::{ClassId, ListingIx, PageIx, all_fields};
 use resolve::{Decision, Index, Ref};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-/// The position of a page among the package's pages (in path order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct PageIx(pub usize);
-
-/// The position of a listing among its page's listings ([`PageDraft::types`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct ListingIx(pub usize);
-
-/// The position of a class in [`Identity::classes`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct ClassId(pub usize);
-
-/// Who uses a type: the owner of the field or param whose type it is.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Owner {
-    /// A field of the named type with this key.
-    Type(String),
-    /// A param of the REST method with this name (its request struct).
-    Request(String),
-    /// The response of the method with this name.
-    Response(String),
-}
-
-/// What sets a class apart from the other classes of its short name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum SetApart {
-    /// The first class of its short name: there was none before it to differ from.
-    First,
-    /// How its first listing differs from the first class of its name it was held against.
-    Differs(String),
-}
-
-impl SetApart {
-    /// How the report words it (nothing for the first class).
-    pub(crate) fn text(&self) -> &str {
-        match self {
-            SetApart::First => "",
-            SetApart::Differs(reason) => reason,
-        }
-    }
-}
-
-/// One type of the package: the listings that are it.
-#[derive(Debug, Clone)]
-pub(crate) struct Class {
-    pub key: String,
-    pub short: String,
-    pub is_enum: bool,
-    /// Every listing of the type and how it joined, first listing first.
-    pub listings: Vec<(PageIx, ListingIx, Join)>,
-    /// What sets this class apart from the first class of its name.
-    pub reason: SetApart,
-    /// Where the type is used: `(owner, field or param wire name)`.
-    pub owners: BTreeSet<(Owner, String)>,
-    /// The uses where the page lists the type right under the field (not a bare reference).
-    pub listed_under: BTreeSet<(Owner, String)>,
-}
+pub(crate) use class::{Class, Owner};
 
 /// The classes of a package and its merged types, by key.
 pub(crate) struct Identity {
@@ -128,15 +74,10 @@ pub(crate) struct Identity {
     pub table: BTreeMap<String, TypeDraft>,
 }
 
-/// Every field of a message, ONE-OF members first (the order of the page).
-fn all_fields(s: &StructDraft) -> impl Iterator<Item = &FieldDraft> {
-    s.one_ofs.iter().flat_map(|g| g.members.iter()).chain(&s.fields)
-}
-
 /// Decides the classes of a package's listings, rewrites every reference on
 /// the pages to class keys, and merges each class into one type.
 pub(crate) fn decide(pages: &mut [PageDraft], diags: &mut Vec<IrDiagnostic>) -> Identity {
-    let (mut classes, class_of) = classes::classify(pages);
+    let (mut classes, class_of) = classify::classify(pages);
     let examples = pages.iter_mut().map(|p| std::mem::take(&mut p.examples)).collect();
     let ix = Index::new(pages, &classes, class_of, examples);
     for (p, page) in pages.iter_mut().enumerate() {

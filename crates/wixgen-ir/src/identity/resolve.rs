@@ -3,8 +3,7 @@
 //! chosen, the [`Rule`] that chose it and the other classes it chose among;
 //! the caller decides what to report.
 
-use super::classes::ClassOf;
-use super::{Class, ClassId, ListingIx, PageIx, all_fields};
+use super::class::{Class, ClassId, ClassOf, ListingIx, PageIx, all_fields};
 use crate::draft::{FieldDraft, PageDraft, TypeDraft};
 use crate::example_shapes::{ExampleShapes, Fits, Seen};
 use crate::model::SourceRef;

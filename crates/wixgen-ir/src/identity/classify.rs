@@ -1,13 +1,10 @@
 //! Step 1 of type identity: which listings of a package are one class (see
 //! the parent module for the rules).
 
-use super::{Class, ClassId, ListingIx, PageIx, SetApart, all_fields};
+use super::class::{Class, ClassId, ClassOf, ListingIx, PageIx, SetApart, all_fields};
 use crate::draft::{Context, PageDraft, Ty, TypeDraft};
 use crate::unify::{self, Join};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-/// The class of each listing.
-pub(super) type ClassOf = HashMap<(PageIx, ListingIx), ClassId>;
 
 /// What a listing says, for comparing it with a class.
 struct Summary {
