@@ -54,6 +54,14 @@
 //! Each class gets a key: the short name when the package has one class of
 //! that name, `Name#n` otherwise. Naming for Rust happens later
 //! (`assemble`): a split name's types are named after where they are used.
+//!
+//! The files, each importing only those listed after it: this one runs the
+//! steps ([`decide`]: rewriting every reference to its class key, then
+//! merging) and words the warning for a guessed reference; `resolve.rs` is
+//! step 2, one function per rule, returning a `Decision` (the class chosen,
+//! the `Rule` that chose it, the other candidates) and no diagnostic;
+//! `classify.rs` is step 1; `class.rs` holds what the steps decide (classes,
+//! and the page, listing and class indices as types of their own).
 
 mod class;
 mod classify;
