@@ -359,7 +359,7 @@ fn record_decisions(
                     rust_name: rust_of.get(&c.key).cloned().unwrap_or_default(),
                     kind: if c.is_enum { "enum" } else { "message" }.to_string(),
                     sources: sources(c),
-                    reason: c.reason.clone(),
+                    reason: c.reason.text().to_string(),
                     used_by: c
                         .owners
                         .iter()

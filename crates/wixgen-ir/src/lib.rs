@@ -55,7 +55,7 @@ pub mod diag;
 pub mod docs;
 mod draft;
 mod example_shapes;
-pub mod identity;
+mod identity;
 mod lower;
 pub mod model;
 pub mod names;
@@ -63,7 +63,7 @@ mod paging;
 mod reconcile;
 mod samples;
 mod types;
-pub mod unify;
+mod unify;
 mod url;
 mod usage;
 

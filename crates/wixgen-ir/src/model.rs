@@ -357,7 +357,7 @@ pub struct TypeMerge {
     pub rust_name: String,
     /// Every listing merged, first one first.
     pub sources: Vec<SourceRef>,
-    /// Why the listings are one type: `identical`, `request and response views`, `drift` (see [`crate::identity`]).
+    /// Why the listings are one type: `identical`, `request and response views`, `drift` (see [the crate docs](crate)).
     pub how: String,
 }
 

@@ -342,8 +342,8 @@ fn one_of_conflict(
 }
 
 fn merge_field(acc: &mut FieldDraft, next: FieldDraft, cx: &mut MergeCtx<'_>) {
-    let (ty, conflict) = merge_ty(&acc.ty, &next.ty);
-    if conflict {
+    let merged = merge_ty(&acc.ty, &next.ty);
+    if merged.is_conflict() {
         cx.diags.push(
             IrDiagnostic::warning(
                 codes::FIELD_TYPE_CONFLICT,
@@ -361,7 +361,7 @@ fn merge_field(acc: &mut FieldDraft, next: FieldDraft, cx: &mut MergeCtx<'_>) {
             .with_help("the pages disagree about the type; check which one is current, and report the other to Wix"),
         );
     }
-    acc.ty = ty;
+    acc.ty = merged.into_ty();
     acc.required = cx.mode.combine(acc.required, next.required);
     acc.read_only |= next.read_only;
     for rule in next.validation {
@@ -375,20 +375,43 @@ fn merge_field(acc: &mut FieldDraft, next: FieldDraft, cx: &mut MergeCtx<'_>) {
     acc.docs.deprecated |= next.docs.deprecated;
 }
 
-/// The merged type and whether the two were in real conflict.
-pub(crate) fn merge_ty(a: &Ty, b: &Ty) -> (Ty, bool) {
+/// Two listings' types of one field, merged.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum MergedTy {
+    /// Equal, or one refines the other: the more precise of the two.
+    Compatible(Ty),
+    /// In real conflict: free-form JSON (an array of it, for arrays whose
+    /// elements conflict), which decodes what either says.
+    Conflict(Ty),
+}
+
+impl MergedTy {
+    /// The type to generate.
+    pub(crate) fn into_ty(self) -> Ty {
+        match self {
+            MergedTy::Compatible(t) | MergedTy::Conflict(t) => t,
+        }
+    }
+
+    pub(crate) fn is_conflict(&self) -> bool {
+        matches!(self, MergedTy::Conflict(_))
+    }
+}
+
+/// The merged type of two listings of one field.
+pub(crate) fn merge_ty(a: &Ty, b: &Ty) -> MergedTy {
     if a == b {
-        return (a.clone(), false);
+        return MergedTy::Compatible(a.clone());
     }
     match (a, b) {
-        (Ty::Unknown, x) | (x, Ty::Unknown) => (x.clone(), false),
-        (Ty::Array(x), Ty::Array(y)) => {
-            let (t, c) = merge_ty(x, y);
-            (Ty::Array(Box::new(t)), c)
-        }
-        (Ty::String, Ty::Timestamp) | (Ty::Timestamp, Ty::String) => (Ty::Timestamp, false),
-        (Ty::String | Ty::Int32, Ty::Int64) | (Ty::Int64, Ty::String | Ty::Int32) => (Ty::Int64, false),
-        _ => (Ty::Json, true),
+        (Ty::Unknown, x) | (x, Ty::Unknown) => MergedTy::Compatible(x.clone()),
+        (Ty::Array(x), Ty::Array(y)) => match merge_ty(x, y) {
+            MergedTy::Compatible(t) => MergedTy::Compatible(Ty::Array(Box::new(t))),
+            MergedTy::Conflict(t) => MergedTy::Conflict(Ty::Array(Box::new(t))),
+        },
+        (Ty::String, Ty::Timestamp) | (Ty::Timestamp, Ty::String) => MergedTy::Compatible(Ty::Timestamp),
+        (Ty::String | Ty::Int32, Ty::Int64) | (Ty::Int64, Ty::String | Ty::Int32) => MergedTy::Compatible(Ty::Int64),
+        _ => MergedTy::Conflict(Ty::Json),
     }
 }
 
@@ -481,15 +504,20 @@ mod tests {
     #[test]
     fn merge_ty_rules() {
         let arr = |t: Ty| Ty::Array(Box::new(t));
-        assert_eq!(merge_ty(&Ty::String, &Ty::String), (Ty::String, false));
-        assert_eq!(merge_ty(&arr(Ty::Unknown), &arr(Ty::String)), (arr(Ty::String), false));
-        assert_eq!(merge_ty(&Ty::String, &Ty::Timestamp), (Ty::Timestamp, false));
-        assert_eq!(merge_ty(&Ty::Int32, &Ty::Int64), (Ty::Int64, false));
-        assert_eq!(merge_ty(&Ty::String, &Ty::Bool), (Ty::Json, true));
+        use MergedTy::{Compatible, Conflict};
+        assert_eq!(merge_ty(&Ty::String, &Ty::String), Compatible(Ty::String));
+        assert_eq!(
+            merge_ty(&arr(Ty::Unknown), &arr(Ty::String)),
+            Compatible(arr(Ty::String))
+        );
+        assert_eq!(merge_ty(&Ty::String, &Ty::Timestamp), Compatible(Ty::Timestamp));
+        assert_eq!(merge_ty(&Ty::Int32, &Ty::Int64), Compatible(Ty::Int64));
+        assert_eq!(merge_ty(&Ty::String, &Ty::Bool), Conflict(Ty::Json));
         assert_eq!(
             merge_ty(&Ty::Named("A".into()), &Ty::Named("B".into())),
-            (Ty::Json, true)
+            Conflict(Ty::Json)
         );
+        assert_eq!(merge_ty(&arr(Ty::String), &arr(Ty::Bool)), Conflict(arr(Ty::Json)));
     }
 
     #[test]
