@@ -30,7 +30,7 @@ enum Route {
 /// | --- | --- | --- |
 /// | verified, the method answered | 200 | the response message |
 /// | verified, the method answered an `ApplicationError` | its status | `{"applicationError": {"code", "data"}}` |
-/// | verification failed (alg, signature, `exp`, `iat`, `iss`, `aud`) | 401 | `{"message"}` naming the check |
+/// | verification failed (size, alg, `crit`, signature, `exp`, `iat`, `nbf`, lifetime, `iss`, `aud`) | 401 | `{"message"}` naming the check |
 /// | verified, but not `{request, metadata}`, or the request does not match the method's type | 400 | `{"message"}` |
 /// | no registered plugin answers the method | 404 | `{"message"}` |
 #[derive(Clone)]
@@ -112,6 +112,7 @@ impl ServicePlugins {
                 return Response::new(401, refused.into_body(), summary);
             }
         };
+        let delivery = claims.token_digest().to_owned();
         let Some(Value::Object(mut data)) = claims.into_claims().remove("data") else {
             return bad(&name, "the verified token has no `data` object ({request, metadata})");
         };
@@ -126,9 +127,10 @@ impl ServicePlugins {
                 Err(_) => return bad(&name, "the verified `metadata` has fields of the wrong type"),
             },
         };
+        // Wix's `requestId` names the call; without one, the token's digest.
         let name = match &metadata.request_id {
             Some(id) => format!("{name} (request {})", log_safe(id)),
-            None => name,
+            None => format!("{name} (delivery {delivery})"),
         };
         let (plugin, bare) = match self.routes.get(method) {
             Some(Route::One(plugin, bare)) => (plugin, *bare),

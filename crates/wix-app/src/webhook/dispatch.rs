@@ -34,8 +34,9 @@ type Handler = Arc<dyn Fn(WebhookEvent) -> HandlerFuture + Send + Sync>;
 /// | the handler returned `Err` | 500 | retries for up to 48 hours |
 ///
 /// Wix expects the answer within 1,250 ms: do slow work after answering
-/// (spawn it, or queue it). Events can arrive twice and out of order; the
-/// envelope's `id` identifies one ([`crate::webhook::Envelope::id`]).
+/// (spawn it, or queue it). Events can arrive twice and out of order;
+/// [`Event::delivery_id`] identifies one (the envelope's `id`, else a digest
+/// of the token), to drop a second delivery.
 ///
 /// ```no_run
 /// # async fn run(key: wix_app::PublicKey, body: &[u8]) {
@@ -159,13 +160,9 @@ impl Webhooks {
             }
         };
         let name = format!(
-            "webhook {}{}",
+            "webhook {} (delivery {})",
             log_safe(event.event_type()),
-            event
-                .envelope()
-                .and_then(|e| e.id.as_deref())
-                .map(|id| format!(" (event {})", log_safe(id)))
-                .unwrap_or_default()
+            log_safe(event.delivery_id())
         );
         let Some(handler) = self.handlers.get(event.event_type()) else {
             return Response::outcome(200, "acknowledged", format!("{name}: no handler, acknowledged"));
