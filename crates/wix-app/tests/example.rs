@@ -371,3 +371,27 @@ async fn acceptance_2_the_example_refuses_oversized_bodies_and_weak_tokens() {
     let (status, _) = post(&balance, sign(&plugin_claims(json!({"code": "GC-100"}), metadata()))).await;
     assert_eq!(status, 200);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn point_5_the_example_serves_at_most_max_connections_at_once() {
+    let mut env = defaults();
+    env.push(("MAX_CONNECTIONS", "1".to_owned()));
+    env.push(("HEADER_TIMEOUT_SECS", "2".to_owned()));
+    let server = start(env).await;
+
+    // One idle connection takes the only slot until the header timeout closes it.
+    let addr = server.url.strip_prefix("http://").unwrap().to_owned();
+    let idle = TcpStream::connect(&addr).expect("connect");
+    std::thread::sleep(Duration::from_millis(200));
+
+    let started = Instant::now();
+    let call = sign(&plugin_claims(json!({"code": "GC-100"}), metadata()));
+    let (status, _) = post(&format!("{}/v1/balance", server.url), call).await;
+    let waited = started.elapsed();
+    assert_eq!(status, 200);
+    assert!(
+        waited >= Duration::from_secs(1),
+        "the second connection was served after {waited:?}, while the first held the only slot"
+    );
+    drop(idle);
+}
