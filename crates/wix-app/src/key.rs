@@ -1,10 +1,10 @@
 //! The app's public key, as the app dashboard gives it.
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use std::sync::Arc;
 
 use aws_lc_rs::signature::{ParsedPublicKey, RSA_PKCS1_2048_8192_SHA256};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use jsonwebtoken::{DecodingKey, DecodingKeyKind};
 
 /// Why a public key was refused. The messages never contain the key's text.
@@ -23,10 +23,10 @@ pub enum KeyError {
          app dashboard"
     )]
     PrivateKey,
-    /// The PEM block does not hold a usable RSA public key.
+    /// The PEM block does not hold a usable RSA public key (2048 to 8192 bits).
     #[error(
-        "the PEM block does not hold an RSA public key (SPKI `PUBLIC KEY` or PKCS#1 `RSA PUBLIC KEY`); copy the \
-         app's public key from the app dashboard"
+        "the PEM block does not hold an RSA public key of 2048 to 8192 bits (SPKI `PUBLIC KEY` or PKCS#1 `RSA \
+         PUBLIC KEY`); copy the app's public key from the app dashboard"
     )]
     NotRsaPublicKey,
 }
