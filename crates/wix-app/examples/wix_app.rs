@@ -139,8 +139,14 @@ fn setup() -> Result<(App, Limits), String> {
         header_timeout: seconds("HEADER_TIMEOUT_SECS", 10)?,
         body_timeout: seconds("BODY_TIMEOUT_SECS", 10)?,
         body_limit: number("BODY_LIMIT_BYTES", DEFAULT_MAX_TOKEN_BYTES, "a number of bytes")?,
-        max_connections: number("MAX_CONNECTIONS", 256, "a number of connections above 0")?
-            .clamp(1, Semaphore::MAX_PERMITS),
+        max_connections: match number::<usize>("MAX_CONNECTIONS", 256, "a number of connections above 0")? {
+            0 => {
+                return Err(format!(
+                    "MAX_CONNECTIONS must be a number of connections above 0, not 0. {USAGE}"
+                ));
+            }
+            n => n.min(Semaphore::MAX_PERMITS),
+        },
     };
     // The verifier refuses what the server would refuse, should the limit grow.
     let verifier = Verifier::new(key).max_token_bytes(limits.body_limit);

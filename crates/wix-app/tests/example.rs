@@ -268,6 +268,21 @@ fn the_example_says_what_is_missing_and_exits_2() {
         stderr.contains("WIX_APP_PUBLIC_KEY: the public key is neither PEM"),
         "{stderr}"
     );
+
+    // A limit that would turn a protection off is refused, naming the setting.
+    for (name, value) in [
+        ("HEADER_TIMEOUT_SECS", "0"),
+        ("BODY_TIMEOUT_SECS", "-1"),
+        ("BODY_LIMIT_BYTES", "lots"),
+        ("MAX_CONNECTIONS", "0"),
+    ] {
+        let out = command(&[("WIX_APP_PUBLIC_KEY", PUBLIC), ("WIX_APP_ID", APP_ID), (name, value)])
+            .output()
+            .expect("run cargo");
+        assert_eq!(out.status.code(), Some(2), "{name}={value}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("{name} must be")), "{stderr}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
