@@ -61,6 +61,7 @@
 #![warn(missing_docs)]
 
 mod key;
+mod offload;
 mod response;
 mod service_plugins;
 mod verify;

@@ -7,6 +7,7 @@ use serde_json::Value;
 use wix_client::plugin::{Metadata, Reply, ServicePlugin};
 
 use crate::Verifier;
+use crate::offload::verify_off_worker;
 use crate::response::{Response, log_safe};
 use crate::webhook::refused;
 
@@ -36,7 +37,7 @@ enum Route {
 #[derive(Clone)]
 pub struct ServicePlugins {
     verifier: Verifier,
-    app_id: String,
+    app_id: Arc<str>,
     routes: HashMap<String, Route>,
 }
 
@@ -55,7 +56,7 @@ impl ServicePlugins {
     pub fn new(verifier: Verifier, app_id: impl Into<String>) -> ServicePlugins {
         ServicePlugins {
             verifier,
-            app_id: app_id.into(),
+            app_id: Arc::from(app_id.into()),
             routes: HashMap::new(),
         }
     }
@@ -104,7 +105,12 @@ impl ServicePlugins {
     /// docs for the statuses.
     pub async fn handle(&self, method: &str, body: &[u8]) -> Response {
         let name = format!("service plugin {}", log_safe(method));
-        let claims = match self.verifier.verify_service_plugin(body, &self.app_id) {
+        let app_id = Arc::clone(&self.app_id);
+        let verified = verify_off_worker(&self.verifier, body, move |verifier, body| {
+            verifier.verify_service_plugin(body, &app_id)
+        })
+        .await;
+        let claims = match verified {
             Ok(claims) => claims,
             Err(error) => {
                 let refused = refused(&error);

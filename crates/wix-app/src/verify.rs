@@ -20,9 +20,9 @@
 //! The only way to the claims is a [`VerifiedClaims`], which only a successful
 //! verification makes; events and plugin requests are decoded from it.
 //!
-//! Verification runs inline: an RS256 verify of a 2048-bit key on aws-lc-rs
-//! takes tens of microseconds, within what an async task may do between two
-//! `.await`s, and the size cap bounds the decoding around it.
+//! [`Verifier`] is synchronous. The dispatchers call it on the async task for
+//! ordinary bodies (about 20 µs for RS256 on aws-lc-rs) and move bodies over
+//! 64 KiB to tokio's blocking pool (measurements in `offload.rs`).
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -227,6 +227,10 @@ impl Verifier {
     pub fn max_token_bytes(mut self, bytes: usize) -> Verifier {
         self.max_token_bytes = bytes;
         self
+    }
+
+    pub(crate) fn token_byte_limit(&self) -> usize {
+        self.max_token_bytes
     }
 
     /// The longest lifetime (`exp - iat`) accepted (default and most

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use super::event::{Event, EventError, WebhookEvent};
+use crate::offload::verify_off_worker;
 use crate::response::{Response, log_safe};
 use crate::{Verifier, VerifyError};
 
@@ -145,7 +146,8 @@ impl Webhooks {
     /// Verifies `body` (the raw request body, exactly as received), then runs
     /// the handler for its event type. See the type's docs for the statuses.
     pub async fn handle(&self, body: &[u8]) -> Response {
-        let claims = match self.verifier.verify_webhook(body) {
+        let verified = verify_off_worker(&self.verifier, body, |verifier, body| verifier.verify_webhook(body)).await;
+        let claims = match verified {
             Ok(claims) => claims,
             Err(error) => return refused(&error),
         };
