@@ -95,7 +95,10 @@ pub enum VerifyError {
     #[error("the token is not valid yet (`nbf` is in the future); check this machine's clock")]
     NotYetValid,
     /// `exp` is further from `iat` (or from now) than the verifier allows.
-    #[error("the token lives longer than {max_secs} s (`exp` - `iat`); Wix's tokens expire sooner")]
+    #[error(
+        "the token lives longer than {max_secs} s from `iat` (or from now) to `exp`, so a captured copy could be \
+         replayed that long; Wix's tokens expire sooner (`Verifier::max_lifetime` sets the cap)"
+    )]
     Lifetime {
         /// The longest lifetime allowed, in seconds.
         max_secs: u64,
