@@ -1,6 +1,6 @@
 //! Verification cost: `Verifier::verify_webhook` on a typical webhook token
 //! (an order event, about 3 KB) and on one near the 1 MiB size cap, the
-//! figures behind `src/offload.rs` (inline up to 64 KiB, the blocking pool
+//! figures behind `src/offload.rs` (inline up to 16 KiB, the blocking pool
 //! above).
 //!
 //! `cargo bench -p wix-app --bench verify`

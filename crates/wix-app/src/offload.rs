@@ -1,19 +1,23 @@
 //! Where verification runs: on the calling task for ordinary bodies, on
 //! tokio's blocking pool for large ones.
 //!
-//! Measured (release, 2048-bit key, a 2-core machine under load): RS256 on
-//! aws-lc-rs with the key parsed once takes a median of 19-21 µs for a 3 KB
-//! token, inside the 10-100 µs tokio allows a task between two `.await`s
-//! (RustCrypto took 208-222 µs). Near the 1 MiB cap, hashing the body for the
-//! signature and decoding the claims take 1.5-1.7 ms: a stall for every other
-//! task on the worker, so such bodies move to the blocking pool.
+//! Measured (release, 2048-bit key, on a 2-core machine with a load average
+//! of about 16): the RS256 check alone on aws-lc-rs with the key parsed once
+//! takes a median of 19-21 µs (RustCrypto: 208-222 µs); the whole
+//! `verify_webhook` of a 3.2 KB order token a mean of 73 µs (`cargo bench -p
+//! wix-app --bench verify`, the load inflating it), inside the 10-100 µs tokio
+//! allows a task between two `.await`s. Near the 1 MiB cap it takes 4.2 ms
+//! (1.5-1.7 ms median for the signature and the claims' decoding alone): a
+//! stall for every other task on the worker, so such bodies move to the
+//! blocking pool.
 
 use crate::Verifier;
 
-/// Bodies up to this size (64 KiB, about 0.1 ms to verify and decode by the
-/// figures above) are verified on the calling task; larger ones, up to the
+/// Bodies up to this size (16 KiB, about 0.1 ms by the figures above:
+/// 73 µs at 3.2 KB, about 4 µs more per KB) are verified on the calling task,
+/// as every ordinary webhook and plugin call is; larger ones, up to the
 /// verifier's cap, on tokio's blocking pool.
-pub(crate) const INLINE_MAX_BYTES: usize = 64 * 1024;
+pub(crate) const INLINE_MAX_BYTES: usize = 16 * 1024;
 
 /// Runs `verify` on `body`: inline when the body is small, larger than the
 /// verifier's cap (refused at once, undecoded) or when no tokio runtime is

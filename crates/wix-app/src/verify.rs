@@ -22,7 +22,7 @@
 //!
 //! [`Verifier`] is synchronous. The dispatchers call it on the async task for
 //! ordinary bodies (about 20 µs for RS256 on aws-lc-rs) and move bodies over
-//! 64 KiB to tokio's blocking pool (measurements in `offload.rs`).
+//! 16 KiB to tokio's blocking pool (measurements in `offload.rs`).
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
