@@ -1,8 +1,11 @@
 //! The app's public key, as the app dashboard gives it.
 
+use std::sync::Arc;
+
+use aws_lc_rs::signature::{ParsedPublicKey, RSA_PKCS1_2048_8192_SHA256};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use jsonwebtoken::{Algorithm, DecodingKey};
+use jsonwebtoken::{DecodingKey, DecodingKeyKind};
 
 /// Why a public key was refused. The messages never contain the key's text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -20,10 +23,10 @@ pub enum KeyError {
          app dashboard"
     )]
     PrivateKey,
-    /// The PEM block does not hold a usable RSA public key.
+    /// The PEM block does not hold a usable RSA public key (2048 to 8192 bits).
     #[error(
-        "the PEM block does not hold an RSA public key (SPKI `PUBLIC KEY` or PKCS#1 `RSA PUBLIC KEY`); copy the \
-         app's public key from the app dashboard"
+        "the PEM block does not hold an RSA public key of 2048 to 8192 bits (SPKI `PUBLIC KEY` or PKCS#1 `RSA \
+         PUBLIC KEY`); copy the app's public key from the app dashboard"
     )]
     NotRsaPublicKey,
 }
@@ -34,7 +37,8 @@ pub enum KeyError {
 /// `Debug` shows no key material.
 #[derive(Clone)]
 pub struct PublicKey {
-    pub(crate) key: DecodingKey,
+    /// Parsed for RS256 (RSASSA-PKCS1-v1_5 with SHA-256), the only algorithm accepted.
+    pub(crate) key: Arc<ParsedPublicKey>,
 }
 
 impl PublicKey {
@@ -70,12 +74,18 @@ impl PublicKey {
         if !label.contains("PUBLIC KEY") {
             return Err(KeyError::NotRsaPublicKey);
         }
-        let key = DecodingKey::from_rsa_pem(pem.as_bytes()).map_err(|_| KeyError::NotRsaPublicKey)?;
-        // Parse the key now rather than at the first request: checking a dummy
-        // signature fails with a key error if the DER is not an RSA public key,
-        // and answers "not valid" (Ok(false)) if it is.
-        jsonwebtoken::crypto::verify("AAAA", b"probe", &key, Algorithm::RS256)
-            .map_err(|_| KeyError::NotRsaPublicKey)?;
+        // jsonwebtoken reads the PEM (SPKI or PKCS#1) down to the RSA key's
+        // DER; aws-lc-rs parses that once, here, rather than at each request,
+        // and refuses what is not an RSA key of 2048 to 8192 bits.
+        let der = match DecodingKey::from_rsa_pem(pem.as_bytes())
+            .map_err(|_| KeyError::NotRsaPublicKey)?
+            .kind()
+        {
+            DecodingKeyKind::SecretOrDer(der) => der.clone(),
+            DecodingKeyKind::RsaModulusExponent { .. } => return Err(KeyError::NotRsaPublicKey),
+        };
+        let key = ParsedPublicKey::new(&RSA_PKCS1_2048_8192_SHA256, der).map_err(|_| KeyError::NotRsaPublicKey)?;
+        let key = Arc::new(key);
         Ok(PublicKey { key })
     }
 }

@@ -19,14 +19,28 @@
 //!
 //! # Security model
 //!
+//! - A body larger than [`DEFAULT_MAX_TOKEN_BYTES`] (1 MiB, configurable
+//!   with [`Verifier::max_token_bytes`]) is refused before anything of it is
+//!   decoded; the header is decoded once.
 //! - RS256 only: a header naming any other algorithm (`none`, `HS256`, ...) is
 //!   refused before the key is used, so the public key can never act as an
-//!   HMAC secret.
+//!   HMAC secret; a header with `crit` is refused (RFC 7515: extensions this
+//!   crate does not understand).
 //! - Nothing in the body is parsed before the signature holds: the claims are
 //!   reachable only through [`VerifiedClaims`], which only [`Verifier`] makes.
-//! - `exp` and `iat` are checked where present (60 s leeway), `iss` and `aud`
-//!   are required for service plugins. A failed check answers 401 and
-//!   [`VerifyError::check`] names it.
+//! - `exp` is required and must be a number in the future; `iat` and `nbf`,
+//!   when present, must not be in the future; the leeway (default 60 s) is
+//!   clamped to [`MAX_LEEWAY`] (5 minutes); a token may live at most
+//!   [`MAX_TOKEN_LIFETIME`] (96 hours, `exp - iat`). Service plugins also need
+//!   `iss` to be the string `wix.com` and `aud` the app ID (a string, or an
+//!   array of strings holding it), compared by this crate; a service-plugin
+//!   call posted to the webhook route is refused. A failed check answers 401
+//!   and [`VerifyError::check`] names it.
+//! - Every verified request has a delivery ID to drop a second delivery with:
+//!   [`webhook::WebhookEvent::delivery_id`] (the envelope's `id`, else
+//!   [`VerifiedClaims::token_digest`], a SHA-256 of the token's signature),
+//!   with its `iat` and `exp` ([`VerifiedClaims::issued_at`],
+//!   [`VerifiedClaims::expires_at`]) to know how long to remember it.
 //! - Errors and logs never contain the token, the key, or request values;
 //!   `Debug` of [`PublicKey`] and [`Verifier`] shows no key material.
 //!
@@ -47,6 +61,7 @@
 #![warn(missing_docs)]
 
 mod key;
+mod offload;
 mod response;
 mod service_plugins;
 mod verify;
@@ -55,6 +70,8 @@ pub mod webhook;
 pub use key::{KeyError, PublicKey};
 pub use response::Response;
 pub use service_plugins::ServicePlugins;
-pub use verify::{VerifiedClaims, Verifier, VerifyError, WIX_ISSUER};
+pub use verify::{
+    DEFAULT_MAX_TOKEN_BYTES, MAX_LEEWAY, MAX_TOKEN_LIFETIME, VerifiedClaims, Verifier, VerifyError, WIX_ISSUER,
+};
 /// The service-plugin types generated code names, re-exported from `wix-client`.
 pub use wix_client::plugin;

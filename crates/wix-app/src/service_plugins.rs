@@ -7,6 +7,7 @@ use serde_json::Value;
 use wix_client::plugin::{Metadata, Reply, ServicePlugin};
 
 use crate::Verifier;
+use crate::offload::verify_off_worker;
 use crate::response::{Response, log_safe};
 use crate::webhook::refused;
 
@@ -30,13 +31,13 @@ enum Route {
 /// | --- | --- | --- |
 /// | verified, the method answered | 200 | the response message |
 /// | verified, the method answered an `ApplicationError` | its status | `{"applicationError": {"code", "data"}}` |
-/// | verification failed (alg, signature, `exp`, `iat`, `iss`, `aud`) | 401 | `{"message"}` naming the check |
+/// | verification failed (size, alg, `crit`, signature, `exp`, `iat`, `nbf`, lifetime, `iss`, `aud`) | 401 | `{"message"}` naming the check |
 /// | verified, but not `{request, metadata}`, or the request does not match the method's type | 400 | `{"message"}` |
 /// | no registered plugin answers the method | 404 | `{"message"}` |
 #[derive(Clone)]
 pub struct ServicePlugins {
     verifier: Verifier,
-    app_id: String,
+    app_id: Arc<str>,
     routes: HashMap<String, Route>,
 }
 
@@ -55,7 +56,7 @@ impl ServicePlugins {
     pub fn new(verifier: Verifier, app_id: impl Into<String>) -> ServicePlugins {
         ServicePlugins {
             verifier,
-            app_id: app_id.into(),
+            app_id: Arc::from(app_id.into()),
             routes: HashMap::new(),
         }
     }
@@ -104,7 +105,12 @@ impl ServicePlugins {
     /// docs for the statuses.
     pub async fn handle(&self, method: &str, body: &[u8]) -> Response {
         let name = format!("service plugin {}", log_safe(method));
-        let claims = match self.verifier.verify_service_plugin(body, &self.app_id) {
+        let app_id = Arc::clone(&self.app_id);
+        let verified = verify_off_worker(&self.verifier, body, move |verifier, body| {
+            verifier.verify_service_plugin(body, &app_id)
+        })
+        .await;
+        let claims = match verified {
             Ok(claims) => claims,
             Err(error) => {
                 let refused = refused(&error);
@@ -112,6 +118,7 @@ impl ServicePlugins {
                 return Response::new(401, refused.into_body(), summary);
             }
         };
+        let delivery = claims.token_digest().to_owned();
         let Some(Value::Object(mut data)) = claims.into_claims().remove("data") else {
             return bad(&name, "the verified token has no `data` object ({request, metadata})");
         };
@@ -126,9 +133,10 @@ impl ServicePlugins {
                 Err(_) => return bad(&name, "the verified `metadata` has fields of the wrong type"),
             },
         };
+        // Wix's `requestId` names the call; without one, the token's digest.
         let name = match &metadata.request_id {
             Some(id) => format!("{name} (request {})", log_safe(id)),
-            None => name,
+            None => format!("{name} (delivery {delivery})"),
         };
         let (plugin, bare) = match self.routes.get(method) {
             Some(Route::One(plugin, bare)) => (plugin, *bare),

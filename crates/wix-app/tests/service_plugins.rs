@@ -175,7 +175,7 @@ async fn a_verified_call_with_a_mismatched_request_answers_400() {
     );
     assert!(!message.contains("1234"), "{message}");
 
-    let no_request = sign(&json!({"iss": "wix.com", "aud": APP_ID, "data": {"metadata": {}}}));
+    let no_request = sign(&json!({"iss": "wix.com", "aud": APP_ID, "exp": now() + 300, "data": {"metadata": {}}}));
     assert_eq!(plugins.handle("getBalance", no_request.as_bytes()).await.status(), 400);
     let bad_metadata = sign(&plugin_claims(json!({"code": "GC-100"}), json!({"languages": "en"})));
     assert_eq!(

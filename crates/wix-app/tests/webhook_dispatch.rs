@@ -188,7 +188,9 @@ async fn a_payload_the_handler_type_cannot_read_answers_400_and_runs_no_handler(
 #[tokio::test]
 async fn verified_claims_that_are_not_a_webhook_answer_400() {
     let webhooks = dispatcher(&Log::default());
-    let response = webhooks.handle(sign(&json!({"iat": now()})).as_bytes()).await;
+    let response = webhooks
+        .handle(sign(&json!({"iat": now(), "exp": now() + 300})).as_bytes())
+        .await;
     assert_eq!(response.status(), 400);
 }
 

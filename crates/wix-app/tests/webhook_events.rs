@@ -197,7 +197,7 @@ fn account_info_is_read_when_sent() {
         "identity": "",
         "accountInfo": json!({"accountId": "acc-1", "siteId": "site-1"}).to_string(),
     });
-    let token = sign(&json!({"data": outer.to_string()}));
+    let token = sign(&json!({"data": outer.to_string(), "exp": now() + 300}));
     let claims = verifier().verify_webhook(token.as_bytes()).unwrap();
     let event = WebhookEvent::from_verified(&claims).unwrap();
     let account = event.account_info().unwrap();
@@ -239,6 +239,8 @@ fn verified_claims_that_are_not_a_webhook_are_an_envelope_error() {
         json!({"data": json!({"eventType": "x", "data": "{broken"}).to_string()}),
         json!({"data": json!({"eventType": "x", "data": json!({"createdEvent": 5}).to_string()}).to_string()}),
     ] {
+        let mut claims = claims;
+        claims["exp"] = json!(now() + 300);
         let verified = verifier().verify_webhook(sign(&claims).as_bytes()).unwrap();
         let result = WebhookEvent::from_verified(&verified).and_then(|e| e.decode::<Value>());
         assert!(matches!(result, Err(EventError::Envelope(_))), "{claims}: {result:?}");

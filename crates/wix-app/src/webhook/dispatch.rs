@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use super::event::{Event, EventError, WebhookEvent};
+use crate::offload::verify_off_worker;
 use crate::response::{Response, log_safe};
 use crate::{Verifier, VerifyError};
 
@@ -34,8 +35,9 @@ type Handler = Arc<dyn Fn(WebhookEvent) -> HandlerFuture + Send + Sync>;
 /// | the handler returned `Err` | 500 | retries for up to 48 hours |
 ///
 /// Wix expects the answer within 1,250 ms: do slow work after answering
-/// (spawn it, or queue it). Events can arrive twice and out of order; the
-/// envelope's `id` identifies one ([`crate::webhook::Envelope::id`]).
+/// (spawn it, or queue it). Events can arrive twice and out of order;
+/// [`Event::delivery_id`] identifies one (the envelope's `id`, else a digest
+/// of the token), to drop a second delivery.
 ///
 /// ```no_run
 /// # async fn run(key: wix_app::PublicKey, body: &[u8]) {
@@ -144,7 +146,8 @@ impl Webhooks {
     /// Verifies `body` (the raw request body, exactly as received), then runs
     /// the handler for its event type. See the type's docs for the statuses.
     pub async fn handle(&self, body: &[u8]) -> Response {
-        let claims = match self.verifier.verify_webhook(body) {
+        let verified = verify_off_worker(&self.verifier, body, |verifier, body| verifier.verify_webhook(body)).await;
+        let claims = match verified {
             Ok(claims) => claims,
             Err(error) => return refused(&error),
         };
@@ -159,13 +162,9 @@ impl Webhooks {
             }
         };
         let name = format!(
-            "webhook {}{}",
+            "webhook {} (delivery {})",
             log_safe(event.event_type()),
-            event
-                .envelope()
-                .and_then(|e| e.id.as_deref())
-                .map(|id| format!(" (event {})", log_safe(id)))
-                .unwrap_or_default()
+            log_safe(event.delivery_id())
         );
         let Some(handler) = self.handlers.get(event.event_type()) else {
             return Response::outcome(200, "acknowledged", format!("{name}: no handler, acknowledged"));

@@ -1,5 +1,7 @@
 //! The verified webhook event and its typed form.
 
+use std::time::SystemTime;
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -98,6 +100,9 @@ pub struct WebhookEvent {
     account_info: Option<AccountInfo>,
     envelope: Option<Envelope>,
     data: Value,
+    delivery_id: String,
+    issued_at: Option<SystemTime>,
+    expires_at: SystemTime,
 }
 
 /// The outer JSON of the `data` claim.
@@ -140,6 +145,12 @@ impl WebhookEvent {
             ),
             _ => None,
         };
+        let delivery_id = envelope
+            .as_ref()
+            .and_then(|envelope| envelope.id.as_deref())
+            .filter(|id| !id.is_empty())
+            .unwrap_or(claims.token_digest())
+            .to_owned();
         Ok(WebhookEvent {
             event_type: outer.event_type,
             instance_id: outer.instance_id,
@@ -147,6 +158,9 @@ impl WebhookEvent {
             account_info,
             envelope,
             data,
+            delivery_id,
+            issued_at: claims.issued_at(),
+            expires_at: claims.expires_at(),
         })
     }
 
@@ -176,6 +190,26 @@ impl WebhookEvent {
         self.envelope.as_ref()
     }
 
+    /// What identifies this delivery, to drop a second one: the envelope's
+    /// `id` (the same for every redelivery of the event), or for events
+    /// without one (older events such as `AppInstalled`) the
+    /// [token digest](VerifiedClaims::token_digest), the same when the same
+    /// body arrives twice. Keep the IDs seen until [`expires_at`](Self::expires_at)
+    /// (plus the leeway): after that the token is refused anyway.
+    pub fn delivery_id(&self) -> &str {
+        &self.delivery_id
+    }
+
+    /// When Wix issued the token (`iat`), when it says.
+    pub fn issued_at(&self) -> Option<SystemTime> {
+        self.issued_at
+    }
+
+    /// When the token expires (`exp`).
+    pub fn expires_at(&self) -> SystemTime {
+        self.expires_at
+    }
+
     /// The inner event JSON as sent (the envelope for domain events; the
     /// event's own payload for older events such as `AppInstalled`).
     pub fn data(&self) -> &Value {
@@ -193,6 +227,9 @@ impl WebhookEvent {
             identity: self.identity.clone(),
             account_info: self.account_info.clone(),
             envelope: self.envelope.clone(),
+            delivery_id: self.delivery_id.clone(),
+            issued_at: self.issued_at,
+            expires_at: self.expires_at,
             payload: self.payload()?,
         })
     }
@@ -267,6 +304,12 @@ pub struct Event<T> {
     pub account_info: Option<AccountInfo>,
     /// The domain-event envelope; `None` for older, bare-name events.
     pub envelope: Option<Envelope>,
+    /// See [`WebhookEvent::delivery_id`].
+    pub delivery_id: String,
+    /// When Wix issued the token (`iat`), when it says.
+    pub issued_at: Option<SystemTime>,
+    /// When the token expires (`exp`).
+    pub expires_at: SystemTime,
     /// The payload.
     pub payload: Payload<T>,
 }

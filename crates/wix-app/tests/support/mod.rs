@@ -107,3 +107,15 @@ pub fn metadata() -> Value {
         "appExtensionType": "GIFT_CARDS_PROVIDER",
     })
 }
+
+/// RS256 with the test key over a header written by hand (`crit`, `kid`, ...).
+pub fn sign_with_header(header: &Value, claims: &Value) -> String {
+    let key = EncodingKey::from_rsa_pem(PRIVATE.as_bytes()).expect("test private key");
+    let message = format!(
+        "{}.{}",
+        b64(header.to_string().as_bytes()),
+        b64(claims.to_string().as_bytes())
+    );
+    let signature = jsonwebtoken::crypto::sign(message.as_bytes(), &key, Algorithm::RS256).expect("sign");
+    format!("{message}.{signature}")
+}
