@@ -3,6 +3,9 @@
 //! - `cargo xtask gen` regenerates `crates/wix-apis` from `schemas/` and the
 //!   goldens under `tests/golden/`, writing only files whose content changed
 //!   and removing stale generated files.
+//!   It also copies `LICENSE-MIT` and `LICENSE-APACHE` from the root into
+//!   each publishable crate under `crates/` (generated ones included), so
+//!   that every package ships them; see [`license_copies`].
 //! - `cargo xtask gen --check` writes nothing; exits 1 naming every stale file.
 //! - `cargo xtask golden [--check]` does the same for the goldens only.
 //! - `cargo xtask corpus --pages N --out DIR` writes a deterministic corpus of
@@ -105,7 +108,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = workspace_root();
     let result = match cli.task {
-        Task::Gen { check } => gen_crate(&root, check).and_then(|ok| Ok(golden_files(&root, check)? && ok)),
+        Task::Gen { check } => gen_crate(&root, check)
+            .and_then(|ok| Ok(golden_files(&root, check)? && ok))
+            .and_then(|ok| Ok(license_copies(&root, check)? && ok)),
         Task::Golden { check } => golden_files(&root, check),
         Task::Corpus { pages, out } => corpus(pages, &out),
         Task::MacroBench { corpus, runs } => macro_bench::run(&root, corpus.as_deref(), runs),
@@ -178,6 +183,53 @@ fn gen_crate(root: &Path, check: bool) -> std::io::Result<bool> {
         "cargo xtask gen",
     )?;
     Ok(clean && !generation.has_errors())
+}
+
+/// The license files every published package carries.
+const LICENSE_FILES: [&str; 2] = ["LICENSE-MIT", "LICENSE-APACHE"];
+
+/// Copy the root's license files into each publishable crate under `crates/`
+/// (`crates/*` and `crates/wix-apis/packages/*`: no `publish = false` in its
+/// `Cargo.toml`). `cargo package` includes only files under the package's
+/// directory, and copies (not symlinks) work on every checkout. With `check`,
+/// writes nothing and reports each missing or different copy.
+fn license_copies(root: &Path, check: bool) -> std::io::Result<bool> {
+    let mut dirs = Vec::new();
+    for parent in [
+        root.join("crates"),
+        root.join("crates/wix-apis")
+            .join(wixgen_codegen::crate_files::PACKAGES_DIR),
+    ] {
+        for entry in std::fs::read_dir(&parent)? {
+            let dir = entry?.path();
+            let Ok(manifest) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
+                continue;
+            };
+            if !manifest.lines().any(|l| l.trim() == "publish = false") {
+                dirs.push(dir);
+            }
+        }
+    }
+    dirs.sort();
+    let mut clean = true;
+    for name in LICENSE_FILES {
+        let text = std::fs::read(root.join(name))?;
+        for dir in &dirs {
+            let copy = dir.join(name);
+            if std::fs::read(&copy).is_ok_and(|c| c == text) {
+                continue;
+            }
+            let shown = copy.strip_prefix(root).unwrap_or(&copy).display().to_string();
+            if check {
+                eprintln!("stale: {shown} (not a copy of {name}; run `cargo xtask gen`)");
+                clean = false;
+            } else {
+                std::fs::write(&copy, &text)?;
+                eprintln!("wrote {shown}");
+            }
+        }
+    }
+    Ok(clean)
 }
 
 fn golden_files(root: &Path, check: bool) -> std::io::Result<bool> {
