@@ -27,6 +27,8 @@
 //! - `exp` and `iat` are checked where present (60 s leeway), `iss` and `aud`
 //!   are required for service plugins. A failed check answers 401 and
 //!   [`VerifyError::check`] names it.
+//! - With the feature `tracing` (on by default), each failed verification is a
+//!   `WARN` event of target `wix_app` naming the failed check.
 //! - Errors and logs never contain the token, the key, or request values;
 //!   `Debug` of [`PublicKey`] and [`Verifier`] shows no key material.
 //!
@@ -49,6 +51,7 @@
 mod key;
 mod response;
 mod service_plugins;
+mod trace;
 mod verify;
 pub mod webhook;
 

@@ -134,12 +134,14 @@ impl Verifier {
     /// Verifies a webhook body: RS256, signature, `exp`/`iat` where present.
     pub fn verify_webhook(&self, body: &[u8]) -> Result<VerifiedClaims, VerifyError> {
         self.verify(body, None)
+            .inspect_err(|e| crate::trace::verification_failed("webhook", e))
     }
 
     /// Verifies a service-plugin body: as [`verify_webhook`](Self::verify_webhook),
     /// and `iss` must be `wix.com` and `aud` must be `app_id`.
     pub fn verify_service_plugin(&self, body: &[u8], app_id: &str) -> Result<VerifiedClaims, VerifyError> {
         self.verify(body, Some(app_id))
+            .inspect_err(|e| crate::trace::verification_failed("service_plugin", e))
     }
 
     fn verify(&self, body: &[u8], audience: Option<&str>) -> Result<VerifiedClaims, VerifyError> {
