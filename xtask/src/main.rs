@@ -7,6 +7,10 @@
 //!   each publishable crate under `crates/` (generated ones included), so
 //!   that every package ships them; see [`license_copies`].
 //! - `cargo xtask gen --check` writes nothing; exits 1 naming every stale file.
+//! - `cargo xtask gen --changelog [--since REV]` also writes the API-change
+//!   report of the regenerated bindings (`wixgen diff` of `schemas/` at REV,
+//!   default `HEAD`, and now) as entries of "Unreleased" in `CHANGELOG.md`;
+//!   see [`changelog`].
 //! - `cargo xtask golden [--check]` does the same for the goldens only.
 //! - `cargo xtask corpus --pages N --out DIR` writes a deterministic corpus of
 //!   N generated method pages (and its `CORPUS.json` manifest) under DIR.
@@ -21,6 +25,7 @@
 //! (refresh --check), or a page had errors (the rest is still written), 2
 //! usage error.
 
+mod changelog;
 mod macro_bench;
 mod refresh;
 
@@ -44,6 +49,13 @@ enum Task {
         /// Write nothing; fail if any generated file is out of date.
         #[arg(long)]
         check: bool,
+        /// Also write the API-change report (schemas/ at --since vs now) as entries of the
+        /// "Unreleased" section of CHANGELOG.md.
+        #[arg(long, conflicts_with = "check")]
+        changelog: bool,
+        /// With --changelog: the git revision whose schemas/ the bindings were generated from.
+        #[arg(long, value_name = "REV", default_value = "HEAD", requires = "changelog")]
+        since: String,
     },
     /// Regenerate the goldens under tests/golden/ only.
     Golden {
@@ -108,9 +120,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = workspace_root();
     let result = match cli.task {
-        Task::Gen { check } => gen_crate(&root, check)
+        Task::Gen {
+            check,
+            changelog,
+            since,
+        } => gen_crate(&root, check)
             .and_then(|ok| Ok(golden_files(&root, check)? && ok))
-            .and_then(|ok| Ok(license_copies(&root, check)? && ok)),
+            .and_then(|ok| Ok(license_copies(&root, check)? && ok))
+            .and_then(|ok| {
+                if changelog {
+                    changelog::update(&root, &since)?;
+                }
+                Ok(ok)
+            }),
         Task::Golden { check } => golden_files(&root, check),
         Task::Corpus { pages, out } => corpus(pages, &out),
         Task::MacroBench { corpus, runs } => macro_bench::run(&root, corpus.as_deref(), runs),
