@@ -86,3 +86,31 @@ pub(crate) fn gave_up(error: &Error, attempts: u32, retryable: bool) {
     #[cfg(not(feature = "tracing"))]
     let _ = (error, attempts, retryable);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::request::{ApiRequest, HttpMethod};
+
+    #[test]
+    fn the_path_template_names_each_parameter_and_holds_no_value() {
+        let req = ApiRequest::new(HttpMethod::Get, "t.S.m")
+            .path("/v1/sites/")
+            .path_param("site-42")
+            .path("/items/")
+            .path_field(Some("item-7"), "itemId")
+            .path("/pages/")
+            .path_field_segments(Some("blog/post"), "slug")
+            .path("/raw/")
+            .path_segments("a/b");
+        assert_eq!(
+            req.template,
+            "/v1/sites/{param}/items/{itemId}/pages/{slug=**}/raw/{param=**}"
+        );
+        assert_eq!(req.path, "/v1/sites/site-42/items/item-7/pages/blog/post/raw/a/b");
+        // An unset field still has its placeholder (the request fails before sending).
+        let unset = ApiRequest::new(HttpMethod::Get, "t.S.m")
+            .path("/v1/items/")
+            .path_field(None, "itemId");
+        assert_eq!(unset.template, "/v1/items/{itemId}");
+    }
+}
