@@ -34,14 +34,16 @@ if [ -z "${BASE_WIXGEN:-}" ]; then
   BASE_WIXGEN="$work/base-target/release/wixgen"
 fi
 
-gen() { # gen NAME WIXGEN LOCKFILE
-  rm -rf "$work/$1/crate"
+gen() { # gen NAME WIXGEN LOCKFILE [GEN ARGS...]
+  local name="$1" wixgen="$2" lock="$3"; shift 3
+  rm -rf "$work/$name/crate"
   # The base generator exits 1 on the corpus's service-plugin pages (issue 8) but writes the rest.
-  "$2" gen --schemas "$work/corpus" --out "$work/$1/crate" >"$work/$1.gen.log" 2>&1 || true
-  cp "$3" "$work/$1/crate/Cargo.lock"
+  "$wixgen" gen --schemas "$work/corpus" --out "$work/$name/crate" "$@" >"$work/$name.gen.log" 2>&1 || true
+  cp "$lock" "$work/$name/crate/Cargo.lock"
 }
 gen old "$BASE_WIXGEN" "${BASE_LOCK:-$work/base-src/Cargo.lock}"
-gen new "$root/target/release/wixgen" "$root/Cargo.lock"
+# This generator depends on wix-client by version unless told where it is.
+gen new "$root/target/release/wixgen" "$root/Cargo.lock" --runtime-path "$root/crates/wix-client"
 
 # The generated crates' package names: old is one crate, new one per package.
 crates() {

@@ -20,7 +20,7 @@ export CARGO_INCREMENTAL=0 CARGO_TERM_COLOR=never
 cargo build --quiet --release -p wixgen
 cargo xtask corpus --pages "$pages" --out "$work/corpus"
 rm -rf "$work/crate"
-target/release/wixgen gen --schemas "$work/corpus" --out "$work/crate" >/dev/null 2>&1
+target/release/wixgen gen --schemas "$work/corpus" --out "$work/crate" --runtime-path "$root/crates/wix-client" >/dev/null 2>&1
 app="$work/app"
 mkdir -p "$app/src"
 cat >"$app/Cargo.toml" <<TOML

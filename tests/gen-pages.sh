@@ -22,7 +22,7 @@ target="$root/target/gen-pages/target"
 # thousands of lines); on failure it is printed whole, else its summary.
 mkdir -p "$(dirname "$out")"
 report="$out.report.txt"
-if ! cargo run --quiet --manifest-path "$root/Cargo.toml" -p wixgen -- gen --schemas "$pages" --out "$out" >"$report" 2>&1; then
+if ! cargo run --quiet --manifest-path "$root/Cargo.toml" -p wixgen -- gen --schemas "$pages" --out "$out" --runtime-path "$root/crates/wix-client" >"$report" 2>&1; then
   cat "$report"
   echo "gen-pages: generation failed ($pages)"; exit 1
 fi

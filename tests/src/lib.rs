@@ -6,7 +6,10 @@
 //! - `checked_in.rs`: `crates/wix-apis` is what `cargo xtask gen` would write;
 //! - `one_of_serde.rs`: how generated ONE-OF types decode unusual responses;
 //! - `forward_compat.rs`: code written against one generation compiles against
-//!   the next after an optional field and an enum value are added.
+//!   the next after an optional field and an enum value are added;
+//! - `install_cli.rs`: `cargo install --path crates/wixgen` into a temporary
+//!   root, `wixgen gen` outside the checkout, and the crate builds with only a
+//!   `[patch.crates-io]` for `wix-client` (slow on a cold target directory).
 //!
 //! - the README's Rust examples are doctests of this crate (`ReadmeDoctests`).
 //!

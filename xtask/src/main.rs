@@ -3,7 +3,14 @@
 //! - `cargo xtask gen` regenerates `crates/wix-apis` from `schemas/` and the
 //!   goldens under `tests/golden/`, writing only files whose content changed
 //!   and removing stale generated files.
+//!   It also copies `LICENSE-MIT` and `LICENSE-APACHE` from the root into
+//!   each publishable crate under `crates/` (generated ones included), so
+//!   that every package ships them; see [`license_copies`].
 //! - `cargo xtask gen --check` writes nothing; exits 1 naming every stale file.
+//! - `cargo xtask gen --changelog [--since REV]` also writes the API-change
+//!   report of the regenerated bindings (`wixgen diff` of `schemas/` at REV,
+//!   default `HEAD`, and now) as entries of "Unreleased" in `CHANGELOG.md`;
+//!   see [`changelog`].
 //! - `cargo xtask golden [--check]` does the same for the goldens only.
 //! - `cargo xtask corpus --pages N --out DIR` writes a deterministic corpus of
 //!   N generated method pages (and its `CORPUS.json` manifest) under DIR.
@@ -18,6 +25,7 @@
 //! (refresh --check), or a page had errors (the rest is still written), 2
 //! usage error.
 
+mod changelog;
 mod macro_bench;
 mod refresh;
 
@@ -41,6 +49,13 @@ enum Task {
         /// Write nothing; fail if any generated file is out of date.
         #[arg(long)]
         check: bool,
+        /// Also write the API-change report (schemas/ at --since vs now) as entries of the
+        /// "Unreleased" section of CHANGELOG.md.
+        #[arg(long, conflicts_with = "check")]
+        changelog: bool,
+        /// With --changelog: the git revision whose schemas/ the bindings were generated from.
+        #[arg(long, value_name = "REV", default_value = "HEAD", requires = "changelog")]
+        since: String,
     },
     /// Regenerate the goldens under tests/golden/ only.
     Golden {
@@ -105,7 +120,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = workspace_root();
     let result = match cli.task {
-        Task::Gen { check } => gen_crate(&root, check).and_then(|ok| Ok(golden_files(&root, check)? && ok)),
+        Task::Gen {
+            check,
+            changelog,
+            since,
+        } => gen_crate(&root, check)
+            .and_then(|ok| Ok(golden_files(&root, check)? && ok))
+            .and_then(|ok| Ok(license_copies(&root, check)? && ok))
+            .and_then(|ok| {
+                if changelog {
+                    changelog::update(&root, &since)?;
+                }
+                Ok(ok)
+            }),
         Task::Golden { check } => golden_files(&root, check),
         Task::Corpus { pages, out } => corpus(pages, &out),
         Task::MacroBench { corpus, runs } => macro_bench::run(&root, corpus.as_deref(), runs),
@@ -178,6 +205,53 @@ fn gen_crate(root: &Path, check: bool) -> std::io::Result<bool> {
         "cargo xtask gen",
     )?;
     Ok(clean && !generation.has_errors())
+}
+
+/// The license files every published package carries.
+const LICENSE_FILES: [&str; 2] = ["LICENSE-MIT", "LICENSE-APACHE"];
+
+/// Copy the root's license files into each publishable crate under `crates/`
+/// (`crates/*` and `crates/wix-apis/packages/*`: no `publish = false` in its
+/// `Cargo.toml`). `cargo package` includes only files under the package's
+/// directory, and copies (not symlinks) work on every checkout. With `check`,
+/// writes nothing and reports each missing or different copy.
+fn license_copies(root: &Path, check: bool) -> std::io::Result<bool> {
+    let mut dirs = Vec::new();
+    for parent in [
+        root.join("crates"),
+        root.join("crates/wix-apis")
+            .join(wixgen_codegen::crate_files::PACKAGES_DIR),
+    ] {
+        for entry in std::fs::read_dir(&parent)? {
+            let dir = entry?.path();
+            let Ok(manifest) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
+                continue;
+            };
+            if !manifest.lines().any(|l| l.trim() == "publish = false") {
+                dirs.push(dir);
+            }
+        }
+    }
+    dirs.sort();
+    let mut clean = true;
+    for name in LICENSE_FILES {
+        let text = std::fs::read(root.join(name))?;
+        for dir in &dirs {
+            let copy = dir.join(name);
+            if std::fs::read(&copy).is_ok_and(|c| c == text) {
+                continue;
+            }
+            let shown = copy.strip_prefix(root).unwrap_or(&copy).display().to_string();
+            if check {
+                eprintln!("stale: {shown} (not a copy of {name}; run `cargo xtask gen`)");
+                clean = false;
+            } else {
+                std::fs::write(&copy, &text)?;
+                eprintln!("wrote {shown}");
+            }
+        }
+    }
+    Ok(clean)
 }
 
 fn golden_files(root: &Path, check: bool) -> std::io::Result<bool> {

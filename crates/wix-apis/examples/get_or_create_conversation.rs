@@ -9,6 +9,11 @@
 //! it starts a built-in local mock server and says so on its first line.
 //! Exits 0 on success; on failure prints the error and exits 1 (2 for bad
 //! arguments).
+//!
+//! Logs go to stderr through `tracing-subscriber`, filtered by `RUST_LOG`
+//! (default `warn`): `RUST_LOG=wix_client=debug` shows the call's span and
+//! each attempt. The mock server answers the first call with a 429, so the
+//! retry shows.
 
 use std::process::ExitCode;
 use wix_apis::inbox::{
@@ -21,6 +26,10 @@ const USAGE: &str = "usage: get_or_create_conversation (--member-id ID | --conta
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
     let participant = match participant_from_args(std::env::args().skip(1)) {
         Ok(p) => p,
         Err(message) => {
@@ -170,6 +179,18 @@ mod mock {
 
     pub async fn start() -> MockServer {
         let server = MockServer::start().await;
+        // Rate-limited once, as Wix may answer: the client waits and tries again.
+        Mock::given(method("POST"))
+            .and(path("/inbox/v2/conversations"))
+            .respond_with(
+                ResponseTemplate::new(429)
+                    .insert_header("x-wix-request-id", "mock-request-0")
+                    .set_body_json(json!({"message": "Too many requests"})),
+            )
+            .up_to_n_times(1)
+            .with_priority(1)
+            .mount(&server)
+            .await;
         Mock::given(method("POST"))
             .and(path("/inbox/v2/conversations"))
             .and(header_exists("authorization"))

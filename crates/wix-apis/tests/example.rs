@@ -19,7 +19,13 @@ fn run_example(args: &[&str], env: &[(&str, &str)]) -> Output {
         "--",
     ])
     .args(args);
-    for key in ["WIX_API_KEY", "WIX_SITE_ID", "WIX_ACCOUNT_ID", "WIX_API_BASE_URL"] {
+    for key in [
+        "WIX_API_KEY",
+        "WIX_SITE_ID",
+        "WIX_ACCOUNT_ID",
+        "WIX_API_BASE_URL",
+        "RUST_LOG",
+    ] {
         cmd.env_remove(key);
     }
     cmd.envs(env.iter().copied());
@@ -47,6 +53,31 @@ fn mock_mode_says_so_first_and_prints_the_conversation() {
         "{stdout}"
     );
     assert!(stdout.contains("channels:     CHAT, EMAIL"), "{stdout}");
+}
+
+#[test]
+fn mock_mode_with_rust_log_traces_the_call_and_its_retry_on_stderr() {
+    let out = run_example(
+        &["--member-id", "b17c523c-6ec9-4b56-9d9d-123cc6978bdf"],
+        &[("RUST_LOG", "wix_client=debug")],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    let span = "wix_call{operation=\"inbox.ConversationsService.getOrCreateConversation\" method=\"POST\" \
+                path=/inbox/v2/conversations}";
+    let attempts: Vec<&str> = stderr.lines().filter(|l| l.contains(span)).collect();
+    assert_eq!(attempts.len(), 2, "{stderr}");
+    assert!(
+        attempts[0].contains("attempt=1 status=429") && attempts[0].contains("request_id=\"mock-request-0\""),
+        "{stderr}"
+    );
+    assert!(
+        attempts[1].contains("attempt=2 status=200") && attempts[1].contains("request_id=\"mock-request-1\""),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("mock-api-key"), "{stderr}");
+    // Logs go to stderr: stdout is the conversation only.
+    assert!(!text(&out.stdout).contains("wix_call"));
 }
 
 #[test]

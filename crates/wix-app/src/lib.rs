@@ -41,6 +41,8 @@
 //!   [`VerifiedClaims::token_digest`], a SHA-256 of the token's signature),
 //!   with its `iat` and `exp` ([`VerifiedClaims::issued_at`],
 //!   [`VerifiedClaims::expires_at`]) to know how long to remember it.
+//! - With the feature `tracing` (on by default), each failed verification is a
+//!   `WARN` event of target `wix_app` naming the failed check.
 //! - Errors and logs never contain the token, the key, or request values;
 //!   `Debug` of [`PublicKey`] and [`Verifier`] shows no key material.
 //!
@@ -64,6 +66,7 @@ mod key;
 mod offload;
 mod response;
 mod service_plugins;
+mod trace;
 mod verify;
 pub mod webhook;
 

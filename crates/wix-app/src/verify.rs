@@ -246,6 +246,19 @@ impl Verifier {
     /// Verifies a webhook body: size, RS256, no `crit`, signature, the time
     /// claims (`exp` required), and that it is not a service-plugin call.
     pub fn verify_webhook(&self, body: &[u8]) -> Result<VerifiedClaims, VerifyError> {
+        self.webhook_claims(body)
+            .inspect_err(|e| crate::trace::verification_failed("webhook", e))
+    }
+
+    /// Verifies a service-plugin body: as [`verify_webhook`](Self::verify_webhook),
+    /// and `iss` must be the string `wix.com` and `aud` the string `app_id`
+    /// (or an array of strings holding it).
+    pub fn verify_service_plugin(&self, body: &[u8], app_id: &str) -> Result<VerifiedClaims, VerifyError> {
+        self.service_plugin_claims(body, app_id)
+            .inspect_err(|e| crate::trace::verification_failed("service_plugin", e))
+    }
+
+    fn webhook_claims(&self, body: &[u8]) -> Result<VerifiedClaims, VerifyError> {
         let verified = self.verify(body)?;
         // A service-plugin call carries `data` as an object holding its
         // request; a webhook's `data` is a JSON string.
@@ -257,10 +270,7 @@ impl Verifier {
         Ok(verified)
     }
 
-    /// Verifies a service-plugin body: as [`verify_webhook`](Self::verify_webhook),
-    /// and `iss` must be the string `wix.com` and `aud` the string `app_id`
-    /// (or an array of strings holding it).
-    pub fn verify_service_plugin(&self, body: &[u8], app_id: &str) -> Result<VerifiedClaims, VerifyError> {
+    fn service_plugin_claims(&self, body: &[u8], app_id: &str) -> Result<VerifiedClaims, VerifyError> {
         let verified = self.verify(body)?;
         match verified.claims.get("iss") {
             None | Some(Value::Null) => return Err(VerifyError::MissingClaim("iss")),

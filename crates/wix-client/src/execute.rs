@@ -16,6 +16,7 @@ use crate::observe::{RequestInfo, ResponseInfo};
 use crate::request::ApiRequest;
 use crate::retry::may_retry;
 use crate::token_cache::Token;
+use crate::trace;
 use crate::{body, retry_after};
 
 /// The response header carrying Wix's request ID.
@@ -46,6 +47,11 @@ impl Inner {
     /// Sends `req` until it succeeds, fails for good, or the retry policy gives up.
     /// `with_auth` is false only for the token request itself.
     pub(crate) async fn execute(&self, req: &ApiRequest, with_auth: bool) -> Result<RawResponse, Error> {
+        trace::in_call_span(req, self.attempts(req, with_auth)).await
+    }
+
+    /// [`Inner::execute`], inside its tracing span.
+    async fn attempts(&self, req: &ApiRequest, with_auth: bool) -> Result<RawResponse, Error> {
         if let Some(reason) = &req.deferred_error {
             return Err(Error::invalid_request(req.operation, reason.clone()));
         }
@@ -187,7 +193,14 @@ impl Inner {
                         tokio::time::sleep(delay).await;
                     }
                 }
-                None => return Err(error),
+                None => {
+                    trace::gave_up(
+                        &error,
+                        attempt,
+                        may_retry(&error, req.method, req.options.retry_non_idempotent),
+                    );
+                    return Err(error);
+                }
             }
         }
     }
@@ -279,8 +292,13 @@ impl Inner {
 
     /// Tells the observer, if any, how an attempt ended (the info is built only when needed).
     fn observe_response(&self, info: impl FnOnce() -> ResponseInfo) {
+        if self.observer.is_none() && !trace::TRACES_ATTEMPTS {
+            return;
+        }
+        let info = info();
+        trace::attempt(&info);
         if let Some(observer) = &self.observer {
-            observer.on_response(&info());
+            observer.on_response(&info);
         }
     }
 }

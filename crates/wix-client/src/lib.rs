@@ -58,6 +58,12 @@
 //!   except on loopback ([`ClientBuilder::allow_insecure_http`]).
 //! - **Pagination** ([`paginate::cursor_stream`]), cursor cycles detected.
 //! - **Hooks**: per-request and default headers, and an [`Observer`].
+//! - **Tracing** (feature `tracing`, on by default): `tracing` spans and events
+//!   under the target `wix_client`: a span `wix_call` per call (operation, HTTP
+//!   method, path template), an event per attempt (status, attempt number,
+//!   retry delay, `x-wix-request-id`), a warning when retries run out. Never a
+//!   header value, query string or body. Install any `tracing` subscriber
+//!   (`tracing-subscriber` with `RUST_LOG=wix_client=debug`) to see them.
 //! - **Service plugins** ([`plugin`]): the types generated service-plugin
 //!   code names (the app side; `wix-app` verifies and serves the calls).
 //! - **Secrets** ([`Secret`]) never appear in `Debug` output or errors; header
@@ -81,6 +87,7 @@ mod retry;
 mod retry_after;
 mod secret;
 mod token_cache;
+mod trace;
 pub mod wire;
 
 pub use auth::{Auth, OAuthApp};

@@ -141,6 +141,9 @@ pub struct ApiRequest {
     pub(crate) method: HttpMethod,
     pub(crate) operation: &'static str,
     pub(crate) path: String,
+    /// The path with a `{name}` placeholder per parameter, for tracing (the
+    /// filled path holds the user's ids).
+    pub(crate) template: String,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) body: Option<Bytes>,
     pub(crate) options: RequestOptions,
@@ -156,6 +159,7 @@ impl ApiRequest {
             method,
             operation,
             path: String::new(),
+            template: String::new(),
             query: Vec::new(),
             body: None,
             options: RequestOptions::default(),
@@ -167,6 +171,7 @@ impl ApiRequest {
     /// It is not encoded: pass only trusted, already valid path text.
     pub fn path(mut self, literal: &'static str) -> Self {
         self.path.push_str(literal);
+        self.template.push_str(literal);
         self
     }
 
@@ -175,7 +180,19 @@ impl ApiRequest {
     /// change the path. The values `""`, `.` and `..` cannot be sent as a
     /// segment; they make [`Client::send`](crate::Client::send) fail with
     /// [`Error::InvalidRequest`] without sending anything.
-    pub fn path_param(mut self, value: &str) -> Self {
+    pub fn path_param(self, value: &str) -> Self {
+        self.placeholder("{param}").segment(value)
+    }
+
+    /// Appends `{name}` to the path template (what tracing records).
+    fn placeholder(mut self, name: impl std::fmt::Display) -> Self {
+        use std::fmt::Write;
+        let _ = write!(self.template, "{name}");
+        self
+    }
+
+    /// [`ApiRequest::path_param`] without its placeholder.
+    fn segment(mut self, value: &str) -> Self {
         match encode_segment(value) {
             Ok(segment) => self.path.push_str(&segment),
             Err(reason) => self.defer(reason.to_owned()),
@@ -199,7 +216,12 @@ impl ApiRequest {
     ///     .path_segments("blog/2024 recap");
     /// assert_eq!(req.path_and_query(), "/pages/v1/pages/blog/2024%20recap");
     /// ```
-    pub fn path_segments(mut self, value: &str) -> Self {
+    pub fn path_segments(self, value: &str) -> Self {
+        self.placeholder("{param=**}").segments(value)
+    }
+
+    /// [`ApiRequest::path_segments`] without its placeholder.
+    fn segments(mut self, value: &str) -> Self {
         let mut encoded = Vec::new();
         for segment in value.split('/') {
             match encode_segment(segment) {
@@ -221,10 +243,11 @@ impl ApiRequest {
     /// set) makes [`Client::send`](crate::Client::send) fail with
     /// [`Error::InvalidRequest`] naming the field; nothing is sent.
     pub fn path_field(self, value: Option<&str>, name: &'static str) -> Self {
+        let this = self.placeholder(format_args!("{{{name}}}"));
         match value {
-            Some(v) => self.path_param(v),
+            Some(v) => this.segment(v),
             None => {
-                let mut req = self;
+                let mut req = this;
                 req.defer(format!(
                     "the URL path takes `{name}` from the request, and the request does not set it; set it before sending"
                 ));
@@ -237,10 +260,11 @@ impl ApiRequest {
     /// `{name=**}` placeholder: `None` (unset) fails like in
     /// [`ApiRequest::path_field`].
     pub fn path_field_segments(self, value: Option<&str>, name: &'static str) -> Self {
+        let this = self.placeholder(format_args!("{{{name}=**}}"));
         match value {
-            Some(v) => self.path_segments(v),
+            Some(v) => this.segments(v),
             None => {
-                let mut req = self;
+                let mut req = this;
                 req.defer(format!(
                     "the URL path takes `{name}` from the request, and the request does not set it; set it before sending"
                 ));

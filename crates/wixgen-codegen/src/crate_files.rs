@@ -22,9 +22,12 @@ pub enum Runtime {
     /// A member of the wixgen workspace (`crates/wix-apis`): package fields
     /// and dependencies are inherited from the workspace.
     Workspace,
-    /// A crate of its own (`wixgen gen`): an empty `[workspace]` table, and
-    /// `wix-client` by this absolute path.
+    /// A crate of its own (`wixgen gen --runtime-path`): an empty `[workspace]`
+    /// table, and `wix-client` by this absolute path.
     Path(String),
+    /// A crate of its own (`wixgen gen`), depending on `wix-client` from the
+    /// registry by this version requirement.
+    Version(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,8 +101,9 @@ fn package_fields(t: &mut String, options: &CrateOptions) {
         Runtime::Workspace => {
             t.push_str("version.workspace = true\nedition.workspace = true\nrust-version.workspace = true\n");
             t.push_str("license.workspace = true\nrepository.workspace = true\n");
+            t.push_str("readme.workspace = true\nkeywords.workspace = true\ncategories.workspace = true\n");
         }
-        Runtime::Path(_) => {
+        Runtime::Path(_) | Runtime::Version(_) => {
             t.push_str("version = \"0.1.0\"\nedition = \"2024\"\nrust-version = \"1.88\"\npublish = false\n");
         }
     }
@@ -109,6 +113,7 @@ fn runtime_dependency(options: &CrateOptions) -> String {
     match &options.runtime {
         Runtime::Workspace => "wix-client.workspace = true\n".to_owned(),
         Runtime::Path(path) => format!("wix-client = {{ path = {} }}\n", toml_str(path)),
+        Runtime::Version(version) => format!("wix-client = {}\n", toml_str(version)),
     }
 }
 
@@ -134,11 +139,19 @@ pub fn cargo_toml(api: &Api, options: &CrateOptions, header: &Header) -> String 
             toml_str(&format!("dep:{}", package_crate_name(p, options)))
         ));
     }
+    if options.runtime == Runtime::Workspace {
+        t.push_str("\n# docs.rs documents every package.\n[package.metadata.docs.rs]\nfeatures = [\"full\"]\n");
+    }
     t.push_str("\n[dependencies]\n");
     t.push_str(&runtime_dependency(options));
+    // Published together: each package crate at exactly this version.
+    let version = match &options.runtime {
+        Runtime::Workspace => format!("version = \"={}\", ", env!("CARGO_PKG_VERSION")),
+        Runtime::Path(_) | Runtime::Version(_) => String::new(),
+    };
     for p in &api.packages {
         t.push_str(&format!(
-            "{} = {{ path = {}, optional = true }}\n",
+            "{} = {{ {version}path = {}, optional = true }}\n",
             package_crate_name(p, options),
             toml_str(&format!("{PACKAGES_DIR}/{}", p.module))
         ));
@@ -154,8 +167,10 @@ pub fn cargo_toml(api: &Api, options: &CrateOptions, header: &Header) -> String 
             t.push_str("serde.workspace = true\nserde_json.workspace = true\nfutures.workspace = true\n");
             t.push_str("tokio = { workspace = true, features = [\"macros\", \"rt-multi-thread\"] }\n");
             t.push_str("wiremock.workspace = true\n");
+            // The example logs with RUST_LOG (`tracing_subscriber::EnvFilter`).
+            t.push_str("tracing-subscriber.workspace = true\n");
         }
-        Runtime::Path(_) => {
+        Runtime::Path(_) | Runtime::Version(_) => {
             t.push_str("serde = \"1\"\nserde_json = \"1\"\n");
             t.push_str(&format!(
                 "\n# A workspace of its own (the facade and its package crates), not a member of any enclosing one.\n[workspace]\nmembers = [\"{PACKAGES_DIR}/*\"]\n"

@@ -69,16 +69,18 @@ fn generates_a_standalone_crate_and_reports_pages_with_errors() {
     assert!(manifest.contains("\n[workspace]\n"), "{manifest}");
     // Its own tests build without debug info: one test binary per package.
     assert!(manifest.contains("\n[profile.dev]\ndebug = false\n"), "{manifest}");
-    let runtime = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../wix-client")
-        .canonicalize()
-        .unwrap();
+    // Without --runtime-path, wix-client by the version wixgen was built with
+    // (the workspace's, which wix-client inherits): nothing on this disk.
     assert!(
-        manifest.contains(&format!(
-            "wix-client = {{ path = {:?} }}",
-            runtime.display().to_string()
-        )),
+        manifest.contains(&format!("\nwix-client = \"{}\"\n", env!("CARGO_PKG_VERSION"))),
         "{manifest}"
+    );
+    assert!(!manifest.contains("path = \"/"), "{manifest}");
+    let client_manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../wix-client/Cargo.toml")).unwrap();
+    assert!(
+        client_manifest.contains("\nversion.workspace = true\n"),
+        "{client_manifest}"
     );
     let types = std::fs::read_to_string(out.join("packages/inbox/src/types.rs")).unwrap();
     assert!(types.contains("pub struct GetConversationRequest") && types.contains("pub struct ParticipantId"));
@@ -127,6 +129,51 @@ fn generates_a_standalone_crate_and_reports_pages_with_errors() {
     assert_eq!(o.status.code(), Some(0));
     assert!(!out.join("src/old.rs").exists());
     assert!(out.join("src/mine.rs").exists());
+}
+
+#[test]
+fn runtime_path_depends_on_that_wix_client_and_must_be_a_crate() {
+    let tmp = tempfile::tempdir().unwrap();
+    let schemas = tmp.path().join("pages");
+    copy_page(
+        "schemas/inbox/get-conversation.md",
+        &schemas.join("inbox/get-conversation.md"),
+    );
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../wix-client")
+        .canonicalize()
+        .unwrap();
+    let out = tmp.path().join("out");
+    let o = wixgen(&[
+        "gen",
+        "--schemas",
+        schemas.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--runtime-path",
+        runtime.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains(&format!(
+            "wix-client = {{ path = {:?} }}",
+            runtime.display().to_string()
+        )),
+        "{manifest}"
+    );
+
+    let o = wixgen(&[
+        "gen",
+        "--schemas",
+        schemas.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--runtime-path",
+        schemas.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a crate (no Cargo.toml)"), "{}", stderr(&o));
 }
 
 #[test]

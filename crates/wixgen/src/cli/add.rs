@@ -30,7 +30,8 @@ pub struct AddArgs {
     /// wixgen checkout, whose `crates/wix-apis` and goldens are regenerated like `cargo xtask gen`.
     #[arg(long, value_name = "OUT")]
     pub out: Option<PathBuf>,
-    /// With --out: the `wix-client` crate to depend on (default: the one of this checkout).
+    /// With --out: depend on the `wix-client` crate in this directory (default: `wix-client` from
+    /// crates.io, at the version this binary was built with).
     #[arg(long, value_name = "PATH", requires = "out")]
     pub runtime_path: Option<PathBuf>,
     /// With --out: the package name of the generated crate.

@@ -2,8 +2,10 @@
 //!
 //! Generates a complete crate at OUT from every `*.md` method page under DIR:
 //! a crate of its own (empty `[workspace]` table) that depends on `wix-client`
-//! by absolute path, with generated tests (`tests/examples.rs`), so that
-//! `cargo test --manifest-path OUT/Cargo.toml` works from any directory.
+//! by version (the one this binary was built with; `--runtime-path` depends on
+//! a local checkout instead), with generated tests (`tests/examples.rs`), so
+//! that `cargo test --manifest-path OUT/Cargo.toml` works from any directory
+//! and on any machine.
 //!
 //! Only files whose content changed are written; stale generated files are
 //! removed (files without the generated header are never touched).
@@ -27,8 +29,9 @@ pub struct GenArgs {
     /// Directory of the generated crate (created if missing).
     #[arg(long, value_name = "OUT")]
     pub out: PathBuf,
-    /// The `wix-client` crate to depend on; default: the one of the wixgen
-    /// checkout this binary was built from.
+    /// Depend on the `wix-client` crate in this directory (working on
+    /// wixgen itself); default: `wix-client` from crates.io, at the version
+    /// this binary was built with.
     #[arg(long, value_name = "PATH")]
     pub runtime_path: Option<PathBuf>,
     /// Package name of the generated crate.
@@ -48,9 +51,25 @@ pub struct GenArgs {
     pub timings: bool,
 }
 
-/// The `wix-client` of the checkout this binary was built from.
-fn default_runtime() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../wix-client"))
+/// The `wix-client` version this binary goes with: the workspace's version,
+/// which `wix-client` inherits too (`version.workspace = true`). Needs nothing
+/// on disk, so an installed binary generates crates that build anywhere.
+pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// `wix-client` by version, or by the absolute path of `runtime_path`.
+fn runtime(runtime_path: Option<&Path>) -> Result<Runtime, Box<dyn std::error::Error>> {
+    let Some(path) = runtime_path else {
+        return Ok(Runtime::Version(RUNTIME_VERSION.to_owned()));
+    };
+    let runtime = absolute(path)?;
+    if !runtime.join("Cargo.toml").is_file() {
+        return Err(format!(
+            "{}: not a crate (no Cargo.toml); pass the directory of wix-client to --runtime-path",
+            runtime.display()
+        )
+        .into());
+    }
+    Ok(Runtime::Path(runtime.display().to_string()))
 }
 
 fn absolute(p: &Path) -> std::io::Result<PathBuf> {
@@ -58,21 +77,14 @@ fn absolute(p: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// The options of a crate of its own at `out`, generated from `schemas`, depending on the
-/// `wix-client` at `runtime_path` (default: the one of this checkout).
+/// `wix-client` at `runtime_path` (default: by version, from the registry).
 pub fn standalone_options(
     schemas: &Path,
     out: &Path,
     runtime_path: Option<&Path>,
     name: &str,
 ) -> Result<Options, Box<dyn std::error::Error>> {
-    let runtime = absolute(&runtime_path.map_or_else(default_runtime, Path::to_path_buf))?;
-    if !runtime.join("Cargo.toml").is_file() {
-        return Err(format!(
-            "{}: not a crate (no Cargo.toml); pass --runtime-path",
-            runtime.display()
-        )
-        .into());
-    }
+    let runtime = runtime(runtime_path)?;
     let schemas_shown = schemas.display().to_string();
     Ok(Options {
         label: schemas_shown.trim_end_matches('/').to_owned(),
@@ -82,7 +94,7 @@ pub fn standalone_options(
         ),
         krate: CrateOptions {
             name: name.to_owned(),
-            runtime: Runtime::Path(runtime.display().to_string()),
+            runtime,
         },
         format_cache: None,
     })
