@@ -47,9 +47,10 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
     let mut last_rank: Option<(usize, &str)> = None;
     let mut seen = [false; KNOWN_KEYS.len()];
     for seg in segments {
-        let Some((key_raw, value_raw)) = seg.split_once(':') else {
+        let Some(colon) = memchr::memchr(b':', seg.as_bytes()) else {
             continue; // split_segments only cuts before `key:`
         };
+        let (key_raw, value_raw) = (&seg[..colon], &seg[colon + 1..]);
         let key = key_raw.trim();
         let value = value_raw.trim();
         // Only the warnings below need it.
