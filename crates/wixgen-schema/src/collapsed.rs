@@ -25,7 +25,7 @@ pub(crate) fn check(src: &Source) -> Option<Diagnostic> {
     static FINDERS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
     let finders = FINDERS.get_or_init(|| MARKERS.iter().map(Finder::new).collect());
     let text: &str = &src.text;
-    for line in text.lines() {
+    for line in src.lines() {
         if line.len() < 200 {
             continue;
         }

@@ -420,7 +420,11 @@ fn first_line_len(s: &str) -> usize {
 /// was read into the block. Returns the content before that line, and the line.
 fn before_page_structure(content: &str) -> (&str, Option<&str>) {
     let mut at = 0;
-    for line in content.split_inclusive('\n') {
+    // The lines of `content.split_inclusive('\n')`, cut with memchr.
+    let ends = memchr::memchr_iter(b'\n', content.as_bytes()).map(|i| i + 1);
+    let ends = ends.chain((!content.ends_with('\n')).then_some(content.len()));
+    for end in ends.filter(|&end| end > 0) {
+        let line = &content[at..end];
         let t = line.trim_start_matches([' ', '\t']);
         if ["```", "~~~", "## ", "### ", "#### "].iter().any(|m| t.starts_with(m)) {
             return (&content[..at], Some(line.trim_end()));
@@ -432,14 +436,15 @@ fn before_page_structure(content: &str) -> (&str, Option<&str>) {
 
 /// True when the fenced block's last line is a closing fence of the opening's kind.
 fn fence_closed(block: &str) -> bool {
-    let mut lines = block.trim_end().lines();
-    let Some(open) = lines.next() else { return true };
+    let block = block.trim_end();
+    let Some(open) = block.lines().next() else { return true };
     let open = open.trim_start();
     let Some(ch) = open.chars().next().filter(|c| *c == '`' || *c == '~') else {
         return true; // indented code block: no fence
     };
     let open_len = open.chars().take_while(|c| *c == ch).count();
-    match lines.last() {
+    // The last of the lines after the first (`block` has no line ending at its end).
+    match memchr::memrchr(b'\n', block.as_bytes()).map(|i| &block[i + 1..]) {
         Some(close) => {
             let close = close.trim();
             close.chars().all(|c| c == ch) && close.chars().count() >= open_len

@@ -123,6 +123,26 @@ impl<'a> Source<'a> {
         }
     }
 
+    /// The lines of `text` as [`str::lines`] gives them (without `\n` or
+    /// `\r\n`; no empty line after a final `\n`), from the line index
+    /// instead of a new scan.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        let text: &str = &self.text;
+        let ends = self.line_starts.iter().skip(1).map(|&s| s - 1).chain([text.len()]);
+        self.line_starts
+            .iter()
+            .zip(ends)
+            .filter(move |&(&start, end)| start < end || end < text.len())
+            .map(move |(&start, end)| {
+                let line = &text[start..end];
+                if end < text.len() {
+                    line.strip_suffix('\r').unwrap_or(line)
+                } else {
+                    line
+                }
+            })
+    }
+
     /// The span of a sub-slice of `text` (which must point into it).
     pub fn span_of(&self, part: &str) -> Span {
         let base = self.text.as_ptr() as usize;

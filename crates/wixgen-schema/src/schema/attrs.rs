@@ -21,7 +21,7 @@ pub(crate) struct Entry {
 /// cannot be used; problems that leave it usable are warnings.
 pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<Entry> {
     let mut segments = split_segments(rest);
-    let name_text = segments.next().unwrap_or_default().trim();
+    let name_text = trim(segments.next().unwrap_or_default());
     let name_span = src.span_of(name_text);
     if name_text.is_empty() {
         diags.push(
@@ -47,11 +47,12 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
     let mut last_rank: Option<(usize, &str)> = None;
     let mut seen = [false; KNOWN_KEYS.len()];
     for seg in segments {
-        let Some((key_raw, value_raw)) = seg.split_once(':') else {
+        let Some(colon) = memchr::memchr(b':', seg.as_bytes()) else {
             continue; // split_segments only cuts before `key:`
         };
-        let key = key_raw.trim();
-        let value = value_raw.trim();
+        let (key_raw, value_raw) = (&seg[..colon], &seg[colon + 1..]);
+        let key = trim(key_raw);
+        let value = trim(value_raw);
         // Only the warnings below need it.
         let key_span = || src.span_of(key);
         if let Some(rank) = KNOWN_KEYS.iter().position(|k| *k == key) {
@@ -188,6 +189,25 @@ fn sub(t: &str, at: usize, len: usize) -> &str {
     &t[start..end]
 }
 
+/// [`str::trim`], the same slice of `s` (an all-whitespace `s` gives its empty
+/// start, as `str::trim` does, which matters for spans), with ASCII ends
+/// decided byte by byte; a non-ASCII byte at either end goes through
+/// `str::trim` (Unicode whitespace).
+fn trim(s: &str) -> &str {
+    // `char::is_whitespace` for ASCII: space, \t, \n, \x0B, \x0C, \r.
+    let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let b = s.as_bytes();
+    let start = b.iter().position(|&c| !ws(c)).unwrap_or(b.len());
+    if start == b.len() {
+        return &s[..0];
+    }
+    let end = b.iter().rposition(|&c| !ws(c)).map_or(start, |i| i + 1);
+    if !b[start].is_ascii() || !b[end - 1].is_ascii() {
+        return s.trim();
+    }
+    &s[start..end]
+}
+
 /// `GetFooOptions  none` → (`GetFooOptions`, Some(`none`)); `string (date-time)` stays whole.
 fn split_stray(value: &str) -> (&str, Option<&str>) {
     if value.starts_with("string (") {
@@ -294,7 +314,7 @@ fn parse_validation(src: &Source, value: &str, diags: &mut Vec<Diagnostic>) -> V
         );
     }
     for token in tokens {
-        let token = token.trim();
+        let token = trim(token);
         if token.is_empty() {
             diags.push(
                 Diagnostic::warning("W017", src.span_of(value), "empty rule in `validation:`")
@@ -322,6 +342,28 @@ fn parse_validation(src: &Source, value: &str, diags: &mut Vec<Diagnostic>) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "\t\x0B\x0C\r\n ",
+            "a",
+            "  a b  ",
+            "\u{a0}a\u{a0}",
+            " \u{2003}x",
+            "x\u{2003} ",
+            "\u{a0}",
+            "é ",
+            " é",
+            "\u{a0} \u{a0}",
+        ] {
+            let (ours, std) = (trim(s), s.trim());
+            assert_eq!(ours, std, "{s:?}");
+            assert_eq!(ours.as_ptr(), std.as_ptr(), "{s:?}: not the same slice");
+        }
+    }
 
     #[test]
     fn segments_respect_backticks_and_known_keys() {

@@ -65,7 +65,13 @@ pub(crate) fn parse_block(src: &Source, content: &str, span: Span, diags: &mut V
     };
     let mut in_enum_block = false;
     let mut warned_tab = false;
-    for raw in content.split('\n') {
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b'\n', content.as_bytes()).chain([content.len()]);
+    for raw in ends.map(|end| {
+        let raw = &content[from..end];
+        from = end + 1;
+        raw
+    }) {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let body = line.trim_start_matches([' ', '\t']);
         let lead = &line[..line.len() - body.len()];
