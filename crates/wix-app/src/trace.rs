@@ -1,15 +1,16 @@
 //! `tracing` events (feature `tracing`, on by default), target `wix_app`: a
 //! `WARN` event per failed verification naming the failed check
-//! ([`VerifyError::check`]) and the reason, never the token, the key or a
+//! (`VerifyError::check`) and the reason, never the token, the key or a
 //! claim's value. Without the feature the function is empty.
 
-use crate::verify::VerifyError;
+use std::fmt::Display;
 
 /// A webhook (`kind = "webhook"`) or service-plugin call (`"service_plugin"`)
 /// failed verification.
-pub(crate) fn verification_failed(kind: &'static str, error: &VerifyError) {
+/// `check` is the name `VerifyError::check` gives; `reason` its message.
+pub(crate) fn verification_failed(kind: &'static str, check: &'static str, reason: &dyn Display) {
     #[cfg(feature = "tracing")]
-    tracing::warn!(target: "wix_app", kind, check = error.check(), reason = %error, "verification failed");
+    tracing::warn!(target: "wix_app", kind, check, reason = %reason, "verification failed");
     #[cfg(not(feature = "tracing"))]
-    let _ = (kind, error);
+    let _ = (kind, check, reason);
 }

@@ -247,7 +247,7 @@ impl Verifier {
     /// claims (`exp` required), and that it is not a service-plugin call.
     pub fn verify_webhook(&self, body: &[u8]) -> Result<VerifiedClaims, VerifyError> {
         self.webhook_claims(body)
-            .inspect_err(|e| crate::trace::verification_failed("webhook", e))
+            .inspect_err(|e| crate::trace::verification_failed("webhook", e.check(), e))
     }
 
     /// Verifies a service-plugin body: as [`verify_webhook`](Self::verify_webhook),
@@ -255,7 +255,7 @@ impl Verifier {
     /// (or an array of strings holding it).
     pub fn verify_service_plugin(&self, body: &[u8], app_id: &str) -> Result<VerifiedClaims, VerifyError> {
         self.service_plugin_claims(body, app_id)
-            .inspect_err(|e| crate::trace::verification_failed("service_plugin", e))
+            .inspect_err(|e| crate::trace::verification_failed("service_plugin", e.check(), e))
     }
 
     fn webhook_claims(&self, body: &[u8]) -> Result<VerifiedClaims, VerifyError> {

@@ -77,6 +77,7 @@ mod client;
 mod error;
 mod execute;
 mod headers;
+mod method;
 mod observe;
 pub mod paginate;
 mod path;
@@ -96,8 +97,9 @@ pub use error::{
     ApiError, ApplicationError, BoxError, DecodeError, Error, ErrorKind, FieldViolation, RateLimitError,
     ValidationError,
 };
+pub use method::HttpMethod;
 pub use observe::{Observer, RequestInfo, ResponseInfo};
-pub use request::{ApiRequest, HttpMethod, RequestOptions};
+pub use request::{ApiRequest, RequestOptions};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 

@@ -19,7 +19,8 @@ use crate::auth::{OAuthApp, TOKEN_OPERATION};
 use crate::client::Inner;
 use crate::error::Error;
 use crate::headers;
-use crate::request::{ApiRequest, HttpMethod};
+use crate::method::HttpMethod;
+use crate::request::ApiRequest;
 
 /// The path of the token endpoint, under the base URL.
 const TOKEN_PATH: &str = "/oauth2/token";

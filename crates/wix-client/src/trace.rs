@@ -89,7 +89,8 @@ pub(crate) fn gave_up(error: &Error, attempts: u32, retryable: bool) {
 
 #[cfg(test)]
 mod tests {
-    use crate::request::{ApiRequest, HttpMethod};
+    use crate::method::HttpMethod;
+    use crate::request::ApiRequest;
 
     #[test]
     fn the_path_template_names_each_parameter_and_holds_no_value() {

@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::event::EventError;
+use super::error::EventError;
 
 /// A value that Wix sends as a JSON string (`"{\"id\":...}"`) or, possibly,
 /// as the object itself. `None` for null and absent values.

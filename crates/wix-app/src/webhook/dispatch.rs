@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use super::event::{Event, EventError, WebhookEvent};
+use super::error::EventError;
+use super::event::{Event, WebhookEvent};
 use crate::offload::verify_off_worker;
 use crate::response::{Response, log_safe};
 use crate::{Verifier, VerifyError};

@@ -11,9 +11,11 @@
 
 mod decode;
 mod dispatch;
+mod error;
 mod event;
 
 pub(crate) use dispatch::refused;
 
 pub use dispatch::{HandlerError, Webhooks};
-pub use event::{AccountInfo, Envelope, Event, EventError, Payload, WebhookEvent};
+pub use error::EventError;
+pub use event::{AccountInfo, Envelope, Event, Payload, WebhookEvent};
