@@ -27,13 +27,7 @@ use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd
 use std::collections::BTreeSet;
 use wixgen_ir::model::Api;
 
-/// An article as read: its path as shown in reports and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleSource {
-    /// `schemas/inbox/conversation-id.md`
-    pub path: String,
-    pub text: String,
-}
+pub use wixgen_ir::load::ArticleSource;
 
 /// Where an article went.
 #[derive(Debug, Clone, PartialEq, Eq)]

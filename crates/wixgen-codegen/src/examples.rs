@@ -18,26 +18,7 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use wixgen_ir::model::{Api, Field, Method, NamedType, Package, StructType, TypeRef};
 
-/// A REST example as found on a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestExample {
-    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
-    pub page: String,
-    /// 1-based line of the body (or of the example when it has none).
-    pub line: u32,
-    /// `# Package:`, `# Namespace:` and the method title of the page.
-    pub package: String,
-    pub service: String,
-    pub method: String,
-    /// The example's heading.
-    pub title: String,
-    /// The `-X` verb, when given.
-    pub verb: Option<String>,
-    /// The quoted `https://...` argument.
-    pub url: Option<String>,
-    /// The `-d` argument, verbatim.
-    pub body: Option<String>,
-}
+pub use wixgen_ir::load::RequestExample;
 
 /// What became of an example.
 #[derive(Debug, Clone, PartialEq)]

@@ -17,7 +17,6 @@
 
 pub mod articles;
 pub mod coverage;
-mod cpu_clock;
 pub mod crate_files;
 pub mod emit;
 pub mod examples;

@@ -13,20 +13,17 @@
 //! 4. The remaining pages are lowered together (lowering may skip more pages,
 //!    with errors), and the IR is emitted, with `COVERAGE.md` ([`crate::coverage`]).
 
-use crate::articles::{ArticleSource, PlacedArticle};
-use crate::cpu_clock::CpuClock;
+use crate::articles::PlacedArticle;
 use crate::emit::{self, CrateOptions, EmitOptions};
-use crate::examples::{CheckedExample, RequestExample, check_examples};
+use crate::examples::{CheckedExample, check_examples};
 use crate::format_cache::FormatCache;
-use crate::response_examples::{CheckedResponse, ResponseExample, check_responses, response_examples};
+use crate::response_examples::{CheckedResponse, check_responses};
 use crate::{GeneratedFiles, Header};
-use rayon::prelude::*;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use wixgen_ir::{IrDiagnostic, PageInput, PageLowering, TypeDecisions};
-use wixgen_schema::{Page, ParseOutput, TypeKnowledge};
+pub use wixgen_ir::load::{PageReport, PageStatus};
+use wixgen_ir::{IrDiagnostic, TypeDecisions};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -51,33 +48,6 @@ impl Options {
             format_cache: None,
         }
     }
-}
-
-/// What happened to one page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageStatus {
-    /// Parsed and handed to lowering.
-    Parsed,
-    /// Skipped: the parser reported errors.
-    ParseErrors,
-    /// Skipped: a markdown file that is not a method page.
-    NotAMethodPage,
-}
-
-#[derive(Debug, Clone)]
-pub struct PageReport {
-    /// `schemas/inbox/get-conversation.md`
-    pub path: String,
-    pub status: PageStatus,
-    /// The parser's errors, rendered like rustc.
-    pub rendered: Vec<String>,
-    /// The parser's warnings, one line each (`path:line:col: warning[code]: message`).
-    pub warning_lines: Vec<String>,
-    /// The parser's errors themselves (what `rendered` renders), for callers
-    /// that word them their own way, like `include_api!`.
-    pub error_diagnostics: Vec<wixgen_schema::Diagnostic>,
-    pub errors: usize,
-    pub warnings: usize,
 }
 
 /// The outcome of [`generate`].
@@ -237,263 +207,11 @@ impl Generation {
     }
 }
 
-/// Every `*.md` file under `dir`, relative to it, sorted (`/`-separated order).
-pub fn find_pages(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    fn walk(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-        let here = root.join(rel);
-        let entries = fs::read_dir(&here).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", here.display())))?;
-        for entry in entries {
-            let entry = entry?;
-            let name = entry.file_name();
-            let name_str = name.to_string_lossy();
-            if name_str.starts_with('.') || name_str == "target" {
-                continue;
-            }
-            let child = rel.join(&name);
-            let ty = entry.file_type()?;
-            if ty.is_dir() {
-                walk(root, &child, out)?;
-            } else if ty.is_file() && name_str.ends_with(".md") {
-                out.push(child);
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    walk(dir, Path::new(""), &mut out)?;
-    out.sort_by_key(|p| slash_path(p));
-    Ok(out)
-}
-
-fn slash_path(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// Pages read, parsed and lowered one by one, ready to be assembled
-/// ([`Parsed::assemble`]). The page models themselves are not kept: each is
-/// dropped as soon as it is lowered, so memory holds drafts, not pages.
-pub struct Parsed {
-    /// Every method page parsed without errors, lowered on its own.
-    pub pages: Vec<PageLowering>,
-    pub examples: Vec<RequestExample>,
-    /// The `/* Promise resolves to: */` objects of the SDK examples.
-    pub responses: Vec<ResponseExample>,
-    /// Pages that are not method pages, with their text.
-    pub articles: Vec<ArticleSource>,
-    pub reports: Vec<PageReport>,
-    /// Bytes of the pages read.
-    pub bytes: usize,
-    /// CPU time spent lowering pages, summed over threads (part of the wall
-    /// time of [`parse_pages`]).
-    pub lower_cpu: Duration,
-    /// CPU time spent reading and parsing, summed over threads.
-    pub parse_cpu: Duration,
-}
-
-impl Parsed {
-    /// Assemble the lowered pages into the IR ([`wixgen_ir::assemble`]).
-    pub fn assemble(&mut self) -> wixgen_ir::LowerOutput {
-        wixgen_ir::assemble(std::mem::take(&mut self.pages))
-    }
-}
-
-fn is_method_page(page: &Page) -> bool {
-    page.package.is_some() || page.rest.is_some() || page.sdk.is_some()
-}
-
-/// What one page became.
-struct Outcome {
-    lowered: Option<PageLowering>,
-    examples: Vec<RequestExample>,
-    /// The `/* Promise resolves to: */` objects of its SDK examples.
-    responses: Vec<ResponseExample>,
-    /// Its text, when it is an article.
-    article: Option<ArticleSource>,
-    report: PageReport,
-}
-
-/// A page after the first pass: final, or waiting for every page's type
-/// knowledge (its nesting asked something the built-in knowledge answered).
-enum FirstPass {
-    Done(Box<Outcome>),
-    Again { shown: String, bytes: Vec<u8> },
-}
-
-/// Read, parse and lower the pages `rels` under `dir`, in parallel.
-///
-/// Nesting that a page leaves ambiguous is resolved from the types every page
-/// lists ([`TypeKnowledge`]). First pass: each page is parsed and resolved with
-/// the built-in knowledge, and what it lists is gathered; a page whose
-/// resolution asked nothing of the knowledge is final, and is lowered at once
-/// (its page model dropped). Second pass: the pages that did ask are parsed
-/// again and resolved with everything the first pass learned.
-pub fn parse_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Parsed> {
-    let builtin = TypeKnowledge::builtin();
-    let parse_clock = CpuClock::default();
-    let lower_clock = CpuClock::default();
-    let first: Vec<(usize, FirstPass, TypeKnowledge)> = rels
-        .par_iter()
-        .map(|rel| {
-            let (shown, bytes) = parse_clock.time(|| read_page(dir, rel, label))?;
-            let size = bytes.len();
-            let (out, asked) =
-                parse_clock.time(|| wixgen_schema::parse_unresolved(&bytes).into_resolved_asking(&builtin));
-            let mut knowledge = TypeKnowledge::empty();
-            if let Some(page) = &out.page
-                && is_method_page(page)
-            {
-                knowledge.add_page(page);
-            }
-            let pass = if asked {
-                FirstPass::Again { shown, bytes }
-            } else {
-                FirstPass::Done(Box::new(outcome(shown, &bytes, out, &lower_clock)))
-            };
-            Ok((size, pass, knowledge))
-        })
-        .collect::<io::Result<_>>()?;
-    let mut bytes = 0;
-    let mut knowledge = builtin;
-    let mut passes = Vec::with_capacity(first.len());
-    for (size, pass, k) in first {
-        bytes += size;
-        knowledge.merge(k);
-        passes.push(pass);
-    }
-    let outcomes: Vec<Outcome> = passes
-        .into_par_iter()
-        .map(|pass| match pass {
-            FirstPass::Done(o) => *o,
-            FirstPass::Again { shown, bytes } => {
-                let out = parse_clock.time(|| wixgen_schema::parse_unresolved(&bytes).into_resolved(&knowledge));
-                outcome(shown, &bytes, out, &lower_clock)
-            }
-        })
-        .collect();
-    let mut parsed = Parsed {
-        pages: Vec::new(),
-        examples: Vec::new(),
-        responses: Vec::new(),
-        articles: Vec::new(),
-        reports: Vec::new(),
-        bytes,
-        lower_cpu: lower_clock.get(),
-        parse_cpu: parse_clock.get(),
-    };
-    for o in outcomes {
-        parsed.pages.extend(o.lowered);
-        parsed.examples.extend(o.examples);
-        parsed.responses.extend(o.responses);
-        parsed.articles.extend(o.article);
-        parsed.reports.push(o.report);
-    }
-    Ok(parsed)
-}
-
-/// A page's bytes and the path shown for it: `<label>/<path under dir>`.
-fn read_page(dir: &Path, rel: &Path, label: &str) -> io::Result<(String, Vec<u8>)> {
-    let path = dir.join(rel);
-    let bytes = fs::read(&path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    let shown = if label.is_empty() {
-        slash_path(rel)
-    } else {
-        format!("{}/{}", label.trim_end_matches('/'), slash_path(rel))
-    };
-    Ok((shown, bytes))
-}
-
-/// What became of one parsed page: lowered (when it is a method page without
-/// errors), its examples (or its text, when it is an article), and its report.
-/// The page model is dropped.
-fn outcome(shown: String, bytes: &[u8], out: ParseOutput, lower_clock: &CpuClock) -> Outcome {
-    let text = String::from_utf8_lossy(bytes);
-    let errors = out.errors().count();
-    let warnings = out.warnings().count();
-    let status = match &out.page {
-        Some(page) if !is_method_page(page) => PageStatus::NotAMethodPage,
-        _ if out.has_errors() => PageStatus::ParseErrors,
-        None => PageStatus::ParseErrors,
-        Some(_) => PageStatus::Parsed,
-    };
-    let (rendered, warning_lines, error_diagnostics) = if status == PageStatus::NotAMethodPage {
-        (Vec::new(), Vec::new(), Vec::new())
-    } else {
-        (
-            out.errors().map(|d| d.render(&shown, &text, false)).collect(),
-            out.warnings().map(|d| d.one_line(&shown)).collect(),
-            out.errors().cloned().collect(),
-        )
-    };
-    let mut lowered = None;
-    let mut examples = Vec::new();
-    let mut responses = Vec::new();
-    let article = (status == PageStatus::NotAMethodPage).then(|| ArticleSource {
-        path: shown.clone(),
-        text: text.clone().into_owned(),
-    });
-    if status == PageStatus::Parsed
-        && let Some(page) = out.page
-    {
-        examples = request_examples(&shown, &page);
-        responses = response_examples(&shown, &page);
-        let input = PageInput {
-            path: shown.clone(),
-            page,
-        };
-        lowered = Some(lower_clock.time(|| wixgen_ir::lower_page(&input)));
-    }
-    let report = PageReport {
-        path: shown,
-        status,
-        rendered,
-        warning_lines,
-        error_diagnostics,
-        errors,
-        warnings,
-    };
-    Outcome {
-        lowered,
-        examples,
-        responses,
-        article,
-        report,
-    }
-}
-
-/// The REST curl examples of a page.
-pub fn request_examples(path: &str, page: &Page) -> Vec<RequestExample> {
-    let (Some(package), Some(service), Some(method)) = (&page.package, &page.namespace, &page.title) else {
-        return Vec::new();
-    };
-    let Some(rest) = &page.rest else { return Vec::new() };
-    rest.examples
-        .iter()
-        .filter_map(|e| {
-            let curl = e.curl.as_ref()?;
-            let line = curl.body.as_ref().map_or(e.code.span.line, |b| b.span.line);
-            Some(RequestExample {
-                page: path.to_owned(),
-                line,
-                package: package.value.clone(),
-                service: service.value.clone(),
-                method: method.value.clone(),
-                title: e.title.value.clone(),
-                verb: curl.verb.as_ref().map(|v| v.value.clone()),
-                url: curl.url.as_ref().map(|u| u.value.clone()),
-                body: curl.body.as_ref().map(|b| b.value.clone()),
-            })
-        })
-        .collect()
-}
-
 /// Generate the crate from every page under `schemas_dir`.
 pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation> {
     let start = Instant::now();
-    let rels = find_pages(schemas_dir)?;
-    let mut parsed = parse_pages(schemas_dir, &rels, &options.label)?;
+    let rels = wixgen_schema::find_pages(schemas_dir)?;
+    let mut parsed = wixgen_ir::load::load_pages(schemas_dir, &rels, &options.label)?;
     let parsed_at = Instant::now();
     let lowered = parsed.assemble();
     let lowered_at = Instant::now();

@@ -36,69 +36,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+pub use wixgen_ir::load::ResponseExample;
 use wixgen_ir::model::{Api, Field, NamedType, StructType, TypeRef};
-use wixgen_schema::promise_comments::promise_comments;
-use wixgen_schema::{Page, Section, TypeExpr};
-
-pub use wixgen_schema::promise_comments::MARKER;
-
-/// A `/* Promise resolves to: ... */` object as found on a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResponseExample {
-    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
-    pub page: String,
-    /// 1-based line of the comment's first line (the one with the marker).
-    pub line: u32,
-    /// `# Package:`, `# Namespace:` and the method title of the page.
-    pub package: String,
-    pub service: String,
-    pub method: String,
-    /// The example's heading.
-    pub title: String,
-    /// The comment's text after the marker, each line's `*` margin removed;
-    /// its first line is on `line`, each next one on the next line.
-    pub object: String,
-    /// The SDK block's return type, when it is a named type.
-    pub sdk_returns: Option<String>,
-    /// The REST block's return type, when it is a named type.
-    pub rest_returns: Option<String>,
-}
-
-/// The `/* Promise resolves to: */` objects of a page's SDK examples.
-pub fn response_examples(path: &str, page: &Page) -> Vec<ResponseExample> {
-    let (Some(package), Some(service), Some(method)) = (&page.package, &page.namespace, &page.title) else {
-        return Vec::new();
-    };
-    let Some(sdk) = &page.sdk else { return Vec::new() };
-    let returns = |section: Option<&Section>| match section
-        .and_then(|s| s.schema.as_ref())
-        .and_then(|b| b.return_type.as_ref())
-        .and_then(|r| r.ty.as_ref())
-        .map(|t| &t.value)
-    {
-        Some(TypeExpr::Named(n)) => Some(n.clone()),
-        _ => None,
-    };
-    let sdk_returns = returns(Some(sdk));
-    let rest_returns = returns(page.rest.as_ref());
-    let mut out = Vec::new();
-    for e in &sdk.examples {
-        for (offset, object) in promise_comments(&e.code.value) {
-            out.push(ResponseExample {
-                page: path.to_owned(),
-                line: e.code.span.line + offset,
-                package: package.value.clone(),
-                service: service.value.clone(),
-                method: method.value.clone(),
-                title: e.title.value.clone(),
-                object,
-                sdk_returns: sdk_returns.clone(),
-                rest_returns: rest_returns.clone(),
-            });
-        }
-    }
-    out
-}
 
 /// What became of a response example.
 #[derive(Debug, Clone, PartialEq)]

@@ -51,11 +51,13 @@
 //!   Rust name.
 
 mod assemble;
+pub mod cpu_clock;
 pub mod diag;
 pub mod docs;
 mod draft;
 mod example_shapes;
 pub mod identity;
+pub mod load;
 mod lower;
 pub mod model;
 pub mod names;

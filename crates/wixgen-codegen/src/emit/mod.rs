@@ -16,7 +16,6 @@ pub(crate) mod structs;
 mod wire;
 
 use crate::articles::{self, PlacedArticle};
-use crate::cpu_clock::CpuClock;
 use crate::crate_files;
 use crate::examples::{self, RequestExample};
 use crate::format_cache::FormatCache;
@@ -28,6 +27,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::time::Duration;
+use wixgen_ir::cpu_clock::CpuClock;
 use wixgen_ir::model::{Api, NamedType, Package, Service, StructType, TypeRef};
 
 pub use crate::crate_files::{CrateOptions, Runtime};
