@@ -23,6 +23,7 @@
 //!   several packages, is skipped with a warning; one outside any package
 //!   folder with a note. Never guessed.
 
+use crate::emit::docs::is_safe_url;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeSet;
 use wixgen_ir::model::Api;
@@ -576,13 +577,6 @@ fn code_span(code: &str) -> String {
         ""
     };
     format!("{fence}{pad}{}{pad}{fence}", code.replace('\n', " "))
-}
-
-fn is_safe_url(url: &str) -> bool {
-    (url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:"))
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`' | '(' | ')'))
 }
 
 /// Plain text as markdown that renders as that text: markdown punctuation

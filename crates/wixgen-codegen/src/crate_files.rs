@@ -66,31 +66,12 @@ fn toml_str(s: &str) -> String {
     out
 }
 
-/// A Cargo feature name made of the characters Cargo accepts.
-pub(crate) fn feature_name(s: &str) -> String {
-    let f: String = s
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if f.is_empty() || f == "default" || f == "all" || f == "full" {
-        format!("pkg-{f}")
-    } else {
-        f
-    }
-}
-
 /// Where the package crates live, relative to the facade.
 pub const PACKAGES_DIR: &str = "packages";
 
 /// The package's crate name: `<facade>-<feature>`, `wix-apis-inbox`.
 pub fn package_crate_name(package: &Package, options: &CrateOptions) -> String {
-    format!("{}-{}", options.name, feature_name(&package.feature))
+    format!("{}-{}", options.name, package.feature)
 }
 
 fn package_fields(t: &mut String, options: &CrateOptions) {
@@ -125,7 +106,7 @@ pub fn cargo_toml(api: &Api, options: &CrateOptions, header: &Header) -> String 
     package_fields(&mut t, options);
     t.push_str("\n# No package by default: enable the ones you call, or `full` for all of them.\n");
     t.push_str("[features]\ndefault = []\n");
-    let features: Vec<String> = api.packages.iter().map(|p| feature_name(&p.feature)).collect();
+    let features: Vec<String> = api.packages.iter().map(|p| p.feature.clone()).collect();
     let quoted: Vec<String> = features.iter().map(|f| toml_str(f)).collect();
     t.push_str(&format!("full = [{}]\n", quoted.join(", ")));
     for (p, f) in api.packages.iter().zip(&features) {
@@ -188,9 +169,7 @@ pub fn package_cargo_toml(package: &Package, options: &CrateOptions, header: &He
         "description = {}\n",
         toml_str(&format!(
             "The `{}` package of the Wix REST APIs, for {} (its feature `{}`)",
-            package.name,
-            options.name,
-            feature_name(&package.feature)
+            package.name, options.name, package.feature
         ))
     ));
     package_fields(&mut t, options);
@@ -234,7 +213,7 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
         lines.push(format!(
             "- `{}` (feature `{}`): {}",
             idents::ident(&p.module),
-            feature_name(&p.feature),
+            p.feature,
             if services.is_empty() {
                 "no services".to_owned()
             } else {
@@ -271,7 +250,7 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
     let docs = docs::inner_attrs(&lines);
     let modules = api.packages.iter().map(|p| {
         let module = idents::ident(&p.module);
-        let feature = feature_name(&p.feature);
+        let feature = p.feature.clone();
         let krate = idents::ident(&package_crate_name(p, options).replace('-', "_"));
         let doc = docs::lines_to_attrs(&[format!(
             "The `{}` package (Cargo feature `{feature}`).",

@@ -31,11 +31,24 @@ pub enum Outcome {
     NoBody,
 }
 
+/// What a test from an example decodes into, as Rust identifiers of the
+/// generated code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestTarget {
+    /// The package module: `inbox`.
+    pub module: String,
+    /// The type the JSON decodes into: the request struct of a curl example,
+    /// the response struct of a JavaScript example.
+    pub ty: String,
+    /// The method, which names the test: `get_conversation`.
+    pub method: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedExample {
     pub example: RequestExample,
-    /// `(package module, cargo feature, request struct)` when the method was found.
-    pub target: Option<(String, String, String, String)>,
+    /// The request struct, when the method was found.
+    pub target: Option<TestTarget>,
     pub outcome: Outcome,
 }
 
@@ -101,12 +114,11 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
                     )),
                 };
             };
-            let target = Some((
-                ident(&package.module).to_string(),
-                crate::crate_files::feature_name(&package.feature),
-                ident(&method.request_rust_name).to_string(),
-                ident(&method.rust_name).to_string(),
-            ));
+            let target = Some(TestTarget {
+                module: ident(&package.module).to_string(),
+                ty: ident(&method.request_rust_name).to_string(),
+                method: ident(&method.rust_name).to_string(),
+            });
             let outcome = match (&e.body, check_target(method, e)) {
                 (_, Err(reason)) => Outcome::Skipped(reason),
                 (None, Ok(())) => Outcome::NoBody,
@@ -407,7 +419,7 @@ pub(crate) fn string_literal(text: &str) -> TokenStream {
 pub fn package_tests(checked: &[CheckedExample], module: &str) -> (Vec<TokenStream>, Vec<String>) {
     let mine: Vec<&CheckedExample> = checked
         .iter()
-        .filter(|c| c.target.as_ref().is_some_and(|t| t.0 == module))
+        .filter(|c| c.target.as_ref().is_some_and(|t| t.module == module))
         .collect();
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
     let tests = mine
@@ -416,11 +428,11 @@ pub fn package_tests(checked: &[CheckedExample], module: &str) -> (Vec<TokenStre
             let Outcome::Test { expected } = &c.outcome else {
                 return None;
             };
-            let (_, _, request, method) = c.target.as_ref()?;
-            let n = names.entry(method.clone()).or_insert(0);
+            let target = c.target.as_ref()?;
+            let n = names.entry(target.method.clone()).or_insert(0);
             *n += 1;
-            let name = ident(&format!("{}_example_{}", bare(method), n));
-            let request = ident(request);
+            let name = ident(&format!("{}_example_{}", bare(&target.method), n));
+            let request = ident(&target.ty);
             let input = string_literal(c.example.body.as_deref().unwrap_or_default());
             let expected = string_literal(&serde_json::to_string_pretty(expected).unwrap_or_default());
             let doc = docs::lines_to_attrs(&[format!(

@@ -15,9 +15,9 @@
 //!
 //! The object is JavaScript, not JSON (unquoted keys, single quotes, trailing
 //! commas), so it is read as JSON5. Its keys are SDK names: each is mapped to
-//! the wire name of the field it stands for, walking the response type, with
-//! the renames reconciliation knows (`_id` → `id`, `_createdDate` →
-//! `createdDate`, ...; [`wixgen_ir::rest_name_of_sdk`]). The result must decode
+//! the wire name of the field it stands for, walking the response type, by
+//! the rule reconciliation uses (`_id` → `id`, `_createdDate` →
+//! `createdDate`, ...; [`wixgen_ir::sdk_names`]). The result must decode
 //! into the method's response type and encode back to the same JSON, less the
 //! fields the schema does not have (the generated types ignore unknown fields;
 //! each one is a warning).
@@ -31,13 +31,14 @@
 
 use crate::emit::idents::{bare, ident};
 use crate::emit::{Cx, docs};
-use crate::examples::{Canon, join, kind_of, string_literal};
+use crate::examples::{Canon, TestTarget, join, kind_of, string_literal};
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 pub use wixgen_ir::load::ResponseExample;
 use wixgen_ir::model::{Api, Field, NamedType, StructType, TypeRef};
+use wixgen_ir::sdk_names::counterpart;
 
 /// What became of a response example.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,8 +57,8 @@ pub enum ResponseOutcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedResponse {
     pub example: ResponseExample,
-    /// `(package module, response struct, method rust name)` when the method was found.
-    pub target: Option<(String, String, String)>,
+    /// The response struct, when the method was found.
+    pub target: Option<TestTarget>,
     pub outcome: ResponseOutcome,
 }
 
@@ -127,11 +128,11 @@ fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
             format!("the response type `{response}` is not a generated struct"),
         );
     };
-    let target = Some((
-        ident(&package.module).to_string(),
-        ident(&s.rust_name).to_string(),
-        ident(&method.rust_name).to_string(),
-    ));
+    let target = Some(TestTarget {
+        module: ident(&package.module).to_string(),
+        ty: ident(&s.rust_name).to_string(),
+        method: ident(&method.rust_name).to_string(),
+    });
     match (&e.sdk_returns, &e.rest_returns) {
         (Some(sdk), Some(rest)) if sdk == rest => {}
         (Some(sdk), Some(rest)) => {
@@ -214,15 +215,11 @@ fn parse_error(object: &str, err: &json5::Error) -> String {
     }
 }
 
-/// The field of `s` (regular or ONE-OF member) an SDK key stands for: the
-/// same name, else its REST name (`_id` → `id`), else the name without a
-/// leading `_`, as reconciliation matches SDK fields to REST ones.
+/// The field of `s` (regular or ONE-OF member) an SDK key stands for
+/// ([`wixgen_ir::sdk_names::counterpart`]: the same name, else its REST name).
 fn wire_field<'s>(s: &'s StructType, key: &str) -> Option<&'s Field> {
-    let all = || s.fields.iter().chain(s.one_ofs.iter().flat_map(|g| &g.members));
-    all()
-        .find(|f| f.wire_name == key)
-        .or_else(|| all().find(|f| f.wire_name == wixgen_ir::rest_name_of_sdk(key)))
-        .or_else(|| key.strip_prefix('_').and_then(|k| all().find(|f| f.wire_name == k)))
+    let all = s.fields.iter().chain(s.one_ofs.iter().flat_map(|g| &g.members));
+    counterpart(all.map(|f| (f.wire_name.as_str(), f)), key, false)
 }
 
 /// An SDK object of struct `s` with its keys renamed to wire names, all the
@@ -275,7 +272,7 @@ fn to_wire(cx: &Cx, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, Stri
 pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStream>, Vec<String>) {
     let mine: Vec<&CheckedResponse> = checked
         .iter()
-        .filter(|c| c.target.as_ref().is_some_and(|t| t.0 == module))
+        .filter(|c| c.target.as_ref().is_some_and(|t| t.module == module))
         .collect();
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
     let mut tests = Vec::new();
@@ -286,15 +283,15 @@ pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStr
                 expected,
                 ignored,
             },
-            Some((_, response, method)),
+            Some(target),
         ) = (&c.outcome, &c.target)
         else {
             continue;
         };
-        let n = names.entry(method.clone()).or_insert(0);
+        let n = names.entry(target.method.clone()).or_insert(0);
         *n += 1;
-        let name = ident(&format!("{}_resolves_{}", bare(method), n));
-        let ty = ident(response);
+        let name = ident(&format!("{}_resolves_{}", bare(&target.method), n));
+        let ty = ident(&target.ty);
         let input_text = string_literal(&serde_json::to_string_pretty(input).unwrap_or_default());
         let call = if input == expected {
             quote!(round_trip::<crate::#ty>(#input_text, None);)

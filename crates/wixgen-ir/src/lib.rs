@@ -64,6 +64,8 @@ pub mod names;
 mod paging;
 mod reconcile;
 mod samples;
+pub mod sdk_names;
+pub mod sides;
 mod types;
 pub mod unify;
 mod url;
@@ -72,7 +74,6 @@ mod usage;
 pub use diag::{IrDiagnostic, codes};
 pub use lower::PageLowering;
 pub use model::*;
-pub use reconcile::rest_name_of_sdk;
 pub use wixgen_schema::Severity;
 
 use serde::Serialize;

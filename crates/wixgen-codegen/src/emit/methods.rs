@@ -7,7 +7,7 @@
 //! form, which leaves path params out), then the service's `RequestOptions`.
 
 use super::docs;
-use super::idents::{bare, ident, lower_first};
+use super::idents::{bare, ident};
 use super::structs::{self, FieldPlan, Place, Store};
 use super::{Cx, Side};
 use proc_macro2::TokenStream;
@@ -55,7 +55,7 @@ pub(crate) fn service(cx: &Cx, package: &Package, service: &Service, struct_name
     }
     let imports = used.iter().map(|n| ident(n));
 
-    let methods = service.methods.iter().map(|m| method(cx, package, service, m));
+    let methods = service.methods.iter().map(|m| method(cx, m));
     let streams = service.methods.iter().filter_map(|m| stream_method(cx, m));
 
     let doc = docs::lines_to_attrs(&[
@@ -112,7 +112,7 @@ fn collect_named(cx: &Cx, ty: &TypeRef, out: &mut BTreeSet<String>) {
     }
 }
 
-fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<String> {
+fn method_doc_lines(m: &Method) -> Vec<String> {
     let mut lines = docs::doc_lines(&m.docs.description);
     if !lines.is_empty() {
         lines.push(String::new());
@@ -164,21 +164,8 @@ fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<Str
         lines.push(format!("Wix docs: {link}"));
     }
     lines.push(String::new());
-    lines.push(format!(
-        "Operation `{}`.",
-        super::code_text(&operation(package, service, m))
-    ));
+    lines.push(format!("Operation `{}`.", super::code_text(&m.operation)));
     lines
-}
-
-/// `inbox.ConversationsService.getOrCreateConversation`: as lowering names it,
-/// or built from the names when the IR leaves it empty.
-fn operation(package: &Package, service: &Service, m: &Method) -> String {
-    if m.operation.is_empty() {
-        format!("{}.{}.{}", package.name, service.name, lower_first(&m.name))
-    } else {
-        m.operation.clone()
-    }
 }
 
 fn http_method(m: HttpMethod) -> TokenStream {
@@ -191,12 +178,12 @@ fn http_method(m: HttpMethod) -> TokenStream {
     }
 }
 
-fn method(cx: &Cx, package: &Package, service: &Service, m: &Method) -> TokenStream {
+fn method(cx: &Cx, m: &Method) -> TokenStream {
     let name = ident(&m.rust_name);
     let request_ty = ident(&m.request_rust_name);
     let verb = http_method(m.http_method);
-    let op = operation(package, service, m);
-    let doc = docs::lines_to_attrs(&method_doc_lines(package, service, m));
+    let op = &m.operation;
+    let doc = docs::lines_to_attrs(&method_doc_lines(m));
     let deprecated = structs::deprecated(&m.docs);
     let result = cx.result();
 

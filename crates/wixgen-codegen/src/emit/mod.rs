@@ -29,6 +29,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 use wixgen_ir::cpu_clock::CpuClock;
 use wixgen_ir::model::{Api, NamedType, Package, Service, StructType, TypeRef};
+pub(crate) use wixgen_ir::sides::Side;
+use wixgen_ir::sides::Sides;
 
 pub use crate::crate_files::{CrateOptions, Runtime};
 
@@ -582,32 +584,6 @@ pub(crate) fn code_text(s: &str) -> String {
     s.replace('`', "'").replace(['\n', '\r'], " ")
 }
 
-/// Whether a struct is used in requests, responses or both: decides its shape.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Side {
-    /// Built by users only: required fields are plain, ONE-OFs are enums.
-    Request,
-    /// Built by users and decoded from responses: as `Request`, but every
-    /// field decodes when missing.
-    Both,
-    /// Decoded only: every field optional, ONE-OF members kept side by side.
-    Response,
-}
-
-impl Side {
-    pub(crate) fn builds(self) -> bool {
-        self != Side::Response
-    }
-}
-
-fn collect_named_refs<'t>(ty: &'t TypeRef, out: &mut Vec<&'t str>) {
-    match ty {
-        TypeRef::Named(n) => out.push(n),
-        TypeRef::Array(inner) => collect_named_refs(inner, out),
-        _ => {}
-    }
-}
-
 /// Names of the prelude items generated code uses in type position. When a
 /// package defines a type with one of these names, the package's code spells
 /// them with full paths instead.
@@ -617,11 +593,8 @@ const PRELUDE_TYPES: &[&str] = &["Option", "String", "Vec", "Box", "Result", "In
 pub(crate) struct Cx<'a> {
     pub(crate) package: &'a Package,
     types: BTreeMap<&'a str, &'a NamedType>,
-    /// Structs users build: reachable from a method's params (or a service
-    /// plugin's response) through fields that are not read-only. (A type reachable only through read-only fields,
-    /// like a message's `sender`, is never sent, so it keeps the lossless
-    /// response shape.)
-    built: BTreeSet<String>,
+    /// Which structs users build ([`wixgen_ir::sides`]).
+    sides: Sides,
     /// `(struct, field rust name)` edges that must be boxed to break a cycle.
     boxed: BTreeSet<(String, String)>,
     /// Spell prelude types with full paths.
@@ -640,54 +613,17 @@ impl<'a> Cx<'a> {
         let mut cx = Cx {
             package,
             types,
-            built: BTreeSet::new(),
+            sides: Sides::of(package),
             boxed: BTreeSet::new(),
             full_paths,
         };
-        cx.built = cx.built_types();
         cx.boxed = cx.cycle_edges();
         cx
     }
 
     /// The shape of a struct: see [`Side`].
     pub(crate) fn side(&self, s: &StructType) -> Side {
-        match (self.built.contains(&s.rust_name), s.usage.response) {
-            (true, true) => Side::Both,
-            (true, false) => Side::Request,
-            (false, _) => Side::Response,
-        }
-    }
-
-    fn built_types(&self) -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
-        let mut work: Vec<&str> = Vec::new();
-        for service in &self.package.services {
-            for m in &service.methods {
-                for f in m.path_params.iter().chain(&m.query_params).chain(&m.body_params) {
-                    collect_named_refs(&f.ty, &mut work);
-                }
-            }
-            // An app builds what it answers a service plugin with.
-            for m in &service.plugin_methods {
-                if let Some(r) = &m.response {
-                    collect_named_refs(r, &mut work);
-                }
-            }
-        }
-        while let Some(name) = work.pop() {
-            let Some(NamedType::Struct(s)) = self.named(name) else {
-                continue;
-            };
-            if !out.insert(s.rust_name.clone()) {
-                continue;
-            }
-            for f in s.fields.iter().chain(s.one_ofs.iter().flat_map(|g| g.members.iter())) {
-                if !f.read_only {
-                    collect_named_refs(&f.ty, &mut work);
-                }
-            }
-        }
-        out
+        self.sides.side(s)
     }
 
     pub(crate) fn named(&self, rust_name: &str) -> Option<&'a NamedType> {
