@@ -68,17 +68,6 @@ impl PlacedArticle {
     }
 }
 
-impl crate::pipeline::Generation {
-    /// The report line of a page that is not a method page: whose docs it
-    /// joined, or why it joined none.
-    pub fn article_report_line(&self, path: &str) -> String {
-        self.articles.iter().find(|a| a.path == path).map_or_else(
-            || format!("{path}: note: not a method page; skipped\n"),
-            PlacedArticle::report_line,
-        )
-    }
-}
-
 /// The folder part of a shown path: `schemas/inbox` of `schemas/inbox/x.md`.
 fn folder(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(dir, _)| dir)

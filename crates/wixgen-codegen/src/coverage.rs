@@ -12,27 +12,31 @@
 //! changes between runs of the same pages: no timings, no absolute paths.
 
 use crate::articles::Skip;
+use crate::emit::docs::code_text;
 use crate::examples::Outcome;
-use crate::pipeline::{Generation, PageStatus};
+use crate::generation::Generation;
 use crate::response_examples::ResponseOutcome;
 use crate::{Header, listings};
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use wixgen_ir::Severity;
+use wixgen_ir::load::PageStatus;
 use wixgen_ir::model::{NamedType, SampleOutcome};
 
 /// The file's path relative to the generated crate.
 pub const FILE: &str = "COVERAGE.md";
 
-/// Add `COVERAGE.md` to the generation's files.
-pub fn add_to(generation: &mut Generation, header: &Header) {
-    let text = render(generation, header);
-    generation.files.insert(PathBuf::from(FILE), text);
+impl Generation {
+    /// Adds `COVERAGE.md` to the generated files.
+    pub(crate) fn add_coverage(&mut self, header: &Header) {
+        let text = render(self, header);
+        self.files.insert(PathBuf::from(FILE), text);
+    }
 }
 
 /// Text safe inside a markdown code span on one line.
 fn code(s: &str) -> String {
-    format!("`{}`", crate::emit::code_text(s))
+    format!("`{}`", code_text(s))
 }
 
 /// Text safe in a markdown list item on one line: no HTML, no line breaks.
@@ -193,7 +197,7 @@ fn list(s: &mut String, title: &str, items: &[String]) {
 /// The whole of `COVERAGE.md`.
 pub fn render(g: &Generation, header: &Header) -> String {
     let mut index = index(g);
-    let pages: Vec<(&str, PageStatus, &crate::pipeline::PageReport, PageCoverage)> = g
+    let pages: Vec<(&str, PageStatus, &wixgen_ir::load::PageReport, PageCoverage)> = g
         .pages
         .iter()
         .map(|p| {

@@ -12,7 +12,9 @@
 //! makes users of large generated SDKs pay for code they never call.
 
 use crate::Header;
-use crate::emit::{docs, idents};
+use crate::emit::docs::{self, code_text};
+use crate::emit::idents;
+use crate::render::render;
 use quote::quote;
 use wixgen_ir::model::{Api, Package};
 
@@ -208,7 +210,7 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
         let services: Vec<String> = p
             .services
             .iter()
-            .map(|s| format!("`{}`", crate::emit::code_text(&s.rust_name)))
+            .map(|s| format!("`{}`", code_text(&s.rust_name)))
             .collect();
         lines.push(format!(
             "- `{}` (feature `{}`): {}",
@@ -254,7 +256,7 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
         let krate = idents::ident(&package_crate_name(p, options).replace('-', "_"));
         let doc = docs::lines_to_attrs(&[format!(
             "The `{}` package (Cargo feature `{feature}`).",
-            crate::emit::code_text(&p.name)
+            code_text(&p.name)
         )]);
         // Inline: `wix_apis::inbox` is a module page of its own, with the
         // package crate's docs (and its articles).
@@ -273,5 +275,5 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
 
         #(#modules)*
     };
-    crate::emit::render(header, tokens)
+    render(header, tokens)
 }

@@ -9,9 +9,10 @@
 //! named with its page and line in a comment of the generated file and in the
 //! report; examples never make generation fail.
 
+use crate::emit::docs::{self, code_text};
 use crate::emit::idents::{bare, ident};
-use crate::emit::structs::{self, Place, Store};
-use crate::emit::{Cx, Side, docs, methods};
+use crate::emit::plan::{self, Place, Store};
+use crate::emit::scope::{PackageScope, Side};
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value};
@@ -135,7 +136,7 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
 
 /// The example's verb and URL path agree with the method's.
 fn check_target(method: &Method, e: &RequestExample) -> Result<(), String> {
-    let verb = crate::emit::structs::verb(method.http_method);
+    let verb = plan::verb(method.http_method);
     if let Some(v) = &e.verb
         && !v.eq_ignore_ascii_case(verb)
     {
@@ -148,7 +149,7 @@ fn check_target(method: &Method, e: &RequestExample) -> Result<(), String> {
         if !path_matches(&method.path, path) {
             return Err(format!(
                 "the example's URL path `{path}` does not match `{}`",
-                crate::emit::structs::path_text(method)
+                plan::path_text(method)
             ));
         }
     }
@@ -187,13 +188,13 @@ fn check_body(package: &Package, method: &Method, body: &str) -> Outcome {
         Ok(v) => v,
         Err(e) => return Outcome::Skipped(format!("the body is not JSON ({e})")),
     };
-    if !methods::sends_body(method) {
+    if !plan::sends_body(method) {
         return Outcome::Skipped("the method sends no JSON body".to_owned());
     }
     let Value::Object(object) = &value else {
         return Outcome::Skipped("the body is not a JSON object".to_owned());
     };
-    let cx = Cx::new(package);
+    let cx = PackageScope::new(package);
     let params: Vec<&Field> = method.body_params.iter().collect();
     let mut canon = Canon::request(&cx);
     match canon.fields(&method.request_rust_name, Side::Request, &params, &[], object, "") {
@@ -215,7 +216,7 @@ pub(crate) fn join(path: &str, key: &str) -> String {
 /// Checks an example's JSON against the schema of a generated type and gives
 /// what that type encodes it back to.
 pub(crate) struct Canon<'c, 'a> {
-    cx: &'c Cx<'a>,
+    cx: &'c PackageScope<'a>,
     /// A response to decode: a field the schema does not have is recorded in
     /// `ignored` (the generated types skip unknown fields) rather than refused,
     /// and required fields may be missing (they decode when missing).
@@ -226,7 +227,7 @@ pub(crate) struct Canon<'c, 'a> {
 
 impl<'c, 'a> Canon<'c, 'a> {
     /// For a request body: every field must be in the schema.
-    pub(crate) fn request(cx: &'c Cx<'a>) -> Self {
+    pub(crate) fn request(cx: &'c PackageScope<'a>) -> Self {
         Canon {
             cx,
             decode_only: false,
@@ -235,7 +236,7 @@ impl<'c, 'a> Canon<'c, 'a> {
     }
 
     /// For a response: unknown fields are ignored (and recorded).
-    pub(crate) fn response(cx: &'c Cx<'a>) -> Self {
+    pub(crate) fn response(cx: &'c PackageScope<'a>) -> Self {
         Canon {
             cx,
             decode_only: true,
@@ -263,7 +264,7 @@ impl<'c, 'a> Canon<'c, 'a> {
                 continue;
             }
             if let Some(f) = fields.iter().find(|f| &f.wire_name == key) {
-                let plan = structs::plan_field(cx, owner, side, f, Place::Serde);
+                let plan = plan::plan_field(cx, owner, side, f, Place::Serde);
                 let v = self.value(&f.ty, value, &at)?;
                 if plan.store == Store::List && !plan.in_new && v.as_array().is_some_and(Vec::is_empty) {
                     continue;
@@ -289,7 +290,7 @@ impl<'c, 'a> Canon<'c, 'a> {
         }
         if !self.decode_only {
             for f in fields {
-                let plan = structs::plan_field(cx, owner, side, f, Place::Serde);
+                let plan = plan::plan_field(cx, owner, side, f, Place::Serde);
                 if plan.in_new && !out.contains_key(&f.wire_name) {
                     return Err(format!("required `{}` is missing", join(path, &f.wire_name)));
                 }
@@ -437,7 +438,7 @@ pub fn package_tests(checked: &[CheckedExample], module: &str) -> (Vec<TokenStre
             let expected = string_literal(&serde_json::to_string_pretty(expected).unwrap_or_default());
             let doc = docs::lines_to_attrs(&[format!(
                 "`{}:{}`: {}",
-                crate::emit::code_text(&c.example.page),
+                code_text(&c.example.page),
                 c.example.line,
                 docs::doc_lines(&c.example.title).join(" ")
             )]);

@@ -3,7 +3,7 @@
 //! rendering and trybuild compiles them; `cargo xtask golden` (and `cargo xtask
 //! gen`) regenerates them. They are never edited by hand.
 
-use crate::emit::single_file;
+use crate::layout::single_file;
 use crate::{GeneratedFiles, Header};
 use std::io;
 use std::path::{Path, PathBuf};

@@ -7,7 +7,7 @@
 //! sample that could not be built is listed in the module's docs and in the
 //! generation report, never dropped silently.
 
-use crate::emit::docs;
+use crate::emit::docs::{self, code_text};
 use crate::emit::idents::ident;
 use crate::examples::string_literal;
 use proc_macro2::TokenStream;
@@ -111,11 +111,7 @@ pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
         let sample = match case.outcome {
             SampleOutcome::Sample(s) => s,
             SampleOutcome::Skipped(reason) => {
-                skipped.push(format!(
-                    "`{}` ({}): {reason}",
-                    crate::emit::code_text(case.page),
-                    case.what
-                ));
+                skipped.push(format!("`{}` ({}): {reason}", code_text(case.page), case.what));
                 continue;
             }
         };
@@ -138,7 +134,7 @@ pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
         };
         let doc = docs::lines_to_attrs(&[format!(
             "`{}`: the {} as the page lists it.",
-            crate::emit::code_text(case.page),
+            code_text(case.page),
             case.what
         )]);
         tests.push(quote! {

@@ -29,8 +29,9 @@
 //! that resolves to something else (the entity inside the response) is skipped
 //! and said so, never guessed.
 
+use crate::emit::docs::{self, code_text};
 use crate::emit::idents::{bare, ident};
-use crate::emit::{Cx, docs};
+use crate::emit::scope::PackageScope;
 use crate::examples::{Canon, TestTarget, join, kind_of, string_literal};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -121,7 +122,7 @@ fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
     let Some(TypeRef::Named(response)) = &method.response else {
         return skipped(None, "the method has no response type".to_owned());
     };
-    let cx = Cx::new(package);
+    let cx = PackageScope::new(package);
     let Some(NamedType::Struct(s)) = cx.named(response) else {
         return skipped(
             None,
@@ -225,7 +226,7 @@ fn wire_field<'s>(s: &'s StructType, key: &str) -> Option<&'s Field> {
 /// An SDK object of struct `s` with its keys renamed to wire names, all the
 /// way down; keys no field stands for are kept as they are.
 fn struct_to_wire(
-    cx: &Cx,
+    cx: &PackageScope,
     s: &StructType,
     object: &Map<String, Value>,
     at: &str,
@@ -251,7 +252,7 @@ fn struct_to_wire(
     Ok(out)
 }
 
-fn to_wire(cx: &Cx, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, String> {
+fn to_wire(cx: &PackageScope, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, String> {
     match (ty, value) {
         (TypeRef::Array(inner), Value::Array(items)) => items
             .iter()
@@ -301,15 +302,12 @@ pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStr
         };
         let mut lines = vec![format!(
             "`{}:{}`: {}",
-            crate::emit::code_text(&c.example.page),
+            code_text(&c.example.page),
             c.example.line,
             docs::doc_lines(&c.example.title).join(" ")
         )];
         if !ignored.is_empty() {
-            let list: Vec<String> = ignored
-                .iter()
-                .map(|p| format!("`{}`", crate::emit::code_text(p)))
-                .collect();
+            let list: Vec<String> = ignored.iter().map(|p| format!("`{}`", code_text(p))).collect();
             lines.push(String::new());
             lines.push(format!(
                 "Not in the schema, so ignored when decoding: {}.",

@@ -335,6 +335,11 @@ pub(crate) fn is_safe_url(url: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`' | '(' | ')'))
 }
 
+/// Text to be shown inside a markdown code span: backticks removed.
+pub(crate) fn code_text(s: &str) -> String {
+    s.replace('`', "'").replace(['\n', '\r'], " ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
