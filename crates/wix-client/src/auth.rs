@@ -13,7 +13,8 @@ use tokio::time::Instant;
 use crate::client::Inner;
 use crate::error::Error;
 use crate::headers;
-use crate::request::{ApiRequest, HttpMethod};
+use crate::method::HttpMethod;
+use crate::request::ApiRequest;
 use crate::secret::Secret;
 
 /// The operation name used for token requests in errors and observers.

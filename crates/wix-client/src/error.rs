@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::request::HttpMethod;
+use crate::method::HttpMethod;
 
 /// A boxed error from a lower layer (the HTTP stack or serde), kept as the
 /// `source()` of an [`Error`] without exposing its concrete type.

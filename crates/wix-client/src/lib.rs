@@ -63,6 +63,7 @@ mod client;
 mod error;
 mod execute;
 mod headers;
+mod method;
 mod observe;
 pub mod paginate;
 mod path;
@@ -76,8 +77,9 @@ pub mod wire;
 pub use auth::{Auth, OAuthApp};
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use error::{ApiError, ApplicationError, BoxError, DecodeError, Error, ErrorKind, FieldViolation, ValidationError};
+pub use method::HttpMethod;
 pub use observe::{Observer, RequestInfo, ResponseInfo};
-pub use request::{ApiRequest, HttpMethod, RequestOptions};
+pub use request::{ApiRequest, RequestOptions};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::error::ErrorKind;
-use crate::request::HttpMethod;
+use crate::method::HttpMethod;
 
 /// Observes every HTTP attempt the client makes (retries and token requests included).
 ///

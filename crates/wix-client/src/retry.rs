@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::error::{Error, is_retryable_status};
-use crate::request::HttpMethod;
+use crate::method::HttpMethod;
 
 /// How the client retries transient failures.
 ///

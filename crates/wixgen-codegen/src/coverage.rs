@@ -13,7 +13,7 @@
 
 use crate::articles::Skip;
 use crate::emit::docs::code_text;
-use crate::examples::Outcome;
+use crate::examples::RequestOutcome;
 use crate::generation::Generation;
 use crate::response_examples::ResponseOutcome;
 use crate::{Header, listings};
@@ -103,9 +103,9 @@ fn index(g: &Generation) -> HashMap<&str, PageCoverage> {
         let what = format!("line {} ({}): curl request body", e.example.line, e.example.title);
         let c = by_page.entry(e.example.page.as_str()).or_default();
         match &e.outcome {
-            Outcome::Test { .. } => c.tests.push(what),
-            Outcome::Skipped(reason) => c.skipped.push(format!("{what}: {reason}")),
-            Outcome::NoBody => {}
+            RequestOutcome::Test { .. } => c.tests.push(what),
+            RequestOutcome::Skipped(reason) => c.skipped.push(format!("{what}: {reason}")),
+            RequestOutcome::NoBody => {}
         }
     }
     for r in &g.responses {
@@ -218,7 +218,7 @@ pub fn render(g: &Generation, header: &Header) -> String {
     let request_tests = g
         .examples
         .iter()
-        .filter(|e| matches!(e.outcome, Outcome::Test { .. }))
+        .filter(|e| matches!(e.outcome, RequestOutcome::Test { .. }))
         .count();
     let request_skipped = g.examples.iter().filter(|e| e.skip_reason().is_some()).count();
     let response_tests = g.responses.iter().filter(|r| r.is_test()).count();

@@ -1,8 +1,9 @@
 //! REST request examples as tests of the generated types.
 //!
 //! Each curl example whose `-d` body is JSON is checked against the method's
-//! request type in the IR. An example that agrees becomes a test in
-//! `tests/examples.rs`: the body must decode into the request struct and encode
+//! request type in the IR. An example that agrees becomes a test in the
+//! `examples` module of the package's `src/page_tests.rs`
+//! ([`crate::layout`]): the body must decode into the request struct and encode
 //! back to the same JSON (after the normalisation the wire format implies:
 //! `null` and empty optional arrays dropped, int64 numbers as strings, numbers
 //! of `number` fields as floats). An example that does not agree is skipped,
@@ -23,7 +24,7 @@ pub use wixgen_ir::load::RequestExample;
 
 /// What became of an example.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub enum RequestOutcome {
     /// A test: decode `input`, encode, compare with `expected`.
     Test { expected: Value },
     /// Not usable; the reason says why.
@@ -50,14 +51,14 @@ pub struct CheckedExample {
     pub example: RequestExample,
     /// The request struct, when the method was found.
     pub target: Option<TestTarget>,
-    pub outcome: Outcome,
+    pub outcome: RequestOutcome,
 }
 
 impl CheckedExample {
     /// `page:line (title): reason` for skipped examples.
     pub fn skip_reason(&self) -> Option<String> {
         match &self.outcome {
-            Outcome::Skipped(reason) => Some(format!(
+            RequestOutcome::Skipped(reason) => Some(format!(
                 "{}:{} ({}): {}",
                 self.example.page, self.example.line, self.example.title, reason
             )),
@@ -100,7 +101,7 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
                     return CheckedExample {
                         example: e.clone(),
                         target: None,
-                        outcome: Outcome::Skipped(
+                        outcome: RequestOutcome::Skipped(
                             "a service-plugin method: Wix sends the app the request, so the example is no call the client makes"
                                 .to_owned(),
                         ),
@@ -109,7 +110,7 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
                 return CheckedExample {
                     example: e.clone(),
                     target: None,
-                    outcome: Outcome::Skipped(format!(
+                    outcome: RequestOutcome::Skipped(format!(
                         "no generated method `{}.{}.{}`",
                         e.package, e.service, e.method
                     )),
@@ -121,8 +122,8 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
                 method: ident(&method.rust_name).to_string(),
             });
             let outcome = match (&e.body, check_target(method, e)) {
-                (_, Err(reason)) => Outcome::Skipped(reason),
-                (None, Ok(())) => Outcome::NoBody,
+                (_, Err(reason)) => RequestOutcome::Skipped(reason),
+                (None, Ok(())) => RequestOutcome::NoBody,
                 (Some(body), Ok(())) => check_body(package, method, body),
             };
             CheckedExample {
@@ -183,25 +184,25 @@ fn path_matches(template: &[wixgen_ir::model::PathSegment], path: &str) -> bool 
     rest.is_empty() || rest == "/"
 }
 
-fn check_body(package: &Package, method: &Method, body: &str) -> Outcome {
+fn check_body(package: &Package, method: &Method, body: &str) -> RequestOutcome {
     let value: Value = match serde_json::from_str(body) {
         Ok(v) => v,
-        Err(e) => return Outcome::Skipped(format!("the body is not JSON ({e})")),
+        Err(e) => return RequestOutcome::Skipped(format!("the body is not JSON ({e})")),
     };
     if !plan::sends_body(method) {
-        return Outcome::Skipped("the method sends no JSON body".to_owned());
+        return RequestOutcome::Skipped("the method sends no JSON body".to_owned());
     }
     let Value::Object(object) = &value else {
-        return Outcome::Skipped("the body is not a JSON object".to_owned());
+        return RequestOutcome::Skipped("the body is not a JSON object".to_owned());
     };
     let cx = PackageScope::new(package);
     let params: Vec<&Field> = method.body_params.iter().collect();
-    let mut canon = Canon::request(&cx);
+    let mut canon = SchemaCheck::request(&cx);
     match canon.fields(&method.request_rust_name, Side::Request, &params, &[], object, "") {
-        Ok(expected) => Outcome::Test {
+        Ok(expected) => RequestOutcome::Test {
             expected: Value::Object(expected),
         },
-        Err(reason) => Outcome::Skipped(reason),
+        Err(reason) => RequestOutcome::Skipped(reason),
     }
 }
 
@@ -215,7 +216,7 @@ pub(crate) fn join(path: &str, key: &str) -> String {
 
 /// Checks an example's JSON against the schema of a generated type and gives
 /// what that type encodes it back to.
-pub(crate) struct Canon<'c, 'a> {
+pub(crate) struct SchemaCheck<'c, 'a> {
     cx: &'c PackageScope<'a>,
     /// A response to decode: a field the schema does not have is recorded in
     /// `ignored` (the generated types skip unknown fields) rather than refused,
@@ -225,10 +226,10 @@ pub(crate) struct Canon<'c, 'a> {
     pub(crate) ignored: Vec<String>,
 }
 
-impl<'c, 'a> Canon<'c, 'a> {
+impl<'c, 'a> SchemaCheck<'c, 'a> {
     /// For a request body: every field must be in the schema.
     pub(crate) fn request(cx: &'c PackageScope<'a>) -> Self {
-        Canon {
+        SchemaCheck {
             cx,
             decode_only: false,
             ignored: Vec::new(),
@@ -237,7 +238,7 @@ impl<'c, 'a> Canon<'c, 'a> {
 
     /// For a response: unknown fields are ignored (and recorded).
     pub(crate) fn response(cx: &'c PackageScope<'a>) -> Self {
-        Canon {
+        SchemaCheck {
             cx,
             decode_only: true,
             ignored: Vec::new(),
@@ -426,7 +427,7 @@ pub fn package_tests(checked: &[CheckedExample], module: &str) -> (Vec<TokenStre
     let tests = mine
         .iter()
         .filter_map(|c| {
-            let Outcome::Test { expected } = &c.outcome else {
+            let RequestOutcome::Test { expected } = &c.outcome else {
                 return None;
             };
             let target = c.target.as_ref()?;

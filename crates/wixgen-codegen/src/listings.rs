@@ -79,19 +79,7 @@ pub fn package_cases(package: &Package) -> Vec<ListingCase<'_>> {
     out
 }
 
-/// `page (what): reason` for every sample that was not built, across the API.
-pub fn skipped(api: &Api) -> Vec<String> {
-    api.packages
-        .iter()
-        .flat_map(package_cases)
-        .filter_map(|c| match c.outcome {
-            SampleOutcome::Skipped(reason) => Some(format!("{} ({}): {reason}", c.page, c.what)),
-            SampleOutcome::Sample(_) => None,
-        })
-        .collect()
-}
-
-/// The number of round-trip tests `listings_test` writes.
+/// The number of round-trip tests [`package_tests`] writes, across the API.
 pub fn test_count(api: &Api) -> usize {
     api.packages
         .iter()

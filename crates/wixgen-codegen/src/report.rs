@@ -70,7 +70,7 @@ impl Generation {
         let tests = self
             .examples
             .iter()
-            .filter(|e| matches!(e.outcome, crate::examples::Outcome::Test { .. }))
+            .filter(|e| matches!(e.outcome, crate::examples::RequestOutcome::Test { .. }))
             .count()
             + self.responses.iter().filter(|r| r.is_test()).count();
         let plugin_methods: usize = self

@@ -32,7 +32,7 @@
 use crate::emit::docs::{self, code_text};
 use crate::emit::idents::{bare, ident};
 use crate::emit::scope::PackageScope;
-use crate::examples::{Canon, TestTarget, join, kind_of, string_literal};
+use crate::examples::{SchemaCheck, TestTarget, join, kind_of, string_literal};
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value};
@@ -180,7 +180,7 @@ fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
         Ok(map) => Value::Object(map),
         Err(reason) => return skipped(target, reason),
     };
-    let mut canon = Canon::response(&cx);
+    let mut canon = SchemaCheck::response(&cx);
     match canon.value(&TypeRef::Named(response.clone()), &input, "") {
         Ok(expected) => CheckedResponse {
             example: e.clone(),

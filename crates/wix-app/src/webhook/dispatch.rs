@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use super::event::{Event, EventError, WebhookEvent};
+use super::decode::EventError;
+use super::event::{Event, WebhookEvent};
 use crate::response::{Response, log_safe};
 use crate::{Verifier, VerifyError};
 

@@ -15,5 +15,6 @@ mod event;
 
 pub(crate) use dispatch::refused;
 
+pub use decode::EventError;
 pub use dispatch::{HandlerError, Webhooks};
-pub use event::{AccountInfo, Envelope, Event, EventError, Payload, WebhookEvent};
+pub use event::{AccountInfo, Envelope, Event, Payload, WebhookEvent};

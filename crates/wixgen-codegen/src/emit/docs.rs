@@ -20,11 +20,6 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `#[doc = "..."]` attributes for `text`, one per line; nothing for empty text.
-pub fn doc_attrs(text: &str) -> TokenStream {
-    lines_to_attrs(&doc_lines(text))
-}
-
 /// `#[doc]` attributes for already safe lines.
 pub fn lines_to_attrs(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {

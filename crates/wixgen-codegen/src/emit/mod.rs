@@ -29,8 +29,6 @@ use wixgen_ir::model::{NamedType, Package, Service, TypeRef};
 pub struct PackageCode {
     /// Module name (`inbox`).
     pub module: String,
-    /// Cargo feature (`inbox`).
-    pub feature: String,
     docs: TokenStream,
     types: TokenStream,
     types_docs: TokenStream,
@@ -230,7 +228,6 @@ pub fn package_code_documented(package: &Package, more_docs: &[String]) -> Packa
         .collect();
     PackageCode {
         module,
-        feature: package.feature.clone(),
         docs,
         types,
         types_docs,
