@@ -6,8 +6,8 @@
 use std::path::Path;
 use std::process::Command;
 use wixgen_codegen::crate_files::{CrateOptions, Runtime};
-use wixgen_codegen::emit::{EmitOptions, emit};
 use wixgen_codegen::golden::fixture;
+use wixgen_codegen::{EmitOptions, emit};
 use wixgen_codegen::{Header, Mode, write_if_changed};
 
 fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) {

@@ -17,7 +17,7 @@
 //!   minus its `fn main() {}`.
 //!
 //! Both sides are printed the way `wixgen gen` prints every file it writes
-//! ([`wixgen_codegen::emit::format_file`], prettyplease), at the same nesting,
+//! ([`wixgen_codegen::format_file`], prettyplease), at the same nesting,
 //! and read back before they are compared: printing is the only step between
 //! the generator's tokens and the checked-in files, and it drops trailing
 //! commas and braces that change nothing, adds trailing commas where it breaks
@@ -97,7 +97,7 @@ fn checked_in_module(crate_dir: &Path) -> TokenStream {
 
 /// Tokens as `wixgen gen` would print them, read back.
 fn printed(tokens: &TokenStream) -> TokenStream {
-    let text = wixgen_codegen::emit::format_file(tokens.clone());
+    let text = wixgen_codegen::format_file(tokens.clone());
     let file = syn::parse_file(&text).expect("printed tokens parse");
     file.into_token_stream()
 }

@@ -41,13 +41,13 @@ pub fn run(root: &Path, corpus: Option<&Path>, runs: usize) -> std::io::Result<b
         "schemas/ (all pages): {} median of {runs}, {bytes} bytes of code",
         ms(all)
     );
-    for rel in wixgen_codegen::pipeline::find_pages(&root.join("schemas"))? {
+    for rel in wixgen_schema::find_pages(&root.join("schemas"))? {
         let path = format!("schemas/{}", rel.to_string_lossy());
         let (t, _, bytes) = time(root, &path, runs)?;
         println!("{path}: {} median of {runs}, {bytes} bytes of code", ms(t));
     }
     if let Some(dir) = corpus {
-        let pages = wixgen_codegen::pipeline::find_pages(dir)?.len();
+        let pages = wixgen_schema::find_pages(dir)?.len();
         let abs = std::path::absolute(dir)?;
         let (t, _, bytes) = time(Path::new("/"), &abs.to_string_lossy(), runs)?;
         println!(

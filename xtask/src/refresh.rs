@@ -14,8 +14,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use wixgen_fetch::walk::pages_under;
 use wixgen_fetch::{DocsBase, Fetcher, HttpOptions, Refetched, Reporter, refetch};
+use wixgen_schema::find_pages;
 
 /// What `refresh` was asked.
 pub struct Refresh {
@@ -95,7 +95,7 @@ pub fn refresh(root: &Path, opts: &Refresh) -> Result<bool, Box<dyn std::error::
     // The report: the pages as they are against a copy with the changed pages in place.
     let old = wixgen_diff::load(&schemas)?;
     let copy = tempfile::tempdir()?;
-    for rel in pages_under(&schemas)? {
+    for rel in find_pages(&schemas)? {
         let to = copy.path().join(&rel);
         if let Some(dir) = to.parent() {
             fs::create_dir_all(dir)?;

@@ -23,17 +23,12 @@
 //!   several packages, is skipped with a warning; one outside any package
 //!   folder with a note. Never guessed.
 
+use crate::emit::docs::is_safe_url;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeSet;
 use wixgen_ir::model::Api;
 
-/// An article as read: its path as shown in reports and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleSource {
-    /// `schemas/inbox/conversation-id.md`
-    pub path: String,
-    pub text: String,
-}
+pub use wixgen_ir::load::ArticleSource;
 
 /// Where an article went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,17 +65,6 @@ impl PlacedArticle {
             ),
             Err(Skip::Unplaced(why)) => format!("{}: warning: article skipped: {why}\n", self.path),
         }
-    }
-}
-
-impl crate::pipeline::Generation {
-    /// The report line of a page that is not a method page: whose docs it
-    /// joined, or why it joined none.
-    pub fn article_report_line(&self, path: &str) -> String {
-        self.articles.iter().find(|a| a.path == path).map_or_else(
-            || format!("{path}: note: not a method page; skipped\n"),
-            PlacedArticle::report_line,
-        )
     }
 }
 
@@ -582,13 +566,6 @@ fn code_span(code: &str) -> String {
         ""
     };
     format!("{fence}{pad}{}{pad}{fence}", code.replace('\n', " "))
-}
-
-fn is_safe_url(url: &str) -> bool {
-    (url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:"))
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`' | '(' | ')'))
 }
 
 /// Plain text as markdown that renders as that text: markdown punctuation

@@ -12,27 +12,31 @@
 //! changes between runs of the same pages: no timings, no absolute paths.
 
 use crate::articles::Skip;
-use crate::examples::Outcome;
-use crate::pipeline::{Generation, PageStatus};
+use crate::emit::docs::code_text;
+use crate::examples::RequestOutcome;
+use crate::generation::Generation;
 use crate::response_examples::ResponseOutcome;
 use crate::{Header, listings};
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use wixgen_ir::Severity;
+use wixgen_ir::load::PageStatus;
 use wixgen_ir::model::{NamedType, SampleOutcome};
 
 /// The file's path relative to the generated crate.
 pub const FILE: &str = "COVERAGE.md";
 
-/// Add `COVERAGE.md` to the generation's files.
-pub fn add_to(generation: &mut Generation, header: &Header) {
-    let text = render(generation, header);
-    generation.files.insert(PathBuf::from(FILE), text);
+impl Generation {
+    /// Adds `COVERAGE.md` to the generated files.
+    pub(crate) fn add_coverage(&mut self, header: &Header) {
+        let text = render(self, header);
+        self.files.insert(PathBuf::from(FILE), text);
+    }
 }
 
 /// Text safe inside a markdown code span on one line.
 fn code(s: &str) -> String {
-    format!("`{}`", crate::emit::code_text(s))
+    format!("`{}`", code_text(s))
 }
 
 /// Text safe in a markdown list item on one line: no HTML, no line breaks.
@@ -99,9 +103,9 @@ fn index(g: &Generation) -> HashMap<&str, PageCoverage> {
         let what = format!("line {} ({}): curl request body", e.example.line, e.example.title);
         let c = by_page.entry(e.example.page.as_str()).or_default();
         match &e.outcome {
-            Outcome::Test { .. } => c.tests.push(what),
-            Outcome::Skipped(reason) => c.skipped.push(format!("{what}: {reason}")),
-            Outcome::NoBody => {}
+            RequestOutcome::Test { .. } => c.tests.push(what),
+            RequestOutcome::Skipped(reason) => c.skipped.push(format!("{what}: {reason}")),
+            RequestOutcome::NoBody => {}
         }
     }
     for r in &g.responses {
@@ -193,7 +197,7 @@ fn list(s: &mut String, title: &str, items: &[String]) {
 /// The whole of `COVERAGE.md`.
 pub fn render(g: &Generation, header: &Header) -> String {
     let mut index = index(g);
-    let pages: Vec<(&str, PageStatus, &crate::pipeline::PageReport, PageCoverage)> = g
+    let pages: Vec<(&str, PageStatus, &wixgen_ir::load::PageReport, PageCoverage)> = g
         .pages
         .iter()
         .map(|p| {
@@ -214,7 +218,7 @@ pub fn render(g: &Generation, header: &Header) -> String {
     let request_tests = g
         .examples
         .iter()
-        .filter(|e| matches!(e.outcome, Outcome::Test { .. }))
+        .filter(|e| matches!(e.outcome, RequestOutcome::Test { .. }))
         .count();
     let request_skipped = g.examples.iter().filter(|e| e.skip_reason().is_some()).count();
     let response_tests = g.responses.iter().filter(|r| r.is_test()).count();

@@ -12,7 +12,9 @@
 //! makes users of large generated SDKs pay for code they never call.
 
 use crate::Header;
-use crate::emit::{docs, idents};
+use crate::emit::docs::{self, code_text};
+use crate::emit::idents;
+use crate::render::render;
 use quote::quote;
 use wixgen_ir::model::{Api, Package};
 
@@ -69,31 +71,12 @@ fn toml_str(s: &str) -> String {
     out
 }
 
-/// A Cargo feature name made of the characters Cargo accepts.
-pub(crate) fn feature_name(s: &str) -> String {
-    let f: String = s
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if f.is_empty() || f == "default" || f == "all" || f == "full" {
-        format!("pkg-{f}")
-    } else {
-        f
-    }
-}
-
 /// Where the package crates live, relative to the facade.
 pub const PACKAGES_DIR: &str = "packages";
 
 /// The package's crate name: `<facade>-<feature>`, `wix-apis-inbox`.
 pub fn package_crate_name(package: &Package, options: &CrateOptions) -> String {
-    format!("{}-{}", options.name, feature_name(&package.feature))
+    format!("{}-{}", options.name, package.feature)
 }
 
 fn package_fields(t: &mut String, options: &CrateOptions) {
@@ -130,7 +113,7 @@ pub fn cargo_toml(api: &Api, options: &CrateOptions, header: &Header) -> String 
     package_fields(&mut t, options);
     t.push_str("\n# No package by default: enable the ones you call, or `full` for all of them.\n");
     t.push_str("[features]\ndefault = []\n");
-    let features: Vec<String> = api.packages.iter().map(|p| feature_name(&p.feature)).collect();
+    let features: Vec<String> = api.packages.iter().map(|p| p.feature.clone()).collect();
     let quoted: Vec<String> = features.iter().map(|f| toml_str(f)).collect();
     t.push_str(&format!("full = [{}]\n", quoted.join(", ")));
     for (p, f) in api.packages.iter().zip(&features) {
@@ -203,9 +186,7 @@ pub fn package_cargo_toml(package: &Package, options: &CrateOptions, header: &He
         "description = {}\n",
         toml_str(&format!(
             "The `{}` package of the Wix REST APIs, for {} (its feature `{}`)",
-            package.name,
-            options.name,
-            feature_name(&package.feature)
+            package.name, options.name, package.feature
         ))
     ));
     package_fields(&mut t, options);
@@ -244,12 +225,12 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
         let services: Vec<String> = p
             .services
             .iter()
-            .map(|s| format!("`{}`", crate::emit::code_text(&s.rust_name)))
+            .map(|s| format!("`{}`", code_text(&s.rust_name)))
             .collect();
         lines.push(format!(
             "- `{}` (feature `{}`): {}",
             idents::ident(&p.module),
-            feature_name(&p.feature),
+            p.feature,
             if services.is_empty() {
                 "no services".to_owned()
             } else {
@@ -286,11 +267,11 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
     let docs = docs::inner_attrs(&lines);
     let modules = api.packages.iter().map(|p| {
         let module = idents::ident(&p.module);
-        let feature = feature_name(&p.feature);
+        let feature = p.feature.clone();
         let krate = idents::ident(&package_crate_name(p, options).replace('-', "_"));
         let doc = docs::lines_to_attrs(&[format!(
             "The `{}` package (Cargo feature `{feature}`).",
-            crate::emit::code_text(&p.name)
+            code_text(&p.name)
         )]);
         // Inline: `wix_apis::inbox` is a module page of its own, with the
         // package crate's docs (and its articles).
@@ -309,5 +290,5 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
 
         #(#modules)*
     };
-    crate::emit::render(header, tokens)
+    render(header, tokens)
 }

@@ -1,47 +1,30 @@
 //! REST request examples as tests of the generated types.
 //!
 //! Each curl example whose `-d` body is JSON is checked against the method's
-//! request type in the IR. An example that agrees becomes a test in
-//! `tests/examples.rs`: the body must decode into the request struct and encode
+//! request type in the IR. An example that agrees becomes a test in the
+//! `examples` module of the package's `src/page_tests.rs`
+//! ([`crate::layout`]): the body must decode into the request struct and encode
 //! back to the same JSON (after the normalisation the wire format implies:
 //! `null` and empty optional arrays dropped, int64 numbers as strings, numbers
 //! of `number` fields as floats). An example that does not agree is skipped,
 //! named with its page and line in a comment of the generated file and in the
 //! report; examples never make generation fail.
 
+use crate::emit::docs::{self, code_text};
 use crate::emit::idents::{bare, ident};
-use crate::emit::structs::{self, Place, Store};
-use crate::emit::{Cx, Side, docs, methods};
+use crate::emit::plan::{self, Place, Store};
+use crate::emit::scope::{PackageScope, Side};
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use wixgen_ir::model::{Api, Field, Method, NamedType, Package, StructType, TypeRef};
 
-/// A REST example as found on a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestExample {
-    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
-    pub page: String,
-    /// 1-based line of the body (or of the example when it has none).
-    pub line: u32,
-    /// `# Package:`, `# Namespace:` and the method title of the page.
-    pub package: String,
-    pub service: String,
-    pub method: String,
-    /// The example's heading.
-    pub title: String,
-    /// The `-X` verb, when given.
-    pub verb: Option<String>,
-    /// The quoted `https://...` argument.
-    pub url: Option<String>,
-    /// The `-d` argument, verbatim.
-    pub body: Option<String>,
-}
+pub use wixgen_ir::load::RequestExample;
 
 /// What became of an example.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub enum RequestOutcome {
     /// A test: decode `input`, encode, compare with `expected`.
     Test { expected: Value },
     /// Not usable; the reason says why.
@@ -50,19 +33,32 @@ pub enum Outcome {
     NoBody,
 }
 
+/// What a test from an example decodes into, as Rust identifiers of the
+/// generated code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestTarget {
+    /// The package module: `inbox`.
+    pub module: String,
+    /// The type the JSON decodes into: the request struct of a curl example,
+    /// the response struct of a JavaScript example.
+    pub ty: String,
+    /// The method, which names the test: `get_conversation`.
+    pub method: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedExample {
     pub example: RequestExample,
-    /// `(package module, cargo feature, request struct)` when the method was found.
-    pub target: Option<(String, String, String, String)>,
-    pub outcome: Outcome,
+    /// The request struct, when the method was found.
+    pub target: Option<TestTarget>,
+    pub outcome: RequestOutcome,
 }
 
 impl CheckedExample {
     /// `page:line (title): reason` for skipped examples.
     pub fn skip_reason(&self) -> Option<String> {
         match &self.outcome {
-            Outcome::Skipped(reason) => Some(format!(
+            RequestOutcome::Skipped(reason) => Some(format!(
                 "{}:{} ({}): {}",
                 self.example.page, self.example.line, self.example.title, reason
             )),
@@ -105,7 +101,7 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
                     return CheckedExample {
                         example: e.clone(),
                         target: None,
-                        outcome: Outcome::Skipped(
+                        outcome: RequestOutcome::Skipped(
                             "a service-plugin method: Wix sends the app the request, so the example is no call the client makes"
                                 .to_owned(),
                         ),
@@ -114,21 +110,20 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
                 return CheckedExample {
                     example: e.clone(),
                     target: None,
-                    outcome: Outcome::Skipped(format!(
+                    outcome: RequestOutcome::Skipped(format!(
                         "no generated method `{}.{}.{}`",
                         e.package, e.service, e.method
                     )),
                 };
             };
-            let target = Some((
-                ident(&package.module).to_string(),
-                crate::crate_files::feature_name(&package.feature),
-                ident(&method.request_rust_name).to_string(),
-                ident(&method.rust_name).to_string(),
-            ));
+            let target = Some(TestTarget {
+                module: ident(&package.module).to_string(),
+                ty: ident(&method.request_rust_name).to_string(),
+                method: ident(&method.rust_name).to_string(),
+            });
             let outcome = match (&e.body, check_target(method, e)) {
-                (_, Err(reason)) => Outcome::Skipped(reason),
-                (None, Ok(())) => Outcome::NoBody,
+                (_, Err(reason)) => RequestOutcome::Skipped(reason),
+                (None, Ok(())) => RequestOutcome::NoBody,
                 (Some(body), Ok(())) => check_body(package, method, body),
             };
             CheckedExample {
@@ -142,7 +137,7 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
 
 /// The example's verb and URL path agree with the method's.
 fn check_target(method: &Method, e: &RequestExample) -> Result<(), String> {
-    let verb = crate::emit::structs::verb(method.http_method);
+    let verb = plan::verb(method.http_method);
     if let Some(v) = &e.verb
         && !v.eq_ignore_ascii_case(verb)
     {
@@ -155,7 +150,7 @@ fn check_target(method: &Method, e: &RequestExample) -> Result<(), String> {
         if !path_matches(&method.path, path) {
             return Err(format!(
                 "the example's URL path `{path}` does not match `{}`",
-                crate::emit::structs::path_text(method)
+                plan::path_text(method)
             ));
         }
     }
@@ -189,25 +184,25 @@ fn path_matches(template: &[wixgen_ir::model::PathSegment], path: &str) -> bool 
     rest.is_empty() || rest == "/"
 }
 
-fn check_body(package: &Package, method: &Method, body: &str) -> Outcome {
+fn check_body(package: &Package, method: &Method, body: &str) -> RequestOutcome {
     let value: Value = match serde_json::from_str(body) {
         Ok(v) => v,
-        Err(e) => return Outcome::Skipped(format!("the body is not JSON ({e})")),
+        Err(e) => return RequestOutcome::Skipped(format!("the body is not JSON ({e})")),
     };
-    if !methods::sends_body(method) {
-        return Outcome::Skipped("the method sends no JSON body".to_owned());
+    if !plan::sends_body(method) {
+        return RequestOutcome::Skipped("the method sends no JSON body".to_owned());
     }
     let Value::Object(object) = &value else {
-        return Outcome::Skipped("the body is not a JSON object".to_owned());
+        return RequestOutcome::Skipped("the body is not a JSON object".to_owned());
     };
-    let cx = Cx::new(package);
+    let cx = PackageScope::new(package);
     let params: Vec<&Field> = method.body_params.iter().collect();
-    let mut canon = Canon::request(&cx);
+    let mut canon = SchemaCheck::request(&cx);
     match canon.fields(&method.request_rust_name, Side::Request, &params, &[], object, "") {
-        Ok(expected) => Outcome::Test {
+        Ok(expected) => RequestOutcome::Test {
             expected: Value::Object(expected),
         },
-        Err(reason) => Outcome::Skipped(reason),
+        Err(reason) => RequestOutcome::Skipped(reason),
     }
 }
 
@@ -221,8 +216,8 @@ pub(crate) fn join(path: &str, key: &str) -> String {
 
 /// Checks an example's JSON against the schema of a generated type and gives
 /// what that type encodes it back to.
-pub(crate) struct Canon<'c, 'a> {
-    cx: &'c Cx<'a>,
+pub(crate) struct SchemaCheck<'c, 'a> {
+    cx: &'c PackageScope<'a>,
     /// A response to decode: a field the schema does not have is recorded in
     /// `ignored` (the generated types skip unknown fields) rather than refused,
     /// and required fields may be missing (they decode when missing).
@@ -231,10 +226,10 @@ pub(crate) struct Canon<'c, 'a> {
     pub(crate) ignored: Vec<String>,
 }
 
-impl<'c, 'a> Canon<'c, 'a> {
+impl<'c, 'a> SchemaCheck<'c, 'a> {
     /// For a request body: every field must be in the schema.
-    pub(crate) fn request(cx: &'c Cx<'a>) -> Self {
-        Canon {
+    pub(crate) fn request(cx: &'c PackageScope<'a>) -> Self {
+        SchemaCheck {
             cx,
             decode_only: false,
             ignored: Vec::new(),
@@ -242,8 +237,8 @@ impl<'c, 'a> Canon<'c, 'a> {
     }
 
     /// For a response: unknown fields are ignored (and recorded).
-    pub(crate) fn response(cx: &'c Cx<'a>) -> Self {
-        Canon {
+    pub(crate) fn response(cx: &'c PackageScope<'a>) -> Self {
+        SchemaCheck {
             cx,
             decode_only: true,
             ignored: Vec::new(),
@@ -270,7 +265,7 @@ impl<'c, 'a> Canon<'c, 'a> {
                 continue;
             }
             if let Some(f) = fields.iter().find(|f| &f.wire_name == key) {
-                let plan = structs::plan_field(cx, owner, side, f, Place::Serde);
+                let plan = plan::plan_field(cx, owner, side, f, Place::Serde);
                 let v = self.value(&f.ty, value, &at)?;
                 if plan.store == Store::List && !plan.in_new && v.as_array().is_some_and(Vec::is_empty) {
                     continue;
@@ -296,7 +291,7 @@ impl<'c, 'a> Canon<'c, 'a> {
         }
         if !self.decode_only {
             for f in fields {
-                let plan = structs::plan_field(cx, owner, side, f, Place::Serde);
+                let plan = plan::plan_field(cx, owner, side, f, Place::Serde);
                 if plan.in_new && !out.contains_key(&f.wire_name) {
                     return Err(format!("required `{}` is missing", join(path, &f.wire_name)));
                 }
@@ -426,25 +421,25 @@ pub(crate) fn string_literal(text: &str) -> TokenStream {
 pub fn package_tests(checked: &[CheckedExample], module: &str) -> (Vec<TokenStream>, Vec<String>) {
     let mine: Vec<&CheckedExample> = checked
         .iter()
-        .filter(|c| c.target.as_ref().is_some_and(|t| t.0 == module))
+        .filter(|c| c.target.as_ref().is_some_and(|t| t.module == module))
         .collect();
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
     let tests = mine
         .iter()
         .filter_map(|c| {
-            let Outcome::Test { expected } = &c.outcome else {
+            let RequestOutcome::Test { expected } = &c.outcome else {
                 return None;
             };
-            let (_, _, request, method) = c.target.as_ref()?;
-            let n = names.entry(method.clone()).or_insert(0);
+            let target = c.target.as_ref()?;
+            let n = names.entry(target.method.clone()).or_insert(0);
             *n += 1;
-            let name = ident(&format!("{}_example_{}", bare(method), n));
-            let request = ident(request);
+            let name = ident(&format!("{}_example_{}", bare(&target.method), n));
+            let request = ident(&target.ty);
             let input = string_literal(c.example.body.as_deref().unwrap_or_default());
             let expected = string_literal(&serde_json::to_string_pretty(expected).unwrap_or_default());
             let doc = docs::lines_to_attrs(&[format!(
                 "`{}:{}`: {}",
-                crate::emit::code_text(&c.example.page),
+                code_text(&c.example.page),
                 c.example.line,
                 docs::doc_lines(&c.example.title).join(" ")
             )]);

@@ -199,7 +199,7 @@ fn decode(bytes: &[u8]) -> Option<HashMap<Key, String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emit::format_file;
+    use crate::render::format_file;
     use quote::quote;
     use std::cell::Cell;
 

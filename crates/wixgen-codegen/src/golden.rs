@@ -3,11 +3,11 @@
 //! rendering and trybuild compiles them; `cargo xtask golden` (and `cargo xtask
 //! gen`) regenerates them. They are never edited by hand.
 
-use crate::emit::single_file;
-use crate::pipeline::{PageStatus, parse_pages};
+use crate::layout::single_file;
 use crate::{GeneratedFiles, Header};
 use std::io;
 use std::path::{Path, PathBuf};
+use wixgen_ir::load::{PageStatus, load_pages};
 
 /// One golden: what it is generated from, and the file it renders to
 /// (relative to `tests/golden/`).
@@ -65,7 +65,7 @@ pub fn render(workspace_root: &Path, golden: &Golden) -> io::Result<String> {
         page.parent().unwrap_or(Path::new("")),
         page.file_name().unwrap_or_default(),
     );
-    let mut parsed = parse_pages(
+    let mut parsed = load_pages(
         &workspace_root.join(dir),
         &[PathBuf::from(file)],
         &dir.to_string_lossy(),

@@ -16,13 +16,14 @@
 //! fail it: they are returned in [`Expansion::warnings`].
 
 use crate::emit::package_code_documented;
-use crate::pipeline::{PageStatus, find_pages, parse_pages};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use wixgen_ir::load::{PageStatus, load_pages};
+use wixgen_schema::find_pages;
 
 /// What [`expand`] produces.
 #[derive(Debug, Clone)]
@@ -165,7 +166,7 @@ pub fn expand(base: &Path, path: &str) -> Result<Expansion, ExpandError> {
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let mut parsed = parse_pages(&dir, &rels, &label).map_err(|e| ExpandError::Io {
+    let mut parsed = load_pages(&dir, &rels, &label).map_err(|e| ExpandError::Io {
         path: path.to_owned(),
         message: relative_message(&e, &dir, &label),
     })?;

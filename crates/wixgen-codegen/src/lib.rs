@@ -17,20 +17,25 @@
 
 pub mod articles;
 pub mod coverage;
-mod cpu_clock;
 pub mod crate_files;
 pub mod emit;
 pub mod examples;
 pub mod format_cache;
+pub mod generation;
 pub mod golden;
 pub mod inline;
+pub mod layout;
 pub mod listings;
 pub mod pipeline;
+pub mod render;
+mod report;
 pub mod response_examples;
 pub mod write;
 
-pub use emit::{EmitOptions, emit, single_file};
-pub use pipeline::{Generation, Options, generate};
+pub use generation::{Generation, Timings};
+pub use layout::{EmitOptions, emit, single_file};
+pub use pipeline::{Options, generate};
+pub use render::format_file;
 pub use write::{Mode, WriteReport, write_if_changed};
 
 use std::collections::BTreeMap;

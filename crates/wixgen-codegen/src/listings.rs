@@ -7,7 +7,7 @@
 //! sample that could not be built is listed in the module's docs and in the
 //! generation report, never dropped silently.
 
-use crate::emit::docs;
+use crate::emit::docs::{self, code_text};
 use crate::emit::idents::ident;
 use crate::examples::string_literal;
 use proc_macro2::TokenStream;
@@ -79,19 +79,7 @@ pub fn package_cases(package: &Package) -> Vec<ListingCase<'_>> {
     out
 }
 
-/// `page (what): reason` for every sample that was not built, across the API.
-pub fn skipped(api: &Api) -> Vec<String> {
-    api.packages
-        .iter()
-        .flat_map(package_cases)
-        .filter_map(|c| match c.outcome {
-            SampleOutcome::Skipped(reason) => Some(format!("{} ({}): {reason}", c.page, c.what)),
-            SampleOutcome::Sample(_) => None,
-        })
-        .collect()
-}
-
-/// The number of round-trip tests `listings_test` writes.
+/// The number of round-trip tests [`package_tests`] writes, across the API.
 pub fn test_count(api: &Api) -> usize {
     api.packages
         .iter()
@@ -111,11 +99,7 @@ pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
         let sample = match case.outcome {
             SampleOutcome::Sample(s) => s,
             SampleOutcome::Skipped(reason) => {
-                skipped.push(format!(
-                    "`{}` ({}): {reason}",
-                    crate::emit::code_text(case.page),
-                    case.what
-                ));
+                skipped.push(format!("`{}` ({}): {reason}", code_text(case.page), case.what));
                 continue;
             }
         };
@@ -138,7 +122,7 @@ pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
         };
         let doc = docs::lines_to_attrs(&[format!(
             "`{}`: the {} as the page lists it.",
-            crate::emit::code_text(case.page),
+            code_text(case.page),
             case.what
         )]);
         tests.push(quote! {

@@ -15,9 +15,9 @@
 //!
 //! The object is JavaScript, not JSON (unquoted keys, single quotes, trailing
 //! commas), so it is read as JSON5. Its keys are SDK names: each is mapped to
-//! the wire name of the field it stands for, walking the response type, with
-//! the renames reconciliation knows (`_id` → `id`, `_createdDate` →
-//! `createdDate`, ...; [`wixgen_ir::rest_name_of_sdk`]). The result must decode
+//! the wire name of the field it stands for, walking the response type, by
+//! the rule reconciliation uses (`_id` → `id`, `_createdDate` →
+//! `createdDate`, ...; [`wixgen_ir::sdk_names`]). The result must decode
 //! into the method's response type and encode back to the same JSON, less the
 //! fields the schema does not have (the generated types ignore unknown fields;
 //! each one is a warning).
@@ -29,76 +29,17 @@
 //! that resolves to something else (the entity inside the response) is skipped
 //! and said so, never guessed.
 
+use crate::emit::docs::{self, code_text};
 use crate::emit::idents::{bare, ident};
-use crate::emit::{Cx, docs};
-use crate::examples::{Canon, join, kind_of, string_literal};
+use crate::emit::scope::PackageScope;
+use crate::examples::{SchemaCheck, TestTarget, join, kind_of, string_literal};
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+pub use wixgen_ir::load::ResponseExample;
 use wixgen_ir::model::{Api, Field, NamedType, StructType, TypeRef};
-use wixgen_schema::promise_comments::promise_comments;
-use wixgen_schema::{Page, Section, TypeExpr};
-
-pub use wixgen_schema::promise_comments::MARKER;
-
-/// A `/* Promise resolves to: ... */` object as found on a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResponseExample {
-    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
-    pub page: String,
-    /// 1-based line of the comment's first line (the one with the marker).
-    pub line: u32,
-    /// `# Package:`, `# Namespace:` and the method title of the page.
-    pub package: String,
-    pub service: String,
-    pub method: String,
-    /// The example's heading.
-    pub title: String,
-    /// The comment's text after the marker, each line's `*` margin removed;
-    /// its first line is on `line`, each next one on the next line.
-    pub object: String,
-    /// The SDK block's return type, when it is a named type.
-    pub sdk_returns: Option<String>,
-    /// The REST block's return type, when it is a named type.
-    pub rest_returns: Option<String>,
-}
-
-/// The `/* Promise resolves to: */` objects of a page's SDK examples.
-pub fn response_examples(path: &str, page: &Page) -> Vec<ResponseExample> {
-    let (Some(package), Some(service), Some(method)) = (&page.package, &page.namespace, &page.title) else {
-        return Vec::new();
-    };
-    let Some(sdk) = &page.sdk else { return Vec::new() };
-    let returns = |section: Option<&Section>| match section
-        .and_then(|s| s.schema.as_ref())
-        .and_then(|b| b.return_type.as_ref())
-        .and_then(|r| r.ty.as_ref())
-        .map(|t| &t.value)
-    {
-        Some(TypeExpr::Named(n)) => Some(n.clone()),
-        _ => None,
-    };
-    let sdk_returns = returns(Some(sdk));
-    let rest_returns = returns(page.rest.as_ref());
-    let mut out = Vec::new();
-    for e in &sdk.examples {
-        for (offset, object) in promise_comments(&e.code.value) {
-            out.push(ResponseExample {
-                page: path.to_owned(),
-                line: e.code.span.line + offset,
-                package: package.value.clone(),
-                service: service.value.clone(),
-                method: method.value.clone(),
-                title: e.title.value.clone(),
-                object,
-                sdk_returns: sdk_returns.clone(),
-                rest_returns: rest_returns.clone(),
-            });
-        }
-    }
-    out
-}
+use wixgen_ir::sdk_names::counterpart;
 
 /// What became of a response example.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,8 +58,8 @@ pub enum ResponseOutcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedResponse {
     pub example: ResponseExample,
-    /// `(package module, response struct, method rust name)` when the method was found.
-    pub target: Option<(String, String, String)>,
+    /// The response struct, when the method was found.
+    pub target: Option<TestTarget>,
     pub outcome: ResponseOutcome,
 }
 
@@ -181,18 +122,18 @@ fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
     let Some(TypeRef::Named(response)) = &method.response else {
         return skipped(None, "the method has no response type".to_owned());
     };
-    let cx = Cx::new(package);
+    let cx = PackageScope::new(package);
     let Some(NamedType::Struct(s)) = cx.named(response) else {
         return skipped(
             None,
             format!("the response type `{response}` is not a generated struct"),
         );
     };
-    let target = Some((
-        ident(&package.module).to_string(),
-        ident(&s.rust_name).to_string(),
-        ident(&method.rust_name).to_string(),
-    ));
+    let target = Some(TestTarget {
+        module: ident(&package.module).to_string(),
+        ty: ident(&s.rust_name).to_string(),
+        method: ident(&method.rust_name).to_string(),
+    });
     match (&e.sdk_returns, &e.rest_returns) {
         (Some(sdk), Some(rest)) if sdk == rest => {}
         (Some(sdk), Some(rest)) => {
@@ -239,7 +180,7 @@ fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
         Ok(map) => Value::Object(map),
         Err(reason) => return skipped(target, reason),
     };
-    let mut canon = Canon::response(&cx);
+    let mut canon = SchemaCheck::response(&cx);
     match canon.value(&TypeRef::Named(response.clone()), &input, "") {
         Ok(expected) => CheckedResponse {
             example: e.clone(),
@@ -275,21 +216,17 @@ fn parse_error(object: &str, err: &json5::Error) -> String {
     }
 }
 
-/// The field of `s` (regular or ONE-OF member) an SDK key stands for: the
-/// same name, else its REST name (`_id` → `id`), else the name without a
-/// leading `_`, as reconciliation matches SDK fields to REST ones.
+/// The field of `s` (regular or ONE-OF member) an SDK key stands for
+/// ([`wixgen_ir::sdk_names::counterpart`]: the same name, else its REST name).
 fn wire_field<'s>(s: &'s StructType, key: &str) -> Option<&'s Field> {
-    let all = || s.fields.iter().chain(s.one_ofs.iter().flat_map(|g| &g.members));
-    all()
-        .find(|f| f.wire_name == key)
-        .or_else(|| all().find(|f| f.wire_name == wixgen_ir::rest_name_of_sdk(key)))
-        .or_else(|| key.strip_prefix('_').and_then(|k| all().find(|f| f.wire_name == k)))
+    let all = s.fields.iter().chain(s.one_ofs.iter().flat_map(|g| &g.members));
+    counterpart(all.map(|f| (f.wire_name.as_str(), f)), key, false)
 }
 
 /// An SDK object of struct `s` with its keys renamed to wire names, all the
 /// way down; keys no field stands for are kept as they are.
 fn struct_to_wire(
-    cx: &Cx,
+    cx: &PackageScope,
     s: &StructType,
     object: &Map<String, Value>,
     at: &str,
@@ -315,7 +252,7 @@ fn struct_to_wire(
     Ok(out)
 }
 
-fn to_wire(cx: &Cx, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, String> {
+fn to_wire(cx: &PackageScope, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, String> {
     match (ty, value) {
         (TypeRef::Array(inner), Value::Array(items)) => items
             .iter()
@@ -336,7 +273,7 @@ fn to_wire(cx: &Cx, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, Stri
 pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStream>, Vec<String>) {
     let mine: Vec<&CheckedResponse> = checked
         .iter()
-        .filter(|c| c.target.as_ref().is_some_and(|t| t.0 == module))
+        .filter(|c| c.target.as_ref().is_some_and(|t| t.module == module))
         .collect();
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
     let mut tests = Vec::new();
@@ -347,15 +284,15 @@ pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStr
                 expected,
                 ignored,
             },
-            Some((_, response, method)),
+            Some(target),
         ) = (&c.outcome, &c.target)
         else {
             continue;
         };
-        let n = names.entry(method.clone()).or_insert(0);
+        let n = names.entry(target.method.clone()).or_insert(0);
         *n += 1;
-        let name = ident(&format!("{}_resolves_{}", bare(method), n));
-        let ty = ident(response);
+        let name = ident(&format!("{}_resolves_{}", bare(&target.method), n));
+        let ty = ident(&target.ty);
         let input_text = string_literal(&serde_json::to_string_pretty(input).unwrap_or_default());
         let call = if input == expected {
             quote!(round_trip::<crate::#ty>(#input_text, None);)
@@ -365,15 +302,12 @@ pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStr
         };
         let mut lines = vec![format!(
             "`{}:{}`: {}",
-            crate::emit::code_text(&c.example.page),
+            code_text(&c.example.page),
             c.example.line,
             docs::doc_lines(&c.example.title).join(" ")
         )];
         if !ignored.is_empty() {
-            let list: Vec<String> = ignored
-                .iter()
-                .map(|p| format!("`{}`", crate::emit::code_text(p)))
-                .collect();
+            let list: Vec<String> = ignored.iter().map(|p| format!("`{}`", code_text(p))).collect();
             lines.push(String::new());
             lines.push(format!(
                 "Not in the schema, so ignored when decoding: {}.",

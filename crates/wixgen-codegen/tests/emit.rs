@@ -2,8 +2,8 @@
 //! same IR's golden (`tests/golden/edge_cases.rs`) is compiled by trybuild.
 
 use proc_macro2::{TokenStream, TokenTree};
-use wixgen_codegen::emit::{EmitOptions, emit, single_file};
 use wixgen_codegen::golden::fixture;
+use wixgen_codegen::{EmitOptions, emit, single_file};
 use wixgen_codegen::{Header, crate_files::CrateOptions};
 
 fn fixture_file() -> String {

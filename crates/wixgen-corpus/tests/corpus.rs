@@ -25,7 +25,7 @@ fn parse_errors(corpus: &Corpus, knowledge: &TypeKnowledge) -> Vec<String> {
     out
 }
 
-/// Type knowledge from all pages, as `wixgen_codegen::pipeline::parse_pages` builds it.
+/// Type knowledge from all pages, as the load stage (`wixgen_ir::load::load_pages`) builds it.
 fn knowledge_of(corpus: &Corpus) -> TypeKnowledge {
     let mut k = TypeKnowledge::builtin();
     for text in corpus.files.values() {

@@ -1,9 +1,9 @@
 //! Walking two IRs side by side and applying the rules of [`crate`].
 
 use crate::report::{Action, Change, Kind, Place};
-use crate::side::{Side, Sides};
 use std::collections::{BTreeMap, BTreeSet};
 use wixgen_ir::model::{Api, EnumType, Field, Method, NamedType, OneOfGroup, Package, StructType, TypeRef};
+use wixgen_ir::sides::{Side, Sides};
 
 pub(crate) fn diff(old: &Api, new: &Api) -> Vec<Change> {
     let mut out = Out::default();

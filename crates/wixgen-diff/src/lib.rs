@@ -16,8 +16,9 @@
 //! (`crates/wixgen-codegen/src/emit/structs.rs` and the README's "What the generated types
 //! promise"): request structs are built with `new(required...)` and `with_*` setters for the
 //! optional rest; structs and enums are `#[non_exhaustive]`; enums are open; response-only types
-//! have every field optional. A type is *built* when it is reachable from a method's params
-//! through fields that are not read-only (as codegen decides; see [`side`]). "Required" below
+//! have every field optional. A type is *built* when it is reachable from a method's params, or
+//! from a service plugin's response, through fields that are not read-only (the rule codegen
+//! uses, [`wixgen_ir::sides`]). "Required" below
 //! means required and not read-only, or a path param: what puts a value in `new`.
 //!
 //! | change | breaking | why |
@@ -58,7 +59,6 @@
 mod compare;
 pub mod load;
 pub mod report;
-pub mod side;
 
 pub use load::{Loaded, load};
 pub use report::{Action, Change, Kind, Place, Report};

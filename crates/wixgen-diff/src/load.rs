@@ -1,11 +1,12 @@
-//! The IR of a page or a directory of pages, through the generation pipeline
-//! (`wixgen_codegen::pipeline::{find_pages, parse_pages}`, then
-//! `wixgen_ir::lower`), so a diff sees exactly what generation sees.
+//! The IR of a page or a directory of pages, through the load stage that
+//! generation uses (`wixgen_schema::find_pages`, `wixgen_ir::load::load_pages`,
+//! then assembly), so a diff sees exactly what generation sees.
 
 use std::io;
 use std::path::Path;
-use wixgen_codegen::pipeline::{PageStatus, find_pages, parse_pages};
 use wixgen_ir::Api;
+use wixgen_ir::load::{PageStatus, load_pages};
+use wixgen_schema::find_pages;
 
 /// A lowered set of pages, and what was skipped on the way.
 #[derive(Debug, Clone)]
@@ -40,7 +41,7 @@ pub fn load(path: &Path) -> io::Result<Loaded> {
         let label = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
         (dir.to_path_buf(), vec![name.into()], label)
     };
-    let mut parsed = parse_pages(&dir, &rels, &label)?;
+    let mut parsed = load_pages(&dir, &rels, &label)?;
     let mut problems = Vec::new();
     for report in &parsed.reports {
         match report.status {

@@ -403,3 +403,56 @@ fn an_enum_that_becomes_a_struct_breaks() {
     assert!(c.breaking);
     assert_eq!(c.why, "was an enum, now a struct");
 }
+
+/// A service-plugin page (`URL: null`): Wix calls the app, which builds the response.
+const PLUGIN: &str = r#"# GetBalance
+
+# Package: giftCards
+
+# Namespace: GiftCardProvider
+
+# Method link: https://dev.wix.com/docs/api-reference/demo/gift-cards/get-balance.md
+
+## Introduction
+
+Retrieves a gift card's balance from your app.
+
+---
+
+## REST API
+
+### Schema
+
+```
+ Method: getBalance
+ Description: Retrieves a gift card's balance from your app.
+ URL: null
+ Method: POST
+ Method parameters:
+   param name: code | type: string | description: Gift card code.
+ Return type: GetBalanceResponse
+  - name: balance | type: string | description: Current balance.
+```
+
+---
+"#;
+
+/// The app builds a service plugin's response, so codegen gives the response type `new` and
+/// setters; the diff judges its changes by that shape (it used to take it for response-only).
+#[test]
+fn a_plugin_response_is_judged_as_a_type_the_app_builds() {
+    let new = PLUGIN.replacen(
+        "  - name: balance | type: string | description: Current balance.\n",
+        "  - name: balance | type: string | description: Current balance.\n  - name: currencyCode | type: string | description: Currency.\n",
+        1,
+    );
+    let r = diff(
+        &api_of(&[("gift-cards/get-balance.md", PLUGIN)]),
+        &api_of(&[("gift-cards/get-balance.md", &new)]),
+    );
+    let c = find(&r, Kind::Field, Action::Added, "currencyCode");
+    assert_eq!(c.place.parent.as_deref(), Some("GetBalanceResponse"), "{}", r.to_text());
+    assert!(!c.breaking);
+    assert!(c.why.contains("`with_*` setter"), "{}", c.why);
+    assert_eq!(r.changes.len(), 1, "{}", r.to_text());
+}

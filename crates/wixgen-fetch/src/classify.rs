@@ -95,7 +95,7 @@ pub fn classify(bytes: &[u8], shown: &str, content_type: Option<&str>) -> PageKi
         };
     };
     let sections = [&page.rest, &page.sdk];
-    if page.package.is_some() || sections.iter().any(|s| s.is_some()) {
+    if page.is_method_page() {
         let Some(package) = &page.package else {
             return PageKind::Refused {
                 message: render_errors().join("\n"),

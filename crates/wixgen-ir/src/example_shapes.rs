@@ -4,7 +4,8 @@
 //!
 //! The examples are the page's curl request bodies (JSON, REST names) and its
 //! JavaScript `/* Promise resolves to: */` objects (JSON5, SDK names, mapped
-//! to REST names with the renames reconciliation knows: `_id` → `id`, ...).
+//! to REST names by the rule reconciliation uses, [`crate::sdk_names`]:
+//! `_id` → `id`, `_owner` → `owner`).
 //! Every value found under a key is recorded under that key and the key of
 //! the object holding it (`""` for the top-level object; array elements count
 //! as the array's key): an object by its keys, a string by its text. A message
@@ -16,7 +17,7 @@
 //! of its address are different enums, and only the values under `address`
 //! say anything about the second.
 
-use crate::reconcile::rest_name_of_sdk;
+use crate::sdk_names::rest_name_of_sdk;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 use wixgen_schema::Page;
@@ -185,10 +186,20 @@ mod tests {
 
     #[test]
     fn sdk_keys_are_mapped_to_rest_names() {
-        let s = shapes(json!({"conversation": {"_id": "x", "_createdDate": "y"}}), true);
+        let s = shapes(
+            json!({"conversation": {"_id": "x", "_createdDate": "y", "_owner": {"_id": "z"}}}),
+            true,
+        );
         assert_eq!(
             s.under_parents([""], "conversation"),
-            [&Seen::Object(["createdDate".into(), "id".into()].into())]
+            [&Seen::Object(
+                ["createdDate".into(), "id".into(), "owner".into()].into()
+            )]
+        );
+        // `_owner` is the field `owner` here too, as it is for reconciliation and the response tests.
+        assert_eq!(
+            s.under_parents(["conversation"], "owner"),
+            [&Seen::Object(["id".into()].into())]
         );
     }
 

@@ -51,17 +51,21 @@
 //!   Rust name.
 
 mod assemble;
+pub mod cpu_clock;
 pub mod diag;
 pub mod docs;
 mod draft;
 mod example_shapes;
 mod identity;
+pub mod load;
 mod lower;
 pub mod model;
 pub mod names;
 mod paging;
 mod reconcile;
 mod samples;
+pub mod sdk_names;
+pub mod sides;
 mod types;
 mod unify;
 mod url;
@@ -70,7 +74,6 @@ mod usage;
 pub use diag::{IrDiagnostic, codes};
 pub use lower::PageLowering;
 pub use model::*;
-pub use reconcile::rest_name_of_sdk;
 pub use wixgen_schema::Severity;
 
 use serde::Serialize;

@@ -39,7 +39,7 @@ impl PageLowering {
 
 /// See [`crate::lower_page`].
 pub(crate) fn lower_one(input: &PageInput) -> PageLowering {
-    let (draft, diagnostics) = lower_page(input);
+    let (draft, diagnostics) = draft_page(input);
     PageLowering {
         path: input.path.clone(),
         draft,
@@ -115,9 +115,11 @@ fn start_of(path: &str) -> SourceRef {
     }
 }
 
-/// Lowers one page. Returns the draft when the page could be lowered (errors
-/// among the diagnostics still skip it).
-fn lower_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
+/// Drafts one page: its REST and SDK blocks reconciled, its method and type
+/// listings drafted ([`crate::lower_page`] keeps the draft with the page's
+/// path). Returns the draft when the page could be lowered (errors among the
+/// diagnostics still skip it).
+fn draft_page(input: &PageInput) -> (Option<PageDraft>, Vec<IrDiagnostic>) {
     let path = input.path.as_str();
     let page: &Page = &input.page;
     let at = |span: Span| SourceRef {

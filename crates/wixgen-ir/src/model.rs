@@ -109,9 +109,20 @@ pub struct PathParam {
 }
 
 impl PathParam {
-    /// The placeholder written `{template}`: `conversationId`, `badge.id`, `slug=**`.
+    /// The placeholder written `{template}`: `conversationId`, `badge.id`,
+    /// `slug=**`. The name before `=` split at dots is the field path; `**`
+    /// in the pattern after `=` makes it multi-segment.
     pub fn from_template(template: &str) -> Self {
-        crate::url::path_param(template)
+        let (name, pattern) = template.split_once('=').unwrap_or((template, ""));
+        PathParam {
+            template: template.to_string(),
+            field_path: name
+                .split('.')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            multi_segment: pattern.contains("**"),
+        }
     }
 }
 

@@ -125,10 +125,16 @@ pub fn module_name(package: &str) -> String {
     snake_case(package)
 }
 
-/// The Cargo feature of a package: `timeSlots` → `time-slots`.
+/// The Cargo feature of a package: `timeSlots` → `time-slots`. Only ASCII
+/// letters, digits and `-`; the names the generated crate's own features take
+/// (`default`, `all`, `full`) get a `pkg-` prefix.
 pub fn feature_name(package: &str) -> String {
     let s = sanitize(package).to_kebab_case();
-    if s.is_empty() { "unnamed".to_string() } else { s }
+    match s.as_str() {
+        "" => "unnamed".to_string(),
+        "default" | "all" | "full" => format!("pkg-{s}"),
+        _ => s,
+    }
 }
 
 /// The request struct of a method: `GetConversation` → `GetConversationRequest`.
@@ -263,6 +269,9 @@ mod tests {
     fn modules_features_requests() {
         assert_eq!(module_name("timeSlots"), "time_slots");
         assert_eq!(feature_name("timeSlots"), "time-slots");
+        assert_eq!(feature_name("all"), "pkg-all");
+        assert_eq!(feature_name("Default"), "pkg-default");
+        assert_eq!(feature_name("a.b c"), "a-b-c");
         assert_eq!(module_name("type"), "r#type");
         assert_eq!(request_struct_name("GetConversation"), "GetConversationRequest");
     }

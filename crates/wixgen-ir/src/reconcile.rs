@@ -21,6 +21,7 @@ use crate::docs::docs_from;
 use crate::draft::{Context, EnumDraft, FieldDraft, OneOfDraft, StructDraft, Ty, TypeDraft, ValueDraft};
 use crate::model::SourceRef;
 use crate::names;
+use crate::sdk_names::{counterpart, rest_name_of_sdk};
 use crate::types::{apply_format, guess, lower_expr, refine, written_name};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use wixgen_schema::{
@@ -64,31 +65,13 @@ impl<'a> From<&'a Field> for Node<'a> {
     }
 }
 
-/// The SDK names that differ from REST wire names.
-const SDK_RENAMES: &[(&str, &str)] = &[
-    ("_id", "id"),
-    ("_createdDate", "createdDate"),
-    ("_updatedDate", "updatedDate"),
-];
-
-/// The REST wire name of an SDK field name (`_id` → `id`, `_createdDate` →
-/// `createdDate`, `_updatedDate` → `updatedDate`; any other name is its own).
-pub fn rest_name_of_sdk(sdk: &str) -> &str {
-    SDK_RENAMES.iter().find(|(s, _)| *s == sdk).map_or(sdk, |(_, r)| r)
-}
-
 /// The SDK field of `members` (regular or ONE-OF member) that stands for REST's `rest_name`.
 fn find_sdk_field<'a>(members: &'a [Member], rest_name: &str) -> Option<&'a Field> {
-    let all = || {
-        members.iter().flat_map(|m| match m {
-            Member::Field(f) => std::slice::from_ref(f).iter(),
-            Member::OneOf(g) => g.members.iter(),
-        })
-    };
-    all()
-        .find(|f| f.name.value == rest_name)
-        .or_else(|| all().find(|f| rest_name_of_sdk(&f.name.value) == rest_name))
-        .or_else(|| all().find(|f| f.name.value.strip_prefix('_') == Some(rest_name)))
+    let all = members.iter().flat_map(|m| match m {
+        Member::Field(f) => std::slice::from_ref(f).iter(),
+        Member::OneOf(g) => g.members.iter(),
+    });
+    counterpart(all.map(|f| (f.name.value.as_str(), f)), rest_name, true)
 }
 
 /// The SDK ONE-OF group holding any of `group`'s members.
@@ -205,22 +188,19 @@ impl<'a> PageReconciler<'a> {
         let sdk_params: &'a [Param] = self.sdk_block.map_or(&[], |b| b.params.as_slice());
         let mut out = Vec::new();
         for p in &rest.params {
-            let sdk = sdk_params
-                .iter()
-                .find(|s| s.name.value == p.name.value)
-                .or_else(|| {
-                    sdk_params
-                        .iter()
-                        .find(|s| rest_name_of_sdk(&s.name.value) == p.name.value)
-                })
-                .map(Node::from)
-                .or_else(|| {
-                    sdk_params
-                        .iter()
-                        .filter(|s| !rest_names.contains(s.name.value.as_str()))
-                        .find_map(|s| find_sdk_field(&s.members, &p.name.value))
-                        .map(Node::from)
-                });
+            let sdk = counterpart(
+                sdk_params.iter().map(|s| (s.name.value.as_str(), s)),
+                &p.name.value,
+                true,
+            )
+            .map(Node::from)
+            .or_else(|| {
+                sdk_params
+                    .iter()
+                    .filter(|s| !rest_names.contains(s.name.value.as_str()))
+                    .find_map(|s| find_sdk_field(&s.members, &p.name.value))
+                    .map(Node::from)
+            });
             out.push(self.node(Node::from(p), sdk, Context::Request, false));
         }
         out

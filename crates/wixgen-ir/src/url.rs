@@ -2,21 +2,6 @@
 
 use crate::model::{PathParam, PathSegment};
 
-/// A placeholder's text (`conversationId`, `badge.id`, `slug=**`) as a [`PathParam`]:
-/// the name before `=` split at dots; `**` in the pattern after `=` makes it multi-segment.
-pub(crate) fn path_param(template: &str) -> PathParam {
-    let (name, pattern) = template.split_once('=').unwrap_or((template, ""));
-    PathParam {
-        template: template.to_string(),
-        field_path: name
-            .split('.')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect(),
-        multi_segment: pattern.contains("**"),
-    }
-}
-
 /// A URL template's path, split. The scheme and host are dropped (the base URL
 /// is the client's), as are a query string and a fragment. An unclosed `{` is
 /// kept as literal text and reported in the second value.
@@ -37,7 +22,7 @@ pub(crate) fn split_path(url: &str) -> (Vec<PathSegment>, bool) {
         if c == '{' {
             if let Some(len) = rest[i + 1..].find('}') {
                 let name = rest[i + 1..i + 1 + len].trim();
-                let param = path_param(name);
+                let param = PathParam::from_template(name);
                 if !param.field_path.is_empty() {
                     if !literal.is_empty() {
                         segments.push(PathSegment::Literal(std::mem::take(&mut literal)));
@@ -71,29 +56,29 @@ mod tests {
 
     #[allow(non_snake_case)]
     fn Param(template: &str) -> PathSegment {
-        PathSegment::Param(path_param(template))
+        PathSegment::Param(PathParam::from_template(template))
     }
 
     #[test]
     fn placeholder_forms() {
-        let p = path_param("conversationId");
+        let p = PathParam::from_template("conversationId");
         assert_eq!(
             (p.field_path, p.multi_segment),
             (vec!["conversationId".to_string()], false)
         );
-        let p = path_param("badge.id");
+        let p = PathParam::from_template("badge.id");
         assert_eq!(
             (p.field_path, p.multi_segment),
             (vec!["badge".to_string(), "id".to_string()], false)
         );
-        let p = path_param("slug=**");
+        let p = PathParam::from_template("slug=**");
         assert_eq!(
             (p.template.as_str(), p.field_path, p.multi_segment),
             ("slug=**", vec!["slug".to_string()], true)
         );
-        let p = path_param("name=*");
+        let p = PathParam::from_template("name=*");
         assert_eq!((p.field_path, p.multi_segment), (vec!["name".to_string()], false));
-        assert!(path_param("=**").field_path.is_empty());
+        assert!(PathParam::from_template("=**").field_path.is_empty());
     }
 
     #[test]

@@ -18,12 +18,14 @@ pub mod diag;
 pub mod knowledge;
 pub mod model;
 mod outline;
+mod pages;
 pub mod promise_comments;
 mod schema;
 mod source;
 
 pub use diag::{Diagnostic, ParseOutput, Severity};
 pub use knowledge::TypeKnowledge;
+pub use pages::{find_pages, slash_path};
 
 pub use model::*;
 

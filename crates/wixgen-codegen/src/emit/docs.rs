@@ -20,11 +20,6 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `#[doc = "..."]` attributes for `text`, one per line; nothing for empty text.
-pub fn doc_attrs(text: &str) -> TokenStream {
-    lines_to_attrs(&doc_lines(text))
-}
-
 /// `#[doc]` attributes for already safe lines.
 pub fn lines_to_attrs(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {
@@ -168,7 +163,7 @@ fn inline(text: &str) -> String {
                     let url: String = chars[label_end + 2..url_end].iter().collect();
                     let url = url.trim();
                     let label = inline(&label);
-                    if is_external_url(url) {
+                    if is_safe_url(url) {
                         out.push('[');
                         out.push_str(&label);
                         out.push_str("](");
@@ -325,9 +320,19 @@ fn url_end(chars: &[char], i: usize) -> usize {
     j
 }
 
-fn is_external_url(url: &str) -> bool {
+/// Whether rustdoc may link to `url`: an absolute `http(s)` or `mailto` URL
+/// with nothing that could end the link or the markdown around it (page docs
+/// and articles both link only to what passes).
+pub(crate) fn is_safe_url(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:"))
-        && !url.contains(char::is_whitespace)
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`' | '(' | ')'))
+}
+
+/// Text to be shown inside a markdown code span: backticks removed.
+pub(crate) fn code_text(s: &str) -> String {
+    s.replace('`', "'").replace(['\n', '\r'], " ")
 }
 
 #[cfg(test)]

@@ -6,9 +6,9 @@
 //! `as_str` and `from_wire`, rather than a derive, which could not keep
 //! unknown values.
 
-use super::Cx;
-use super::docs;
+use super::docs::{self, code_text};
 use super::idents::{dedupe, ident};
+use super::scope::PackageScope;
 use proc_macro2::TokenStream;
 use quote::quote;
 use wixgen_ir::model::EnumType;
@@ -22,7 +22,7 @@ pub(crate) fn catch_all_name(e: &EnumType) -> String {
     name
 }
 
-pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
+pub(crate) fn open_enum(cx: &PackageScope, e: &EnumType) -> TokenStream {
     let string = cx.string();
     let name = ident(&e.rust_name);
     let unknown = ident(&catch_all_name(e));
@@ -37,7 +37,7 @@ pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
             lines.push(String::new());
         }
         if lines.is_empty() {
-            lines.push(format!("`{}`", super::code_text(&v.wire_name)));
+            lines.push(format!("`{}`", code_text(&v.wire_name)));
         }
         let doc = docs::lines_to_attrs(&lines);
         let dep = if v.docs.deprecated {
@@ -50,7 +50,7 @@ pub(crate) fn open_enum(cx: &Cx, e: &EnumType) -> TokenStream {
 
     let mut doc_lines = docs::doc_lines(&e.docs.description);
     if doc_lines.is_empty() {
-        doc_lines.push(format!("The `{}` enum.", super::code_text(&e.name)));
+        doc_lines.push(format!("The `{}` enum.", code_text(&e.name)));
     }
     doc_lines.push(String::new());
     doc_lines.push(format!(

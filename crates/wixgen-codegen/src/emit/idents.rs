@@ -7,31 +7,22 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
+use wixgen_ir::names::{NON_RAW_KEYWORDS, NameSet, is_keyword};
 
-/// Words that cannot be identifiers, even raw (`r#self` is not valid).
-const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
-
-/// Keywords and reserved words that `syn` may accept as identifiers in some
-/// editions; generated code is edition 2024, so these are always made raw.
-const RESERVED: &[&str] = &[
-    "abstract", "async", "await", "become", "box", "do", "dyn", "final", "gen", "macro", "override", "priv", "try",
-    "typeof", "unsized", "virtual", "yield",
-];
-
-/// An identifier for `name`. `r#type` and plain keywords (`type`) become raw
-/// identifiers; names that cannot be raw get a trailing `_`; anything that is
+/// An identifier for `name`. `r#type` and plain keywords (`type`, by the one
+/// keyword table, [`wixgen_ir::names::is_keyword`]) become raw identifiers;
+/// names that cannot be raw (`self`, `_`) get a trailing `_`; anything that is
 /// not an ASCII identifier is sanitised. Never panics.
 pub fn ident(name: &str) -> Ident {
     let bare = name.strip_prefix("r#").unwrap_or(name);
     let bare = sanitize(bare);
-    if NOT_RAW.contains(&bare.as_str()) {
+    if bare == "_" || NON_RAW_KEYWORDS.contains(&bare.as_str()) {
         return Ident::new(&format!("{bare}_"), Span::call_site());
     }
-    // `syn` rejects keywords (strict and reserved) when parsing an `Ident`.
-    if !RESERVED.contains(&bare.as_str()) && syn::parse_str::<Ident>(&bare).is_ok() {
-        Ident::new(&bare, Span::call_site())
-    } else {
+    if is_keyword(&bare) {
         Ident::new_raw(&bare, Span::call_site())
+    } else {
+        Ident::new(&bare, Span::call_site())
     }
 }
 
@@ -91,18 +82,12 @@ pub fn lower_first(name: &str) -> String {
 }
 
 /// Make each name in `names` unique by appending `2`, `3`, ... to later
-/// duplicates, in order. Deterministic: the first keeps its name.
+/// duplicates, in order, as lowering names collisions
+/// ([`wixgen_ir::names::NameSet`]). Deterministic: the first keeps its name.
 pub fn dedupe(names: &mut [String]) {
-    let mut seen = std::collections::BTreeSet::new();
+    let mut taken = NameSet::new();
     for name in names.iter_mut() {
-        if !seen.insert(name.clone()) {
-            let mut n = 2;
-            while seen.contains(&format!("{name}{n}")) {
-                n += 1;
-            }
-            *name = format!("{name}{n}");
-            seen.insert(name.clone());
-        }
+        *name = taken.claim_camel(name);
     }
 }
 
@@ -126,6 +111,25 @@ mod tests {
         assert_eq!(s("r#type"), "r#type");
         assert_eq!(s("async"), "r#async");
         assert_eq!(s("gen"), "r#gen");
+    }
+
+    #[test]
+    fn every_keyword_of_the_table_becomes_an_identifier_syn_reads_back() {
+        for k in wixgen_ir::names::RUST_KEYWORDS {
+            let id = s(k);
+            assert!(id == format!("r#{k}") || id == format!("{k}_"), "{k}: {id}");
+            assert!(syn::parse_str::<Ident>(&id).is_ok(), "{k}: {id}");
+        }
+        // Words syn refuses as plain identifiers are all in the table.
+        for word in [
+            "as", "fn", "impl", "type", "match", "async", "await", "dyn", "abstract", "yield",
+        ] {
+            assert!(syn::parse_str::<Ident>(word).is_err(), "{word}");
+            assert!(wixgen_ir::names::is_keyword(word), "{word}");
+        }
+        for plain in ["union", "raw", "safe", "macro_rules", "default"] {
+            assert_eq!(s(plain), plain);
+        }
     }
 
     #[test]

@@ -6,10 +6,11 @@
 //! through `query`, body params as the JSON body (the request struct's serde
 //! form, which leaves path params out), then the service's `RequestOptions`.
 
-use super::docs;
-use super::idents::{bare, ident, lower_first};
-use super::structs::{self, FieldPlan, Place, Store};
-use super::{Cx, Side};
+use super::docs::{self, code_text};
+use super::idents::{bare, ident};
+use super::plan::sends_body;
+use super::plan::{self, FieldPlan, Place, Store};
+use super::scope::{PackageScope, Side};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -17,21 +18,18 @@ use wixgen_ir::model::{
     Field, HttpMethod, Method, NamedType, Package, PathParam, PathSegment, Service, StructType, TypeRef,
 };
 
-/// Whether the HTTP method carries a JSON body.
-pub(crate) fn sends_body(method: &Method) -> bool {
-    matches!(
-        method.http_method,
-        HttpMethod::Post | HttpMethod::Put | HttpMethod::Patch
-    )
-}
-
 /// The doc lines of the service module and the module's items.
-pub(crate) fn service(cx: &Cx, package: &Package, service: &Service, struct_name: &str) -> (Vec<String>, TokenStream) {
+pub(crate) fn service(
+    cx: &PackageScope,
+    package: &Package,
+    service: &Service,
+    struct_name: &str,
+) -> (Vec<String>, TokenStream) {
     let name = ident(struct_name);
     let module_docs = vec![format!(
         "The `{}` service of the `{}` package: [`{}`].",
-        super::code_text(&service.name),
-        super::code_text(&package.name),
+        code_text(&service.name),
+        code_text(&package.name),
         name
     )];
 
@@ -55,14 +53,14 @@ pub(crate) fn service(cx: &Cx, package: &Package, service: &Service, struct_name
     }
     let imports = used.iter().map(|n| ident(n));
 
-    let methods = service.methods.iter().map(|m| method(cx, package, service, m));
+    let methods = service.methods.iter().map(|m| method(cx, m));
     let streams = service.methods.iter().filter_map(|m| stream_method(cx, m));
 
     let doc = docs::lines_to_attrs(&[
         format!(
             "Client of the Wix `{}` service (`{}` package).",
-            super::code_text(&service.name),
-            super::code_text(&package.name)
+            code_text(&service.name),
+            code_text(&package.name)
         ),
         String::new(),
         "Cheap to clone: it shares the underlying [`wix_client::Client`].".to_owned(),
@@ -102,7 +100,7 @@ pub(crate) fn service(cx: &Cx, package: &Package, service: &Service, struct_name
     (module_docs, tokens)
 }
 
-fn collect_named(cx: &Cx, ty: &TypeRef, out: &mut BTreeSet<String>) {
+fn collect_named(cx: &PackageScope, ty: &TypeRef, out: &mut BTreeSet<String>) {
     match ty {
         TypeRef::Named(n) if cx.named(n).is_some() => {
             out.insert(ident(n).to_string());
@@ -112,15 +110,15 @@ fn collect_named(cx: &Cx, ty: &TypeRef, out: &mut BTreeSet<String>) {
     }
 }
 
-fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<String> {
+fn method_doc_lines(m: &Method) -> Vec<String> {
     let mut lines = docs::doc_lines(&m.docs.description);
     if !lines.is_empty() {
         lines.push(String::new());
     }
     lines.push(format!(
         "`{} {}`",
-        structs::verb(m.http_method),
-        super::code_text(&structs::path_text(m))
+        plan::verb(m.http_method),
+        code_text(&plan::path_text(m))
     ));
     if !m.permission_scopes.is_empty() {
         lines.push(String::new());
@@ -128,7 +126,7 @@ fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<Str
         lines.push(String::new());
         for s in &m.permission_scopes {
             let mut item = docs::doc_lines(&s.display_name).join(" ");
-            item.push_str(&format!(" (`{}`)", super::code_text(&s.id)));
+            item.push_str(&format!(" (`{}`)", code_text(&s.id)));
             lines.push(format!("- {item}"));
         }
     }
@@ -143,7 +141,7 @@ fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<Str
             }
             codes.extend(e.status_code.iter().cloned());
             codes.extend(e.application_code.iter().cloned());
-            let mut item = format!("- `{}`", super::code_text(&codes.join(" ")));
+            let mut item = format!("- `{}`", code_text(&codes.join(" ")));
             if let Some(d) = &e.description {
                 let d = docs::doc_lines(d)
                     .into_iter()
@@ -164,21 +162,8 @@ fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<Str
         lines.push(format!("Wix docs: {link}"));
     }
     lines.push(String::new());
-    lines.push(format!(
-        "Operation `{}`.",
-        super::code_text(&operation(package, service, m))
-    ));
+    lines.push(format!("Operation `{}`.", code_text(&m.operation)));
     lines
-}
-
-/// `inbox.ConversationsService.getOrCreateConversation`: as lowering names it,
-/// or built from the names when the IR leaves it empty.
-fn operation(package: &Package, service: &Service, m: &Method) -> String {
-    if m.operation.is_empty() {
-        format!("{}.{}.{}", package.name, service.name, lower_first(&m.name))
-    } else {
-        m.operation.clone()
-    }
 }
 
 fn http_method(m: HttpMethod) -> TokenStream {
@@ -191,13 +176,13 @@ fn http_method(m: HttpMethod) -> TokenStream {
     }
 }
 
-fn method(cx: &Cx, package: &Package, service: &Service, m: &Method) -> TokenStream {
+fn method(cx: &PackageScope, m: &Method) -> TokenStream {
     let name = ident(&m.rust_name);
     let request_ty = ident(&m.request_rust_name);
     let verb = http_method(m.http_method);
-    let op = operation(package, service, m);
-    let doc = docs::lines_to_attrs(&method_doc_lines(package, service, m));
-    let deprecated = structs::deprecated(&m.docs);
+    let op = &m.operation;
+    let doc = docs::lines_to_attrs(&method_doc_lines(m));
+    let deprecated = plan::deprecated(&m.docs);
     let result = cx.result();
 
     // Path: literals and params in order.
@@ -267,7 +252,7 @@ fn method(cx: &Cx, package: &Package, service: &Service, m: &Method) -> TokenStr
 /// (`path_param`, one segment), `{name=**}` likewise as several segments
 /// (`path_segments`), `{a.b}` from the field inside the body or query param
 /// (`path_field`, which fails the request when the field is unset).
-fn path_step(cx: &Cx, m: &Method, ph: &PathParam) -> TokenStream {
+fn path_step(cx: &PackageScope, m: &Method, ph: &PathParam) -> TokenStream {
     let literal = || {
         // Lowering binds every placeholder; one it could not is kept visibly literal.
         let text = format!("{{{}}}", ph.template);
@@ -303,14 +288,14 @@ fn path_step(cx: &Cx, m: &Method, ph: &PathParam) -> TokenStream {
 
 /// An `Option<&str>` expression for the field at `path` (wire names) inside
 /// the request: `request.badge.id.as_deref()`, through optional messages.
-fn nested_value(cx: &Cx, m: &Method, path: &[String]) -> Option<TokenStream> {
+fn nested_value(cx: &PackageScope, m: &Method, path: &[String]) -> Option<TokenStream> {
     let (first, rest) = path.split_first()?;
     let param = m
         .query_params
         .iter()
         .chain(&m.body_params)
         .find(|f| &f.wire_name == first)?;
-    let plan = structs::plan_field(cx, &m.request_rust_name, Side::Request, param, Place::Serde);
+    let plan = plan::plan_field(cx, &m.request_rust_name, Side::Request, param, Place::Serde);
     let id = plan.ident();
     let mut expr = match plan.store {
         Store::Optional => quote!(request.#id.as_ref()),
@@ -338,15 +323,15 @@ fn nested_value(cx: &Cx, m: &Method, path: &[String]) -> Option<TokenStream> {
 
 /// For a method that sends a body and query params: a borrowed struct of the
 /// query params (declared inside the method) and the expression building it.
-fn separate_query(cx: &Cx, m: &Method) -> (TokenStream, TokenStream) {
+fn separate_query(cx: &PackageScope, m: &Method) -> (TokenStream, TokenStream) {
     let fields: Vec<FieldPlan> = m
         .query_params
         .iter()
-        .map(|f| structs::plan_field(cx, &m.request_rust_name, Side::Request, f, Place::SeparateQuery))
+        .map(|f| plan::plan_field(cx, &m.request_rust_name, Side::Request, f, Place::SeparateQuery))
         .collect();
     let decls = fields.iter().map(|f| {
         let id = f.ident();
-        let ty = structs::stored_type(cx, f);
+        let ty = plan::stored_type(cx, f);
         let wire = &f.field.wire_name;
         let rename = if bare(&id.to_string()) == wire.as_str() {
             quote!()
@@ -372,7 +357,7 @@ fn separate_query(cx: &Cx, m: &Method) -> (TokenStream, TokenStream) {
 }
 
 /// `<method>_stream` for a paginated method, when the cursor paths resolve.
-fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
+fn stream_method(cx: &PackageScope, m: &Method) -> Option<TokenStream> {
     let p = m.pagination.as_ref()?;
     let request_ty = ident(&m.request_rust_name);
     let response_ty = match &m.response {
@@ -398,12 +383,12 @@ fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
             "Sends `request`, then the same request with `{}` set to each next cursor \
              (`{}` of the response) until there is none, yielding each of `{}` once. \
              An error ends the stream after it is yielded.",
-            super::code_text(&p.request_cursor.join(".")),
-            super::code_text(&p.response_next_cursor.join(".")),
-            super::code_text(&p.items_field),
+            code_text(&p.request_cursor.join(".")),
+            code_text(&p.response_next_cursor.join(".")),
+            code_text(&p.items_field),
         ),
     ]);
-    let deprecated = structs::deprecated(&m.docs);
+    let deprecated = plan::deprecated(&m.docs);
     Some(quote! {
         #doc
         #deprecated
@@ -442,21 +427,15 @@ enum Slot<'a> {
     },
 }
 
-fn find_in_struct<'a>(cx: &Cx, s: &'a StructType, wire: &str) -> Option<Slot<'a>> {
+fn find_in_struct<'a>(cx: &PackageScope, s: &'a StructType, wire: &str) -> Option<Slot<'a>> {
     let side = cx.side(s);
     if let Some(f) = s.fields.iter().find(|f| f.wire_name == wire) {
-        return Some(Slot::Field(structs::plan_field(
-            cx,
-            &s.rust_name,
-            side,
-            f,
-            Place::Serde,
-        )));
+        return Some(Slot::Field(plan::plan_field(cx, &s.rust_name, side, f, Place::Serde)));
     }
     for g in &s.one_ofs {
         if let Some(f) = g.members.iter().find(|f| f.wire_name == wire) {
             if side.builds() {
-                let plan = super::one_of::plan_group(cx, &s.rust_name, side, g);
+                let plan = plan::plan_group(cx, &s.rust_name, side, g);
                 let member = plan.members.iter().find(|mp| mp.field.wire_name == wire)?;
                 return Some(Slot::Member {
                     group_field: ident(&g.field_rust_name),
@@ -469,19 +448,13 @@ fn find_in_struct<'a>(cx: &Cx, s: &'a StructType, wire: &str) -> Option<Slot<'a>
                     field: f,
                 });
             }
-            return Some(Slot::Field(structs::plan_field(
-                cx,
-                &s.rust_name,
-                side,
-                f,
-                Place::Serde,
-            )));
+            return Some(Slot::Field(plan::plan_field(cx, &s.rust_name, side, f, Place::Serde)));
         }
     }
     None
 }
 
-fn struct_of<'a>(cx: &Cx<'a>, ty: &TypeRef) -> Option<&'a StructType> {
+fn struct_of<'a>(cx: &PackageScope<'a>, ty: &TypeRef) -> Option<&'a StructType> {
     match ty {
         TypeRef::Named(n) => match cx.named(n)? {
             NamedType::Struct(s) => Some(s),
@@ -494,18 +467,18 @@ fn struct_of<'a>(cx: &Cx<'a>, ty: &TypeRef) -> Option<&'a StructType> {
 /// Statements that store `cursor` at `path` inside `request`, creating the
 /// missing optional messages and ONE-OF members on the way (those must be
 /// `Default`; required ones are always there and need not be).
-fn set_cursor_body(cx: &Cx, m: &Method, path: &[String]) -> Option<TokenStream> {
+fn set_cursor_body(cx: &PackageScope, m: &Method, path: &[String]) -> Option<TokenStream> {
     let (first, rest) = path.split_first()?;
     let field = m
         .query_params
         .iter()
         .chain(&m.body_params)
         .find(|f| &f.wire_name == first)?;
-    let plan = structs::plan_field(cx, &m.request_rust_name, Side::Request, field, Place::Serde);
+    let plan = plan::plan_field(cx, &m.request_rust_name, Side::Request, field, Place::Serde);
     set_in_slot(cx, quote!(request), Slot::Field(plan), rest)
 }
 
-fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Option<TokenStream> {
+fn set_in_slot(cx: &PackageScope, place: TokenStream, slot: Slot, rest: &[String]) -> Option<TokenStream> {
     // A message missing on the way is created empty.
     let empty = |ty: &TypeRef, boxed: bool| -> Option<TokenStream> {
         let s = struct_of(cx, ty)?;
@@ -566,7 +539,7 @@ fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Opti
 /// The items expression and the next-cursor expression (an `Option<String>`,
 /// empty cursors treated as none) over `response`.
 fn split_body(
-    cx: &Cx,
+    cx: &PackageScope,
     response: &StructType,
     items_field: &str,
     item: &TypeRef,

@@ -12,65 +12,24 @@
 //!   response that sets none or several members decodes losslessly, and offer
 //!   an accessor returning the group as the enum (first member set wins).
 
-use super::docs;
-use super::idents::{bare, dedupe, ident, upper_camel};
-use super::structs::{self, FieldPlan, Place, Store};
-use super::{Cx, Side};
+use super::docs::{self, code_text};
+use super::idents::{bare, ident};
+use super::plan::{self, FieldPlan, GroupPlan, Place, Store};
+use super::scope::{PackageScope, Side};
 use proc_macro2::TokenStream;
 use quote::quote;
-use wixgen_ir::model::{Field, OneOfGroup, TypeRef};
-
-pub(crate) struct GroupPlan<'a> {
-    pub group: &'a OneOfGroup,
-    pub side: Side,
-    /// A parameter of `new`.
-    pub required: bool,
-    pub members: Vec<MemberPlan<'a>>,
-}
-
-pub(crate) struct MemberPlan<'a> {
-    pub field: &'a Field,
-    pub variant: String,
-    pub boxed: bool,
-}
-
-pub(crate) fn plan_group<'a>(cx: &Cx, owner: &str, side: Side, group: &'a OneOfGroup) -> GroupPlan<'a> {
-    // The IR names the variants; names are recomputed only if it did not.
-    let mut variants: Vec<String> = if group.variant_rust_names.len() == group.members.len() {
-        group.variant_rust_names.iter().map(|v| ident(v).to_string()).collect()
-    } else {
-        group.members.iter().map(|m| upper_camel(&m.rust_name)).collect()
-    };
-    dedupe(&mut variants);
-    let members = group
-        .members
-        .iter()
-        .zip(variants)
-        .map(|(field, variant)| MemberPlan {
-            field,
-            variant,
-            boxed: !matches!(field.ty, TypeRef::Array(_)) && cx.is_boxed(owner, &field.rust_name),
-        })
-        .collect();
-    let required = side.builds() && group.required;
-    GroupPlan {
-        group,
-        side,
-        required,
-        members,
-    }
-}
+use wixgen_ir::model::TypeRef;
 
 fn member_names(g: &GroupPlan) -> String {
     g.members
         .iter()
-        .map(|m| format!("`{}`", super::code_text(&m.field.wire_name)))
+        .map(|m| format!("`{}`", code_text(&m.field.wire_name)))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// The struct fields that hold a group.
-pub(crate) fn group_fields(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
+pub(crate) fn group_fields(cx: &PackageScope, owner: &str, g: &GroupPlan) -> TokenStream {
     if g.side.builds() {
         let id = ident(&g.group.field_rust_name);
         let kind = ident(&g.group.rust_name);
@@ -95,7 +54,7 @@ pub(crate) fn group_fields(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
         }
     } else {
         let fields = g.members.iter().map(|m| {
-            let plan = structs::plan_field(cx, owner, Side::Response, m.field, Place::Serde);
+            let plan = plan::plan_field(cx, owner, Side::Response, m.field, Place::Serde);
             member_field(cx, owner, g, &plan)
         });
         quote!(#(#fields)*)
@@ -103,10 +62,10 @@ pub(crate) fn group_fields(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
 }
 
 /// A member kept as its own field on a response-only type.
-fn member_field(cx: &Cx, owner: &str, g: &GroupPlan, plan: &FieldPlan) -> TokenStream {
+fn member_field(cx: &PackageScope, owner: &str, g: &GroupPlan, plan: &FieldPlan) -> TokenStream {
     let id = plan.ident();
-    let ty = structs::stored_type(cx, plan);
-    let mut lines = structs::field_doc_lines(plan.field, false);
+    let ty = plan::stored_type(cx, plan);
+    let mut lines = plan::field_doc_lines(plan.field, false);
     lines.push(String::new());
     lines.push(format!(
         "Member of the ONE-OF group `{}` ({}): at most one is meant to be set; see [`{}::{}`].",
@@ -116,7 +75,7 @@ fn member_field(cx: &Cx, owner: &str, g: &GroupPlan, plan: &FieldPlan) -> TokenS
         ident(&g.group.field_rust_name),
     ));
     let doc = docs::lines_to_attrs(&lines);
-    let dep = structs::deprecated(&plan.field.docs);
+    let dep = plan::deprecated(&plan.field.docs);
     quote! {
         #doc
         #dep
@@ -143,13 +102,13 @@ pub(crate) fn group_setter(g: &GroupPlan) -> TokenStream {
 }
 
 /// The accessor returning a response-only type's group as its enum.
-pub(crate) fn accessor(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
+pub(crate) fn accessor(cx: &PackageScope, owner: &str, g: &GroupPlan) -> TokenStream {
     let id = ident(&g.group.field_rust_name);
     let kind = ident(&g.group.rust_name);
     let option = cx.option();
     let mut chain: Option<TokenStream> = None;
     for m in &g.members {
-        let plan = structs::plan_field(cx, owner, Side::Response, m.field, Place::Serde);
+        let plan = plan::plan_field(cx, owner, Side::Response, m.field, Place::Serde);
         let field = plan.ident();
         let variant = ident(&m.variant);
         let step = match plan.store {
@@ -192,18 +151,18 @@ pub(crate) fn accessor(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
 
 /// The enum of a group. It has no serde impls of its own: the struct holding
 /// it writes and reads the member as one of its keys.
-pub(crate) fn kind_enum(cx: &Cx, owner: &str, g: &GroupPlan) -> TokenStream {
+pub(crate) fn kind_enum(cx: &PackageScope, owner: &str, g: &GroupPlan) -> TokenStream {
     let kind = ident(&g.group.rust_name);
     let variants = g.members.iter().map(|m| {
         let variant = ident(&m.variant);
-        let ty = structs::value_type(cx, &m.field.ty, m.boxed);
+        let ty = plan::value_type(cx, &m.field.ty, m.boxed);
         let mut lines = docs::doc_lines(&m.field.docs.description);
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(format!("Wire name: `{}`.", super::code_text(&m.field.wire_name)));
+        lines.push(format!("Wire name: `{}`.", code_text(&m.field.wire_name)));
         let doc = docs::lines_to_attrs(&lines);
-        let dep = structs::deprecated(&m.field.docs);
+        let dep = plan::deprecated(&m.field.docs);
         quote! {
             #doc
             #dep

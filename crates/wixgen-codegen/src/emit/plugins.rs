@@ -16,8 +16,9 @@
 //! Nothing here needs more than `wix-client`, `serde` and `serde_json`.
 
 use super::docs;
+use super::docs::code_text;
 use super::idents::{bare, ident};
-use super::{Cx, code_text};
+use super::scope::PackageScope;
 use proc_macro2::TokenStream;
 use quote::quote;
 use wixgen_ir::model::{Package, PluginMethod, Service, TypeRef};
@@ -31,7 +32,7 @@ pub(crate) struct PluginNames {
 }
 
 /// Names the items of a service's plugin file, avoiding the package's type names.
-pub(crate) fn names(cx: &Cx, service: &Service) -> PluginNames {
+pub(crate) fn names(cx: &PackageScope, service: &Service) -> PluginNames {
     let base = if service.rust_name.ends_with("Plugin") {
         service.rust_name.clone()
     } else {
@@ -76,7 +77,7 @@ fn wire_method(m: &PluginMethod) -> String {
 
 /// The module docs and items of a service's plugin file.
 pub(crate) fn service_file(
-    cx: &Cx,
+    cx: &PackageScope,
     package: &Package,
     service: &Service,
     names: &PluginNames,

@@ -13,146 +13,15 @@
 //! again. `new` is what makes required fields required. Serde goes through
 //! [`super::wire`]; unknown fields are ignored when decoding.
 
-use super::docs;
+use super::docs::{self, code_text};
 use super::idents::{bare, ident};
 use super::one_of;
-use super::{Cx, Side};
+use super::plan::{self, FieldPlan, Place, Store};
+use super::plan::{GroupPlan, derives_default, field_doc_lines, plan_field, stored_type, verb};
+use super::scope::{PackageScope, Side};
 use proc_macro2::TokenStream;
 use quote::quote;
-use wixgen_ir::model::{Docs, Field, HttpMethod, Method, OneOfGroup, Service, StructType, TypeRef};
-use wixgen_schema::ValidationRule;
-
-/// Whether a named struct derives `Default`: response-only types always; request
-/// types only when nothing is required (otherwise `Default` would bypass `new`).
-pub(crate) fn derives_default(side: Side, s: &StructType) -> bool {
-    match side {
-        Side::Response => true,
-        Side::Request | Side::Both => {
-            !s.fields.iter().any(effectively_required) && !s.one_ofs.iter().any(|g| g.required)
-        }
-    }
-}
-
-/// Required on a request: `required` and not set by the server.
-pub(crate) fn effectively_required(f: &Field) -> bool {
-    f.required && !f.read_only
-}
-
-/// How a field is stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Store {
-    /// `Option<T>` (required fields too: `new` requires them).
-    Optional,
-    /// `Vec<T>` (arrays, required or not).
-    List,
-}
-
-/// Where a request field goes on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Place {
-    /// Part of the type's serde form (a body param, a query param of a GET, a message field).
-    Serde,
-    /// A path param: not part of the serde form.
-    Path,
-    /// A query param of a method that also sends a body: sent separately.
-    SeparateQuery,
-}
-
-pub(crate) struct FieldPlan<'a> {
-    pub field: &'a Field,
-    pub store: Store,
-    pub boxed: bool,
-    pub place: Place,
-    /// Required in `new` (request sides only).
-    pub in_new: bool,
-}
-
-impl FieldPlan<'_> {
-    pub(crate) fn ident(&self) -> proc_macro2::Ident {
-        ident(&self.field.rust_name)
-    }
-}
-
-pub(crate) fn plan_field<'a>(cx: &Cx, owner: &str, side: Side, field: &'a Field, place: Place) -> FieldPlan<'a> {
-    let list = matches!(field.ty, TypeRef::Array(_));
-    let required = match place {
-        Place::Path => true,
-        _ => side.builds() && effectively_required(field),
-    };
-    let store = if list { Store::List } else { Store::Optional };
-    let boxed = !list && cx.is_boxed(owner, &field.rust_name);
-    FieldPlan {
-        field,
-        store,
-        boxed,
-        place,
-        in_new: required,
-    }
-}
-
-/// The stored type of a field: `T`, `Box<T>`, `Option<T>`, `Vec<T>`.
-pub(crate) fn stored_type(cx: &Cx, plan: &FieldPlan) -> TokenStream {
-    let inner = value_type(cx, &plan.field.ty, plan.boxed);
-    match plan.store {
-        Store::Optional => {
-            let option = cx.option();
-            quote!(#option<#inner>)
-        }
-        Store::List => inner,
-    }
-}
-
-/// `T` or `Box<T>`.
-pub(crate) fn value_type(cx: &Cx, ty: &TypeRef, boxed: bool) -> TokenStream {
-    let t = cx.rust_type(ty);
-    if boxed {
-        let b = cx.boxed_ty();
-        quote!(#b<#t>)
-    } else {
-        t
-    }
-}
-
-/// Doc lines of a field: its description plus what the page says about it.
-pub(crate) fn field_doc_lines(field: &Field, required_note: bool) -> Vec<String> {
-    let mut lines = docs::doc_lines(&field.docs.description);
-    let mut notes = Vec::new();
-    if required_note && field.required && !field.read_only {
-        notes.push("Required.".to_owned());
-    }
-    if field.read_only {
-        notes.push("Read-only (set by Wix).".to_owned());
-    }
-    if !field.validation.is_empty() {
-        let rules: Vec<String> = field.validation.iter().map(|r| format!("`{}`", rule_text(r))).collect();
-        notes.push(format!("Validation: {}.", rules.join(", ")));
-    }
-    if bare(&ident(&field.rust_name).to_string()) != field.wire_name {
-        notes.push(format!("Wire name: `{}`.", super::code_text(&field.wire_name)));
-    }
-    if !notes.is_empty() {
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(notes.join(" "));
-    }
-    lines
-}
-
-fn rule_text(rule: &ValidationRule) -> String {
-    let text = match rule {
-        ValidationRule::Format(f) => format!("format {f}"),
-        ValidationRule::Bound { keyword, value } => format!("{keyword} {value}"),
-        ValidationRule::Json { keyword, json } => format!("{keyword} {json}"),
-        ValidationRule::Flag(f) => f.clone(),
-    };
-    super::code_text(&text)
-}
-
-/// `#[deprecated]` when the docs say so.
-pub(crate) fn deprecated(d: &Docs) -> TokenStream {
-    if d.deprecated { quote!(#[deprecated]) } else { quote!() }
-}
+use wixgen_ir::model::{Method, OneOfGroup, Service, StructType};
 
 /// A struct to emit: a named message type or a method's request.
 pub(crate) struct StructPlan<'a> {
@@ -166,11 +35,11 @@ pub(crate) struct StructPlan<'a> {
 }
 
 /// A named message type of a package, with its ONE-OF enums.
-pub(crate) fn named_struct(cx: &Cx, s: &StructType) -> TokenStream {
+pub(crate) fn named_struct(cx: &PackageScope, s: &StructType) -> TokenStream {
     let side = cx.side(s);
     let mut doc_lines = docs::doc_lines(&s.docs.description);
     if doc_lines.is_empty() {
-        doc_lines.push(format!("The `{}` type.", super::code_text(&s.name)));
+        doc_lines.push(format!("The `{}` type.", code_text(&s.name)));
     }
     doc_lines.push(String::new());
     doc_lines.push(
@@ -198,9 +67,9 @@ pub(crate) fn named_struct(cx: &Cx, s: &StructType) -> TokenStream {
 }
 
 /// The request struct of a method: path, query and body params as fields.
-pub(crate) fn request_struct(cx: &Cx, service: &Service, method: &Method) -> TokenStream {
+pub(crate) fn request_struct(cx: &PackageScope, service: &Service, method: &Method) -> TokenStream {
     let side = Side::Request;
-    let separate_query = super::methods::sends_body(method) && !method.query_params.is_empty();
+    let separate_query = plan::sends_body(method) && !method.query_params.is_empty();
     let owner = method.request_rust_name.as_str();
     let mut fields = Vec::new();
     for f in &method.path_params {
@@ -223,7 +92,7 @@ pub(crate) fn request_struct(cx: &Cx, service: &Service, method: &Method) -> Tok
         "Request of [`{service_name}::{m}`](super::{service_name}::{m}): `{verb} {path}`.",
         m = bare(&method_name),
         verb = verb(method.http_method),
-        path = super::code_text(&path_text(method)),
+        path = code_text(&plan::path_text(method)),
     )];
     doc_lines.push(String::new());
     doc_lines.push("Build it with `new` (required params) and the `with_*` setters (optional params).".to_owned());
@@ -251,30 +120,7 @@ pub(crate) fn request_struct(cx: &Cx, service: &Service, method: &Method) -> Tok
     emit_struct(cx, &plan)
 }
 
-pub(crate) fn verb(m: HttpMethod) -> &'static str {
-    match m {
-        HttpMethod::Get => "GET",
-        HttpMethod::Post => "POST",
-        HttpMethod::Put => "PUT",
-        HttpMethod::Patch => "PATCH",
-        HttpMethod::Delete => "DELETE",
-    }
-}
-
-/// The path template as text: `/inbox/v2/conversations/{conversationId}`.
-pub(crate) fn path_text(method: &Method) -> String {
-    use wixgen_ir::model::PathSegment;
-    method
-        .path
-        .iter()
-        .map(|s| match s {
-            PathSegment::Literal(l) => l.clone(),
-            PathSegment::Param(p) => format!("{{{}}}", p.template),
-        })
-        .collect()
-}
-
-fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
+fn emit_struct(cx: &PackageScope, plan: &StructPlan) -> TokenStream {
     let name = ident(plan.rust_name);
     let docs = docs::lines_to_attrs(&plan.doc_lines);
     let deprecated_attr = if plan.deprecated {
@@ -284,10 +130,10 @@ fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
     };
     let derive_default = if plan.default { quote!(Default,) } else { quote!() };
 
-    let groups: Vec<one_of::GroupPlan> = plan
+    let groups: Vec<GroupPlan> = plan
         .groups
         .iter()
-        .map(|g| one_of::plan_group(cx, plan.rust_name, plan.side, g))
+        .map(|g| plan::plan_group(cx, plan.rust_name, plan.side, g))
         .collect();
 
     let group_fields = groups.iter().map(|g| one_of::group_fields(cx, plan.rust_name, g));
@@ -295,7 +141,7 @@ fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
         let id = f.ident();
         let ty = stored_type(cx, f);
         let doc = docs::lines_to_attrs(&field_doc_lines(f.field, plan.side.builds()));
-        let dep = deprecated(&f.field.docs);
+        let dep = plan::deprecated(&f.field.docs);
         quote! {
             #doc
             #dep
@@ -326,7 +172,7 @@ fn emit_struct(cx: &Cx, plan: &StructPlan) -> TokenStream {
 }
 
 /// `new`, the setters (request sides) or the ONE-OF accessors (response side).
-fn impl_block(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> TokenStream {
+fn impl_block(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan]) -> TokenStream {
     let name = ident(plan.rust_name);
     let mut items: Vec<TokenStream> = Vec::new();
     if plan.side.builds() {
@@ -360,8 +206,8 @@ fn impl_block(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> Token
 
 /// `impl From<Kind> for Struct` when the struct's only required part is one
 /// ONE-OF group, so `Request::new(Kind::Member(..))` works through `Into`.
-fn from_kind_impl(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> TokenStream {
-    let required_groups: Vec<&one_of::GroupPlan> = groups.iter().filter(|g| g.required).collect();
+fn from_kind_impl(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan]) -> TokenStream {
+    let required_groups: Vec<&GroupPlan> = groups.iter().filter(|g| g.required).collect();
     if required_groups.len() != 1 || plan.fields.iter().any(|f| f.in_new) {
         return quote!();
     }
@@ -379,7 +225,7 @@ fn from_kind_impl(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> T
 }
 
 /// A parameter of `new` / a setter: `impl Into<T>` for strings and message types.
-fn param_type(cx: &Cx, f: &FieldPlan) -> (TokenStream, TokenStream) {
+fn param_type(cx: &PackageScope, f: &FieldPlan) -> (TokenStream, TokenStream) {
     let id = f.ident();
     let value_ty = cx.rust_type(&f.field.ty);
     if f.store != Store::List && cx.takes_into(&f.field.ty) {
@@ -399,7 +245,7 @@ fn param_type(cx: &Cx, f: &FieldPlan) -> (TokenStream, TokenStream) {
     }
 }
 
-fn constructor(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> TokenStream {
+fn constructor(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan]) -> TokenStream {
     let mut params = Vec::new();
     let mut inits = Vec::new();
     // Path params first, in path order, then required fields, then groups.
@@ -463,7 +309,7 @@ fn constructor(cx: &Cx, plan: &StructPlan, groups: &[one_of::GroupPlan]) -> Toke
     }
 }
 
-fn setter(cx: &Cx, f: &FieldPlan) -> TokenStream {
+fn setter(cx: &PackageScope, f: &FieldPlan) -> TokenStream {
     let id = f.ident();
     let setter = ident(&format!("with_{}", bare(&id.to_string())));
     let (ty, value) = param_type(cx, f);
@@ -472,7 +318,7 @@ fn setter(cx: &Cx, f: &FieldPlan) -> TokenStream {
         Store::List => value,
     };
     let doc = docs::lines_to_attrs(&[format!("Sets `{}`.", bare(&id.to_string()))]);
-    let dep = deprecated(&f.field.docs);
+    let dep = plan::deprecated(&f.field.docs);
     quote! {
         #doc
         #dep

@@ -10,10 +10,9 @@
 //! wrote: set fields only, unknown keys ignored, int64 as strings, a ONE-OF
 //! group as its member's key (first key wins).
 
-use super::Cx;
 use super::idents::ident;
-use super::one_of::GroupPlan;
-use super::structs::{FieldPlan, Place, Store};
+use super::plan::{self, FieldPlan, GroupPlan, Place, Store};
+use super::scope::PackageScope;
 use proc_macro2::TokenStream;
 use quote::quote;
 use wixgen_ir::model::TypeRef;
@@ -44,7 +43,7 @@ fn member_kind(ty: &TypeRef, boxed: bool) -> proc_macro2::Ident {
 /// The `wix_client::__object!` invocation of a struct with `fields` (only those
 /// in its serde form travel; path params and separately sent query params
 /// are still listed so that `empty` sets them) and `groups`.
-pub(crate) fn object_impl(cx: &Cx, name: &str, fields: &[FieldPlan], groups: &[GroupPlan]) -> TokenStream {
+pub(crate) fn object_impl(cx: &PackageScope, name: &str, fields: &[FieldPlan], groups: &[GroupPlan]) -> TokenStream {
     let ty = ident(name);
     let mut group_specs = Vec::new();
     let mut field_specs = Vec::new();
@@ -62,7 +61,7 @@ pub(crate) fn object_impl(cx: &Cx, name: &str, fields: &[FieldPlan], groups: &[G
         } else {
             // Response-only: every member is a field of its own.
             for m in &g.members {
-                let plan = super::structs::plan_field(cx, name, g.side, m.field, Place::Serde);
+                let plan = plan::plan_field(cx, name, g.side, m.field, Place::Serde);
                 let id = plan.ident();
                 let k = field_kind(&m.field.ty, plan.store);
                 let wire = &m.field.wire_name;

@@ -184,12 +184,11 @@ impl Values<'_> {
     }
 }
 
-/// The name a field has on the given side.
+/// The name a field has on the given side ([`wixgen_ir::sdk_names`], the rule
+/// the generator reads SDK names back with).
 pub(crate) fn field_name(name: &str, names: Names) -> String {
-    match (names, name) {
-        (Names::Sdk, "id") => "_id".to_owned(),
-        (Names::Sdk, "createdDate") => "_createdDate".to_owned(),
-        (Names::Sdk, "updatedDate") => "_updatedDate".to_owned(),
-        _ => name.to_owned(),
+    match names {
+        Names::Sdk => wixgen_ir::sdk_names::sdk_name_of_rest(name).to_owned(),
+        Names::Rest => name.to_owned(),
     }
 }

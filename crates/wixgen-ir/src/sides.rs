@@ -1,21 +1,25 @@
-//! Which shape the generated code gives a message type, as codegen decides it
-//! (`crates/wixgen-codegen/src/emit/structs.rs`, `Side`): a type users **build**
-//! (reachable from a method's params through fields that are not read-only)
-//! gets `new(required...)` and `with_*` setters; a type that is only decoded
-//! (**response-only**) has every field optional. Only the shape matters here,
-//! so this reads the IR and nothing of codegen.
+//! Which structs users build: the one rule codegen shapes structs by and
+//! `wixgen diff` judges changes by.
+//!
+//! A struct is **built** when it is reachable from a client method's params,
+//! or from a service plugin's response (the app builds what it answers Wix
+//! with), through fields that are not read-only. (A type reachable only
+//! through read-only fields, like a message's `sender`, is never sent, so it
+//! keeps the lossless response shape.) A built struct gets `new(required...)`
+//! and `with_*` setters; one that is only decoded has every field optional.
 
+use crate::model::{NamedType, Package, StructType, TypeRef};
 use std::collections::{BTreeMap, BTreeSet};
-use wixgen_ir::model::{NamedType, Package, StructType, TypeRef};
 
 /// The shape of a generated struct.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
-    /// Built by users only.
+    /// Built by users only: required fields are plain, ONE-OFs are enums.
     Request,
-    /// Built by users and decoded from responses.
+    /// Built by users and decoded from responses: as `Request`, but every
+    /// field decodes when missing.
     Both,
-    /// Decoded only: every field optional.
+    /// Decoded only: every field optional, ONE-OF members kept side by side.
     Response,
 }
 
@@ -26,8 +30,10 @@ impl Side {
     }
 }
 
-/// The sides of a package's structs, by Rust name.
+/// The sides of a package's structs.
+#[derive(Debug, Clone, Default)]
 pub struct Sides {
+    /// Rust names of the structs users build.
     built: BTreeSet<String>,
 }
 
@@ -48,6 +54,12 @@ impl Sides {
                     named_refs(&f.ty, &mut work);
                 }
             }
+            // An app builds what it answers a service plugin with.
+            for m in &service.plugin_methods {
+                if let Some(r) = &m.response {
+                    named_refs(r, &mut work);
+                }
+            }
         }
         let mut built = BTreeSet::new();
         while let Some(name) = work.pop() {
@@ -64,6 +76,7 @@ impl Sides {
         Sides { built }
     }
 
+    /// The shape of `s`, a struct of the package.
     pub fn side(&self, s: &StructType) -> Side {
         match (self.built.contains(&s.rust_name), s.usage.response) {
             (true, true) => Side::Both,

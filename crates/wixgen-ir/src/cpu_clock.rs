@@ -6,11 +6,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Default)]
-pub(crate) struct CpuClock(AtomicU64);
+pub struct CpuClock(AtomicU64);
 
 impl CpuClock {
     /// Run `f`, adding its duration to the clock.
-    pub(crate) fn time<T>(&self, f: impl FnOnce() -> T) -> T {
+    pub fn time<T>(&self, f: impl FnOnce() -> T) -> T {
         let start = Instant::now();
         let out = f();
         let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
@@ -19,7 +19,7 @@ impl CpuClock {
     }
 
     /// The time added so far.
-    pub(crate) fn get(&self) -> Duration {
+    pub fn get(&self) -> Duration {
         Duration::from_nanos(self.0.load(Ordering::Relaxed))
     }
 }
