@@ -172,7 +172,7 @@ fn runtime_path_depends_on_that_wix_client_and_must_be_a_crate() {
         "--runtime-path",
         schemas.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2)); // could not run as asked (README: exit codes)
     assert!(stderr(&o).contains("not a crate (no Cargo.toml)"), "{}", stderr(&o));
 }
 
