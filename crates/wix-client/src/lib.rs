@@ -50,6 +50,8 @@
 //!   429 for all methods, 502/503/504 and connection failures for `GET`/`DELETE`
 //!   or on opt-in ([`RequestOptions::retry_non_idempotent`]).
 //! - **Pagination** ([`paginate::cursor_stream`]).
+//! - **Typed queries** ([`wql`]): filters, sorting and paging in the Wix API
+//!   Query Language, checked at compile time.
 //! - **Hooks**: per-request and default headers, and an [`Observer`].
 //! - **Service plugins** ([`plugin`]): the types generated service-plugin
 //!   code names (the app side; `wix-app` verifies and serves the calls).
@@ -72,6 +74,7 @@ mod request;
 mod retry;
 mod secret;
 pub mod wire;
+pub mod wql;
 
 pub use auth::{Auth, OAuthApp};
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
