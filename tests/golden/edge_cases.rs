@@ -560,6 +560,56 @@ pub mod edge {
             Query, QueryNodesRequest, Search, SearchNodesRequest, Shared, Sorting
         );
         wix_client::__serde_open_enum!(SortOrder);
+        /// Fields of [`Node`] for typed queries ([`wix_client::wql`]), by REST path: `id`, `type`, `counts`, `score`, `createdDate`, `data`, `values`, `sequence`, `x"; evil`, `text`, `number`.
+        ///
+        /// Returned by `query_nodes`. Wix decides which of these fields each method can filter and sort by (see the method's page); a field it does not support is refused by the server, whose error names the field.
+        impl Node {
+            /// `id`
+            pub const ID: wix_client::wql::Field<Self, String> = wix_client::wql::Field::new(
+                "id",
+            );
+            /// `type`
+            pub const TYPE: wix_client::wql::Field<Self, String> = wix_client::wql::Field::new(
+                "type",
+            );
+            /// `counts`
+            pub const COUNTS: wix_client::wql::Field<Self, Vec<i64>> = wix_client::wql::Field::new(
+                "counts",
+            );
+            /// `score`
+            pub const SCORE: wix_client::wql::Field<Self, f64> = wix_client::wql::Field::new(
+                "score",
+            );
+            /// `createdDate`
+            pub const CREATED_DATE: wix_client::wql::Field<
+                Self,
+                wix_client::wql::Timestamp,
+            > = wix_client::wql::Field::new("createdDate");
+            /// `data`
+            pub const DATA: wix_client::wql::Field<Self, wix_client::wql::Json> = wix_client::wql::Field::new(
+                "data",
+            );
+            /// `values`
+            pub const VALUES: wix_client::wql::Field<Self, Vec<wix_client::wql::Json>> = wix_client::wql::Field::new(
+                "values",
+            );
+            /// `sequence`
+            pub const SEQUENCE: wix_client::wql::Field<Self, i64> = wix_client::wql::Field::new(
+                "sequence",
+            );
+            /// `x"; evil`
+            pub const X_EVIL: wix_client::wql::Field<Self, String> = wix_client::wql::Field::new(
+                "x\"; evil",
+            );
+            /// `text`
+            pub const TEXT: wix_client::wql::Field<Self, String> = wix_client::wql::Field::new(
+                "text",
+            );
+            /// `number`
+            pub const NUMBER: wix_client::wql::Field<Self, i64> = wix_client::wql::Field::new(
+                "number",
+            );
+        }
     }
     pub mod edge_service {
         //! The `EdgeService` service of the `edge` package: [`EdgeService`].

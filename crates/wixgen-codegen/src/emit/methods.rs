@@ -173,7 +173,7 @@ fn method_doc_lines(package: &Package, service: &Service, m: &Method) -> Vec<Str
 
 /// `inbox.ConversationsService.getOrCreateConversation`: as lowering names it,
 /// or built from the names when the IR leaves it empty.
-fn operation(package: &Package, service: &Service, m: &Method) -> String {
+pub(crate) fn operation(package: &Package, service: &Service, m: &Method) -> String {
     if m.operation.is_empty() {
         format!("{}.{}.{}", package.name, service.name, lower_first(&m.name))
     } else {
@@ -565,7 +565,7 @@ fn set_in_slot(cx: &Cx, place: TokenStream, slot: Slot, rest: &[String]) -> Opti
 
 /// The items expression and the next-cursor expression (an `Option<String>`,
 /// empty cursors treated as none) over `response`.
-fn split_body(
+pub(crate) fn split_body(
     cx: &Cx,
     response: &StructType,
     items_field: &str,
