@@ -789,6 +789,8 @@ pub mod edge {
             /// Every item of [`Self::query_nodes`], page after page.
             ///
             /// Sends `request`, then the same request with `query.cursorPaging.cursor` set to each next cursor (`pagingMetadata.cursors.next` of the response) until there is none, yielding each of `items` once. An error ends the stream after it is yielded.
+            ///
+            /// The requests after the first keep only `query.cursorPaging` (the cursor and the page size): "Following requests use the cursor token and not `filter` or `sort`".
             pub fn query_nodes_stream(
                 &self,
                 request: &QueryNodesRequest,
@@ -803,6 +805,12 @@ pub mod edge {
                         async move { service.query_nodes(&request).await }
                     },
                     |request: &mut QueryNodesRequest, cursor: String| {
+                        if let Some(query) = request.query.as_mut() {
+                            *query = super::types::Query {
+                                cursor_paging: query.cursor_paging.take(),
+                                ..<super::types::Query as wix_client::wire::object::Object>::empty()
+                            };
+                        }
                         let next = request
                             .query
                             .get_or_insert_with(

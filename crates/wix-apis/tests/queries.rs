@@ -183,3 +183,42 @@ async fn the_stream_sends_only_cursor_and_page_size_after_the_first_page() {
         ]
     );
 }
+
+#[tokio::test]
+async fn the_raw_stream_also_sends_only_cursor_and_page_size_after_the_first_page() {
+    use wix_apis::resources::{CursorPaging, CursorQuery, QueryResourceTypesRequest};
+
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(PATH))
+        .respond_with(Pages)
+        .expect(3)
+        .mount(&server)
+        .await;
+    let service = ResourceTypesService::new(client(&server));
+    let query = CursorQuery::new()
+        .with_filter(json!({"name": {"$startsWith": "meeting"}}))
+        .with_cursor_paging(CursorPaging::new().with_limit(2));
+    let request = QueryResourceTypesRequest::new(query);
+    let items: Vec<ResourceType> = service
+        .query_resource_types_stream(&request)
+        .map(|r| r.expect("item"))
+        .collect()
+        .await;
+    assert_eq!(items.len(), 5);
+    let bodies: Vec<Value> = server
+        .received_requests()
+        .await
+        .expect("recorded")
+        .iter()
+        .map(|r| serde_json::from_slice(&r.body).expect("JSON body"))
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            json!({"query": {"cursorPaging": {"limit": 2}, "filter": {"name": {"$startsWith": "meeting"}}}}),
+            json!({"query": {"cursorPaging": {"limit": 2, "cursor": "c2"}}}),
+            json!({"query": {"cursorPaging": {"limit": 2, "cursor": "c3"}}}),
+        ]
+    );
+}

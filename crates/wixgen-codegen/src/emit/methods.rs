@@ -384,6 +384,7 @@ fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
     };
 
     let set_cursor = set_cursor_body(cx, m, &p.request_cursor)?;
+    let (reset, reset_doc) = super::queries::raw_stream_reset(cx, m).unzip();
     let (items_expr, next_expr) = split_body(cx, response, &p.items_field, &p.item, &p.response_next_cursor)?;
     let item_ty = cx.rust_type(&p.item);
     let response_ident = ident(&response.rust_name);
@@ -391,18 +392,23 @@ fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
     let stream_name = ident(&format!("{}_stream", bare(&name.to_string())));
     let result = cx.result();
     let string = cx.string();
-    let doc = docs::lines_to_attrs(&[
-        format!("Every item of [`Self::{}`], page after page.", bare(&name.to_string())),
-        String::new(),
-        format!(
-            "Sends `request`, then the same request with `{}` set to each next cursor \
+    let doc = docs::lines_to_attrs(
+        &[
+            format!("Every item of [`Self::{}`], page after page.", bare(&name.to_string())),
+            String::new(),
+            format!(
+                "Sends `request`, then the same request with `{}` set to each next cursor \
              (`{}` of the response) until there is none, yielding each of `{}` once. \
              An error ends the stream after it is yielded.",
-            super::code_text(&p.request_cursor.join(".")),
-            super::code_text(&p.response_next_cursor.join(".")),
-            super::code_text(&p.items_field),
-        ),
-    ]);
+                super::code_text(&p.request_cursor.join(".")),
+                super::code_text(&p.response_next_cursor.join(".")),
+                super::code_text(&p.items_field),
+            ),
+        ]
+        .into_iter()
+        .chain(reset_doc.into_iter().flat_map(|d| [String::new(), d]))
+        .collect::<Vec<_>>(),
+    );
     let deprecated = structs::deprecated(&m.docs);
     Some(quote! {
         #doc
@@ -419,6 +425,7 @@ fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
                     async move { service.#name(&request).await }
                 },
                 |request: &mut #request_ty, cursor: #string| {
+                    #reset
                     #set_cursor
                 },
                 |response: #response_ident| {

@@ -316,3 +316,34 @@ fn typed_stream(
         }
     })
 }
+
+/// For the raw `<method>_stream` of a query method that pages by a regular
+/// `cursorPaging` field: a statement that drops everything but
+/// `cursorPaging` (the cursor and the page size) from the query before the
+/// cursor is set, so that the requests after the first carry no `filter` or
+/// `sort`, as the pages ask; and the doc sentence saying so. Nothing for other methods.
+pub(crate) fn raw_stream_reset(cx: &Cx, m: &Method) -> Option<(TokenStream, String)> {
+    let p = m.pagination.as_ref()?;
+    let q = query_method(m, cx.package)?;
+    if !q.cursor_paging || p.request_cursor != [q.param.wire_name.as_str(), "cursorPaging", "cursor"] {
+        return None;
+    }
+    let paging = q.query_type.fields.iter().find(|f| f.wire_name == "cursorPaging")?;
+    let param = ident(&q.param.rust_name);
+    let paging_id = ident(&paging.rust_name);
+    let query_ty = ident(&q.query_type.rust_name);
+    let tokens = quote! {
+        if let Some(query) = request.#param.as_mut() {
+            *query = super::types::#query_ty {
+                #paging_id: query.#paging_id.take(),
+                ..<super::types::#query_ty as wix_client::wire::object::Object>::empty()
+            };
+        }
+    };
+    let doc = format!(
+        "The requests after the first keep only `{}.cursorPaging` (the cursor and the page size): \
+         \"Following requests use the cursor token and not `filter` or `sort`\".",
+        code_text(&q.param.wire_name),
+    );
+    Some((tokens, doc))
+}

@@ -58,6 +58,8 @@ impl ResourceTypesService {
     /// Every item of [`Self::query_resource_types`], page after page.
     ///
     /// Sends `request`, then the same request with `query.cursorPaging.cursor` set to each next cursor (`pagingMetadata.cursors.next` of the response) until there is none, yielding each of `resourceTypes` once. An error ends the stream after it is yielded.
+    ///
+    /// The requests after the first keep only `query.cursorPaging` (the cursor and the page size): "Following requests use the cursor token and not `filter` or `sort`".
     pub fn query_resource_types_stream(
         &self,
         request: &QueryResourceTypesRequest,
@@ -72,6 +74,12 @@ impl ResourceTypesService {
                 async move { service.query_resource_types(&request).await }
             },
             |request: &mut QueryResourceTypesRequest, cursor: String| {
+                if let Some(query) = request.query.as_mut() {
+                    *query = super::types::CursorQuery {
+                        cursor_paging: query.cursor_paging.take(),
+                        ..<super::types::CursorQuery as wix_client::wire::object::Object>::empty()
+                    };
+                }
                 let next = request
                     .query
                     .get_or_insert_with(
