@@ -232,13 +232,13 @@ fn typed_methods(cx: &Cx, package: &Package, service: &Service, m: &Method, q: &
     };
     let doc = docs::lines_to_attrs(&[
         format!(
-            "[`Self::{raw}`] with a typed query of [`{entity}`](super::types::{entity}), sent as `{}`.",
+            "[`Self::{raw}`] with a typed query of `{entity}` ([its fields](super::types::{entity})), sent as `{}`.",
             code_text(key)
         ),
         String::new(),
         format!(
-            "Filter and sort with the field constants of [`{entity}`](super::types::{entity}) \
-             (`{entity}::ID.eq(...)`); this method pages {paging}{}. Wix decides which fields it \
+            "Filter and sort with the field constants of `{entity}` \
+             (one associated constant per field); this method pages {paging}{}. Wix decides which fields it \
              can filter and sort by: a field it does not support is refused with an error naming it.",
             if q.search {
                 " and searches free text (`Query::search`)"

@@ -107,9 +107,9 @@ impl ResourceTypesService {
 }
 
 impl ResourceTypesService {
-    /// [`Self::query_resource_types`] with a typed query of [`ResourceType`](super::types::ResourceType), sent as `query`.
+    /// [`Self::query_resource_types`] with a typed query of `ResourceType` ([its fields](super::types::ResourceType)), sent as `query`.
     ///
-    /// Filter and sort with the field constants of [`ResourceType`](super::types::ResourceType) (`ResourceType::ID.eq(...)`); this method pages by cursor (`cursorPaging`). Wix decides which fields it can filter and sort by: a field it does not support is refused with an error naming it.
+    /// Filter and sort with the field constants of `ResourceType` (one associated constant per field); this method pages by cursor (`cursorPaging`). Wix decides which fields it can filter and sort by: a field it does not support is refused with an error naming it.
     pub async fn query_resource_types_typed(
         &self,
         query: &wix_client::wql::Query<super::types::ResourceType>,
