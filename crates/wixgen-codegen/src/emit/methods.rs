@@ -392,23 +392,20 @@ fn stream_method(cx: &Cx, m: &Method) -> Option<TokenStream> {
     let stream_name = ident(&format!("{}_stream", bare(&name.to_string())));
     let result = cx.result();
     let string = cx.string();
-    let doc = docs::lines_to_attrs(
-        &[
-            format!("Every item of [`Self::{}`], page after page.", bare(&name.to_string())),
-            String::new(),
-            format!(
-                "Sends `request`, then the same request with `{}` set to each next cursor \
+    let mut doc_lines = vec![
+        format!("Every item of [`Self::{}`], page after page.", bare(&name.to_string())),
+        String::new(),
+        format!(
+            "Sends `request`, then the same request with `{}` set to each next cursor \
              (`{}` of the response) until there is none, yielding each of `{}` once. \
              An error ends the stream after it is yielded.",
-                super::code_text(&p.request_cursor.join(".")),
-                super::code_text(&p.response_next_cursor.join(".")),
-                super::code_text(&p.items_field),
-            ),
-        ]
-        .into_iter()
-        .chain(reset_doc.into_iter().flat_map(|d| [String::new(), d]))
-        .collect::<Vec<_>>(),
-    );
+            super::code_text(&p.request_cursor.join(".")),
+            super::code_text(&p.response_next_cursor.join(".")),
+            super::code_text(&p.items_field),
+        ),
+    ];
+    doc_lines.extend(reset_doc.into_iter().flat_map(|d| [String::new(), d]));
+    let doc = docs::lines_to_attrs(&doc_lines);
     let deprecated = structs::deprecated(&m.docs);
     Some(quote! {
         #doc
