@@ -5,6 +5,8 @@
 #
 #   benches/compile-time.sh [PAGES] [BASE_COMMIT]     (defaults: 1000 d487d33)
 #   RUNS=3 (timed runs of each command), BASE_WIXGEN=path (reuse a built base generator)
+#   COMMANDS="check build test" (which of the three to time), NEW_WIXGEN=path (reuse a built generator
+#   of this checkout), SHARED_TARGET=1 (one target directory for both outputs: dependencies built once)
 #
 # For each generator: generate the crate, build its dependencies once, then
 # time `cargo check` and `cargo build` (debug) of the generated crates only
@@ -17,12 +19,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 pages="${1:-1000}"
 base="${2:-d487d33}"
 runs="${RUNS:-3}"
+commands=" ${COMMANDS:-check build test} "
 work="$root/target/bench/compile-$pages"
 mkdir -p "$work"
 cd "$root"
 export CARGO_INCREMENTAL=0 CARGO_TERM_COLOR=never
 
-cargo build --quiet --release -p wixgen
+if [ -z "${NEW_WIXGEN:-}" ]; then
+  cargo build --quiet --release -p wixgen
+  NEW_WIXGEN="$root/target/release/wixgen"
+fi
 cargo xtask corpus --pages "$pages" --out "$work/corpus"
 
 # The base generator, built from its own commit in a folder of its own.
@@ -43,7 +49,11 @@ gen() { # gen NAME WIXGEN LOCKFILE [GEN ARGS...]
 }
 gen old "$BASE_WIXGEN" "${BASE_LOCK:-$work/base-src/Cargo.lock}"
 # This generator depends on wix-client by version unless told where it is.
-gen new "$root/target/release/wixgen" "$root/Cargo.lock" --runtime-path "$root/crates/wix-client"
+gen new "$NEW_WIXGEN" "$root/Cargo.lock" --runtime-path "$root/crates/wix-client"
+if [ -n "${SHARED_TARGET:-}" ]; then
+  mkdir -p "$work/shared-target"
+  for v in old new; do rm -rf "$work/$v/target"; ln -s "$work/shared-target" "$work/$v/target"; done
+fi
 
 # The generated crates' package names: old is one crate, new one per package.
 crates() {
@@ -60,7 +70,7 @@ cargo_in() { # cargo_in NAME ARGS...
 for v in old new; do
   echo "== $v: $(find "$work/$v/crate" -name '*.rs' | xargs cat | wc -l) lines of Rust; building dependencies"
   cargo_in "$v" build --quiet --workspace --all-features
-  cargo_in "$v" check --quiet --workspace --all-features
+  if [[ "$commands" == *" check "* ]]; then cargo_in "$v" check --quiet --workspace --all-features; fi
 done
 
 timed() { # timed NAME LABEL ARGS... -> appends "secs kb" to $work/NAME.LABEL
@@ -75,15 +85,17 @@ median() { sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}'; }
 rm -f "$work"/{old,new}.{check,build,test}
 for _ in $(seq "$runs"); do
   for v in old new; do
-    timed "$v" check check
-    timed "$v" build build
+    if [[ "$commands" == *" check "* ]]; then timed "$v" check check; fi
+    if [[ "$commands" == *" build "* ]]; then timed "$v" build build; fi
   done
 done
-for v in old new; do
-  timed "$v" test test --no-run
-done
+if [[ "$commands" == *" test "* ]]; then
+  for v in old new; do
+    timed "$v" test test --no-run
+  done
+fi
 printf '\n%-6s %-22s %12s %14s\n' "output" "command" "median s" "peak RSS MB"
-for label in check build test; do
+for label in $commands; do
   for v in old new; do
     secs="$(cut -d' ' -f1 "$work/$v.$label" | median)"
     kb="$(cut -d' ' -f2 "$work/$v.$label" | median)"

@@ -560,6 +560,56 @@ pub mod edge {
             Query, QueryNodesRequest, Search, SearchNodesRequest, Shared, Sorting
         );
         wix_client::__serde_open_enum!(SortOrder);
+        /// Fields of [`Node`] for typed queries ([`wix_client::wql`]), by REST path: `id`, `type`, `counts`, `score`, `createdDate`, `data`, `values`, `sequence`, `x"; evil`, `text`, `number`.
+        ///
+        /// Returned by `query_nodes`. Wix decides which of these fields each method can filter and sort by (see the method's page); a field it does not support is refused by the server, whose error names the field.
+        impl Node {
+            /// `id`
+            pub const ID: wix_client::wql::Field<Self, String> = wix_client::wql::Field::new(
+                "id",
+            );
+            /// `type`
+            pub const TYPE: wix_client::wql::Field<Self, String> = wix_client::wql::Field::new(
+                "type",
+            );
+            /// `counts`
+            pub const COUNTS: wix_client::wql::Field<Self, Vec<i64>> = wix_client::wql::Field::new(
+                "counts",
+            );
+            /// `score`
+            pub const SCORE: wix_client::wql::Field<Self, f64> = wix_client::wql::Field::new(
+                "score",
+            );
+            /// `createdDate`
+            pub const CREATED_DATE: wix_client::wql::Field<
+                Self,
+                wix_client::wql::Timestamp,
+            > = wix_client::wql::Field::new("createdDate");
+            /// `data`
+            pub const DATA: wix_client::wql::Field<Self, wix_client::wql::Json> = wix_client::wql::Field::new(
+                "data",
+            );
+            /// `values`
+            pub const VALUES: wix_client::wql::Field<Self, Vec<wix_client::wql::Json>> = wix_client::wql::Field::new(
+                "values",
+            );
+            /// `sequence`
+            pub const SEQUENCE: wix_client::wql::Field<Self, i64> = wix_client::wql::Field::new(
+                "sequence",
+            );
+            /// `x"; evil`
+            pub const X_EVIL: wix_client::wql::Field<Self, String> = wix_client::wql::Field::new(
+                "x\"; evil",
+            );
+            /// `text`
+            pub const TEXT: wix_client::wql::Field<Self, String> = wix_client::wql::Field::new(
+                "text",
+            );
+            /// `number`
+            pub const NUMBER: wix_client::wql::Field<Self, i64> = wix_client::wql::Field::new(
+                "number",
+            );
+        }
     }
     pub mod edge_service {
         //! The `EdgeService` service of the `edge` package: [`EdgeService`].
@@ -739,6 +789,8 @@ pub mod edge {
             /// Every item of [`Self::query_nodes`], page after page.
             ///
             /// Sends `request`, then the same request with `query.cursorPaging.cursor` set to each next cursor (`pagingMetadata.cursors.next` of the response) until there is none, yielding each of `items` once. An error ends the stream after it is yielded.
+            ///
+            /// The requests after the first keep only `query.cursorPaging` (the cursor and the page size): "Following requests use the cursor token and not `filter` or `sort`".
             pub fn query_nodes_stream(
                 &self,
                 request: &QueryNodesRequest,
@@ -753,6 +805,12 @@ pub mod edge {
                         async move { service.query_nodes(&request).await }
                     },
                     |request: &mut QueryNodesRequest, cursor: String| {
+                        if let Some(query) = request.query.as_mut() {
+                            *query = super::types::Query {
+                                cursor_paging: query.cursor_paging.take(),
+                                ..<super::types::Query as wix_client::wire::object::Object>::empty()
+                            };
+                        }
                         let next = request
                             .query
                             .get_or_insert_with(

@@ -142,7 +142,8 @@ fn coverage_md_is_generated_and_checked() {
         "{totals}"
     );
     assert!(
-        totals.contains("| curl request examples: tests / skipped | 2 / 2 |"),
+        // 2 from inbox, and the 2 of schemas/resources/query-resource-types.md.
+        totals.contains("| curl request examples: tests / skipped | 4 / 2 |"),
         "{totals}"
     );
     for p in &generation.pages {

@@ -14,6 +14,7 @@
 //!
 //! - `gift_cards` (feature `gift-cards`): `GiftCardProvider`
 //! - `inbox` (feature `inbox`): `ConversationsService`, `MessagesService`
+//! - `resources` (feature `resources`): `ResourceTypesService`
 //!
 //! # Calling a method
 //!
@@ -36,3 +37,8 @@ pub use wix_apis_gift_cards as gift_cards;
 #[cfg(feature = "inbox")]
 #[doc(inline)]
 pub use wix_apis_inbox as inbox;
+
+/// The `resources` package (Cargo feature `resources`).
+#[cfg(feature = "resources")]
+#[doc(inline)]
+pub use wix_apis_resources as resources;

@@ -57,6 +57,8 @@
 //!   ([`ClientBuilder::max_response_body`]); `https` required for the base URL
 //!   except on loopback ([`ClientBuilder::allow_insecure_http`]).
 //! - **Pagination** ([`paginate::cursor_stream`]), cursor cycles detected.
+//! - **Typed queries** ([`wql`]): filters, sorting and paging in the Wix API
+//!   Query Language, checked at compile time.
 //! - **Hooks**: per-request and default headers, and an [`Observer`].
 //! - **Tracing** (feature `tracing`, on by default): `tracing` spans and events
 //!   under the target `wix_client`: a span `wix_call` per call (operation, HTTP
@@ -90,6 +92,7 @@ mod secret;
 mod token_cache;
 mod trace;
 pub mod wire;
+pub mod wql;
 
 pub use auth::{Auth, OAuthApp};
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};

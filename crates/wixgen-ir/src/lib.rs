@@ -62,6 +62,7 @@ mod lower;
 pub mod model;
 pub mod names;
 mod paging;
+pub mod queries;
 mod reconcile;
 mod samples;
 pub mod sdk_names;

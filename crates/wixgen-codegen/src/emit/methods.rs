@@ -369,6 +369,7 @@ fn stream_method(cx: &PackageScope, m: &Method) -> Option<TokenStream> {
     };
 
     let set_cursor = set_cursor_body(cx, m, &p.request_cursor)?;
+    let (reset, reset_doc) = super::queries::raw_stream_reset(cx, m).unzip();
     let (items_expr, next_expr) = split_body(cx, response, &p.items_field, &p.item, &p.response_next_cursor)?;
     let item_ty = cx.rust_type(&p.item);
     let response_ident = ident(&response.rust_name);
@@ -376,7 +377,7 @@ fn stream_method(cx: &PackageScope, m: &Method) -> Option<TokenStream> {
     let stream_name = ident(&format!("{}_stream", bare(&name.to_string())));
     let result = cx.result();
     let string = cx.string();
-    let doc = docs::lines_to_attrs(&[
+    let mut doc_lines = vec![
         format!("Every item of [`Self::{}`], page after page.", bare(&name.to_string())),
         String::new(),
         format!(
@@ -387,7 +388,9 @@ fn stream_method(cx: &PackageScope, m: &Method) -> Option<TokenStream> {
             code_text(&p.response_next_cursor.join(".")),
             code_text(&p.items_field),
         ),
-    ]);
+    ];
+    doc_lines.extend(reset_doc.into_iter().flat_map(|d| [String::new(), d]));
+    let doc = docs::lines_to_attrs(&doc_lines);
     let deprecated = plan::deprecated(&m.docs);
     Some(quote! {
         #doc
@@ -404,6 +407,7 @@ fn stream_method(cx: &PackageScope, m: &Method) -> Option<TokenStream> {
                     async move { service.#name(&request).await }
                 },
                 |request: &mut #request_ty, cursor: #string| {
+                    #reset
                     #set_cursor
                 },
                 |response: #response_ident| {
@@ -538,7 +542,7 @@ fn set_in_slot(cx: &PackageScope, place: TokenStream, slot: Slot, rest: &[String
 
 /// The items expression and the next-cursor expression (an `Option<String>`,
 /// empty cursors treated as none) over `response`.
-fn split_body(
+pub(crate) fn split_body(
     cx: &PackageScope,
     response: &StructType,
     items_field: &str,

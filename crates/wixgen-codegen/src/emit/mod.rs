@@ -13,6 +13,7 @@ pub(crate) mod methods;
 mod one_of;
 pub(crate) mod plan;
 mod plugins;
+mod queries;
 pub(crate) mod scope;
 pub(crate) mod structs;
 mod wire;
@@ -177,6 +178,7 @@ pub fn package_code_documented(package: &Package, more_docs: &[String]) -> Packa
     if !enums_list.is_empty() {
         types.extend(quote!(wix_client::__serde_open_enum!(#(#enums_list),*);));
     }
+    types.extend(queries::field_tables(&cx, package));
 
     // A file per service with REST methods (its client) and per service with
     // service-plugin methods (what an app implements); a service with only
@@ -208,7 +210,9 @@ pub fn package_code_documented(package: &Package, more_docs: &[String]) -> Packa
         .map(|(file, module)| {
             let (exports, (docs, tokens)) = match file {
                 File::Client(service, struct_name) => {
-                    let code = methods::service(&cx, package, service, &struct_name);
+                    let mut code = methods::service(&cx, package, service, &struct_name);
+                    code.1
+                        .extend(queries::service_methods(&cx, package, service, &struct_name));
                     (vec![struct_name], code)
                 }
                 File::Plugin(service, names) => {
