@@ -189,6 +189,7 @@ fn package(
                 let samples = MethodSamples {
                     request: drafted.request,
                     response: drafted.response,
+                    response_unknown_keys: drafted.response_unknown_keys,
                 };
                 if m.transport == Transport::ServicePlugin {
                     let request = plugin_requests
