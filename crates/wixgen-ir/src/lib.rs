@@ -60,6 +60,7 @@ mod lower;
 pub mod model;
 pub mod names;
 mod paging;
+mod qualify;
 mod reconcile;
 mod samples;
 mod types;
