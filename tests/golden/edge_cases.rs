@@ -14,8 +14,15 @@ pub mod edge {
         pub struct Cursors {
             /// The `next` field.
             pub next: Option<String>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
-        wix_client::__object!(Cursors[] { next : opt = "next" });
+        impl Cursors {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
+        }
+        wix_client::__object!(Cursors[] { next : opt = "next" } unknown unknown_keys);
         /// Request of [`EdgeService::delete_node`](super::EdgeService::delete_node): `DELETE /edge/v1/nodes/{nodeNumber}`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
@@ -29,16 +36,24 @@ pub mod edge {
             ///
             /// Required. Wire name: `nodeNumber`.
             pub node_number: Option<i64>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl DeleteNodeRequest {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `DeleteNodeRequest` from its required part: `node_number`.
             pub fn new(node_number: i64) -> Self {
                 Self {
                     node_number: Some(node_number),
+                    ..<Self as wix_client::wire::object::Object>::empty()
                 }
             }
         }
-        wix_client::__object!(DeleteNodeRequest[] {} local { node_number });
+        wix_client::__object!(
+            DeleteNodeRequest[] {} local { node_number } unknown unknown_keys
+        );
         /// Request of [`EdgeService::list_nodes`](super::EdgeService::list_nodes): `GET /edge/v1/nodes`.
         ///
         /// Build it with `new` (required params) and the `with_*` setters (optional params).
@@ -49,8 +64,13 @@ pub mod edge {
             pub paging: Option<Paging>,
             /// The `order` field.
             pub order: Option<SortOrder>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl ListNodesRequest {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `ListNodesRequest` with no optional field set.
             pub fn new() -> Self {
                 Self {
@@ -69,7 +89,8 @@ pub mod edge {
             }
         }
         wix_client::__object!(
-            ListNodesRequest[] { paging : opt = "paging", order : opt = "order" }
+            ListNodesRequest[] { paging : opt = "paging", order : opt = "order" } unknown
+            unknown_keys
         );
         /// The `Meta` message.
         ///
@@ -79,8 +100,15 @@ pub mod edge {
         pub struct Meta {
             /// The `cursors` field.
             pub cursors: Option<Cursors>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
-        wix_client::__object!(Meta[] { cursors : opt = "cursors" });
+        impl Meta {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
+        }
+        wix_client::__object!(Meta[] { cursors : opt = "cursors" } unknown unknown_keys);
         /// The `Node` message.
         ///
         /// Returned in responses: every field is optional, so partial responses decode.
@@ -134,8 +162,13 @@ pub mod edge {
             /// Wire name: `x"; evil`.
             #[deprecated]
             pub a_fn_evil: Option<String>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl Node {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// The member of the ONE-OF group `kind` that is set, as a [`NodeKind`].
             ///
             /// Each member is kept in its own field, so responses decode whatever they carry: this returns `None` when no member is set and, when several are, the first set in the order `text`, `number`, `nested`.
@@ -153,7 +186,7 @@ pub mod edge {
             children : list = "children", counts : int64_list = "counts", score : opt =
             "score", created_date : opt = "createdDate", data : opt = "data", values :
             list = "values", sequence : int64 = "sequence", a_fn_evil : opt = "x\"; evil"
-            }
+            } unknown unknown_keys
         );
         /// The ONE-OF group `kind` of [`Node`]: one of `text`, `number`, `nested`.
         ///
@@ -194,10 +227,17 @@ pub mod edge {
             pub paging_metadata: Option<Meta>,
             /// The `shared` field.
             pub shared: Option<Shared>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
+        }
+        impl NodePage {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
         }
         wix_client::__object!(
             NodePage[] { items : list = "items", paging_metadata : opt =
-            "pagingMetadata", shared : opt = "shared" }
+            "pagingMetadata", shared : opt = "shared" } unknown unknown_keys
         );
         /// The `Paging` message.
         ///
@@ -209,8 +249,13 @@ pub mod edge {
             pub limit: Option<i32>,
             /// The `cursor` field.
             pub cursor: Option<String>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl Paging {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `Paging` with no optional field set.
             pub fn new() -> Self {
                 Self {
@@ -229,7 +274,8 @@ pub mod edge {
             }
         }
         wix_client::__object!(
-            Paging[] { limit : opt = "limit", cursor : opt = "cursor" }
+            Paging[] { limit : opt = "limit", cursor : opt = "cursor" } unknown
+            unknown_keys
         );
         /// The `Query` message.
         ///
@@ -239,7 +285,7 @@ pub mod edge {
         pub struct Query {
             /// ONE-OF group: one of `ids`, `all` is sent, so two cannot both be set.
             ///
-            /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
+            /// When decoded, the first key of the JSON object that names a member wins and other members are kept as unknown keys; an object with no member gives `None`, and a member that does not decode is an error.
             pub selector: Option<QuerySelector>,
             /// The `cursorPaging` field.
             ///
@@ -249,8 +295,13 @@ pub mod edge {
             pub filter: Option<wix_client::reexports::serde_json::Value>,
             /// The `sort` field.
             pub sort: Vec<Sorting>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl Query {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `Query` with no optional field set.
             pub fn new() -> Self {
                 Self {
@@ -287,7 +338,7 @@ pub mod edge {
         wix_client::__object!(
             Query[selector => QuerySelector { Ids : list = "ids", All : opt = "all" }] {
             cursor_paging : opt = "cursorPaging", filter : opt = "filter", sort : list =
-            "sort" }
+            "sort" } unknown unknown_keys
         );
         /// The ONE-OF group `selector` of [`Query`]: one of `ids`, `all`.
         ///
@@ -326,8 +377,13 @@ pub mod edge {
             pub query: Option<Query>,
             /// The `shared` field.
             pub shared: Option<Shared>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl QueryNodesRequest {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `QueryNodesRequest` from its required parts: `site_id`, `query`.
             pub fn new(site_id: impl Into<String>, query: impl Into<Query>) -> Self {
                 Self {
@@ -354,7 +410,7 @@ pub mod edge {
         }
         wix_client::__object!(
             QueryNodesRequest[] { query : opt = "query", shared : opt = "shared" } local
-            { site_id, mode, order }
+            { site_id, mode, order } unknown unknown_keys
         );
         /// The `Search` message.
         ///
@@ -364,14 +420,19 @@ pub mod edge {
         pub struct Search {
             /// ONE-OF group: one of `offset`, `cursorPaging` is sent, so two cannot both be set.
             ///
-            /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
+            /// When decoded, the first key of the JSON object that names a member wins and other members are kept as unknown keys; an object with no member gives `None`, and a member that does not decode is an error.
             pub paging: Option<SearchPaging>,
             /// The `text` field.
             ///
             /// Required.
             pub text: Option<String>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl Search {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `Search` from its required part: `text`.
             pub fn new(text: impl Into<String>) -> Self {
                 Self {
@@ -387,7 +448,7 @@ pub mod edge {
         }
         wix_client::__object!(
             Search[paging => SearchPaging { Offset : opt = "offset", CursorPaging : opt =
-            "cursorPaging" }] { text : opt = "text" }
+            "cursorPaging" }] { text : opt = "text" } unknown unknown_keys
         );
         /// The ONE-OF group `paging` of [`Search`]: one of `offset`, `cursorPaging`.
         ///
@@ -414,16 +475,24 @@ pub mod edge {
             ///
             /// Required.
             pub search: Option<Search>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl SearchNodesRequest {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `SearchNodesRequest` from its required part: `search`.
             pub fn new(search: impl Into<Search>) -> Self {
                 Self {
                     search: Some(search.into()),
+                    ..<Self as wix_client::wire::object::Object>::empty()
                 }
             }
         }
-        wix_client::__object!(SearchNodesRequest[] { search : opt = "search" });
+        wix_client::__object!(
+            SearchNodesRequest[] { search : opt = "search" } unknown unknown_keys
+        );
         /// The `Shared` message.
         ///
         /// Sent in requests (build it with `new` and the `with_*` setters) and returned in responses.
@@ -432,7 +501,7 @@ pub mod edge {
         pub struct Shared {
             /// ONE-OF group: one of `a`, `b` is sent, so two cannot both be set.
             ///
-            /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
+            /// Required. When decoded, the first key of the JSON object that names a member wins and other members are kept as unknown keys; an object with no member gives `None`, and a member that does not decode is an error.
             pub target: Option<SharedTarget>,
             /// The `name` field.
             ///
@@ -450,8 +519,13 @@ pub mod edge {
             ///
             /// Required.
             pub tags: Vec<String>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl Shared {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `Shared` from its required parts: `name`, `order`, `total`, `tags`, `target`.
             pub fn new(
                 name: impl Into<String>,
@@ -466,13 +540,14 @@ pub mod edge {
                     total: Some(total),
                     tags,
                     target: Some(target),
+                    ..<Self as wix_client::wire::object::Object>::empty()
                 }
             }
         }
         wix_client::__object!(
             Shared[target => SharedTarget { A : opt = "a", B : int64 = "b" }] { name :
             opt = "name", order : opt = "order", total : int64 = "total", tags : list =
-            "tags" }
+            "tags" } unknown unknown_keys
         );
         /// The ONE-OF group `target` of [`Shared`]: one of `a`, `b`.
         ///
@@ -536,8 +611,13 @@ pub mod edge {
             /// Sort order. Deprecated.
             #[deprecated]
             pub order: Option<SortOrder>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl Sorting {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `Sorting` from its required part: `field_name`.
             pub fn new(field_name: impl Into<String>) -> Self {
                 Self {
@@ -553,7 +633,8 @@ pub mod edge {
             }
         }
         wix_client::__object!(
-            Sorting[] { field_name : opt = "fieldName", order : opt = "order" }
+            Sorting[] { field_name : opt = "fieldName", order : opt = "order" } unknown
+            unknown_keys
         );
         wix_client::__serde_object!(
             Cursors, DeleteNodeRequest, ListNodesRequest, Meta, Node, NodePage, Paging,

@@ -24,11 +24,18 @@ pub mod inbox {
             ///
             /// Wire name: `participantDisplayData`.
             pub participant_display_data: Option<ConversationDisplayData>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
+        }
+        impl Conversation {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
         }
         wix_client::__object!(
             Conversation[] { id : opt = "id", participant : opt = "participant",
             business_display_data : opt = "businessDisplayData", participant_display_data
-            : opt = "participantDisplayData" }
+            : opt = "participantDisplayData" } unknown unknown_keys
         );
         /// The `ConversationDisplayData` type.
         ///
@@ -42,10 +49,17 @@ pub mod inbox {
             ///
             /// Wire name: `imageUrl`.
             pub image_url: Option<String>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
+        }
+        impl ConversationDisplayData {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
         }
         wix_client::__object!(
             ConversationDisplayData[] { name : opt = "name", image_url : opt = "imageUrl"
-            }
+            } unknown unknown_keys
         );
         /// Request of [`ConversationsService::get_or_create_conversation`](super::ConversationsService::get_or_create_conversation): `POST /inbox/v2/conversations`.
         ///
@@ -55,17 +69,24 @@ pub mod inbox {
         pub struct GetOrCreateConversationRequest {
             /// Required. Wire name: `participantId`.
             pub participant_id: Option<ParticipantId>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl GetOrCreateConversationRequest {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `GetOrCreateConversationRequest` from its required part: `participant_id`.
             pub fn new(participant_id: impl Into<ParticipantId>) -> Self {
                 Self {
                     participant_id: Some(participant_id.into()),
+                    ..<Self as wix_client::wire::object::Object>::empty()
                 }
             }
         }
         wix_client::__object!(
             GetOrCreateConversationRequest[] { participant_id : opt = "participantId" }
+            unknown unknown_keys
         );
         /// The `GetOrCreateConversationResponse` type.
         ///
@@ -79,10 +100,17 @@ pub mod inbox {
             ///
             /// Wire name: `newConversation`.
             pub new_conversation: Option<bool>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
+        }
+        impl GetOrCreateConversationResponse {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
         }
         wix_client::__object!(
             GetOrCreateConversationResponse[] { conversation : opt = "conversation",
-            new_conversation : opt = "newConversation" }
+            new_conversation : opt = "newConversation" } unknown unknown_keys
         );
         /// The `IdentificationData` type.
         ///
@@ -108,8 +136,13 @@ pub mod inbox {
             ///
             /// Member of the ONE-OF group `kind` (`anonymousVisitorId`, `memberId`, `contactId`): at most one is meant to be set; see [`IdentificationData::kind`].
             pub contact_id: Option<String>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl IdentificationData {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// The member of the ONE-OF group `kind` that is set, as a [`IdentificationDataKind`].
             ///
             /// Each member is kept in its own field, so responses decode whatever they carry: this returns `None` when no member is set and, when several are, the first set in the order `anonymousVisitorId`, `memberId`, `contactId`.
@@ -127,7 +160,8 @@ pub mod inbox {
         }
         wix_client::__object!(
             IdentificationData[] { anonymous_visitor_id : opt = "anonymousVisitorId",
-            member_id : opt = "memberId", contact_id : opt = "contactId" }
+            member_id : opt = "memberId", contact_id : opt = "contactId" } unknown
+            unknown_keys
         );
         /// The ONE-OF group `kind` of [`IdentificationData`]: one of `anonymousVisitorId`, `memberId`, `contactId`.
         ///
@@ -156,13 +190,21 @@ pub mod inbox {
         pub struct ParticipantId {
             /// ONE-OF group: one of `contactId`, `anonymousVisitorId`, `memberId` is sent, so two cannot both be set.
             ///
-            /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
+            /// Required. When decoded, the first key of the JSON object that names a member wins and other members are kept as unknown keys; an object with no member gives `None`, and a member that does not decode is an error.
             pub kind: Option<ParticipantIdKind>,
+            unknown_keys: wix_client::wire::unknown::UnknownKeys,
         }
         impl ParticipantId {
+            /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+            pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+                &self.unknown_keys
+            }
             /// Creates a `ParticipantId` from its required part: `kind`.
             pub fn new(kind: ParticipantIdKind) -> Self {
-                Self { kind: Some(kind) }
+                Self {
+                    kind: Some(kind),
+                    ..<Self as wix_client::wire::object::Object>::empty()
+                }
             }
         }
         impl From<ParticipantIdKind> for ParticipantId {
@@ -173,7 +215,7 @@ pub mod inbox {
         wix_client::__object!(
             ParticipantId[kind => ParticipantIdKind { ContactId : opt = "contactId",
             AnonymousVisitorId : opt = "anonymousVisitorId", MemberId : opt = "memberId"
-            }] {}
+            }] {} unknown unknown_keys
         );
         /// The ONE-OF group `kind` of [`ParticipantId`]: one of `contactId`, `anonymousVisitorId`, `memberId`.
         ///

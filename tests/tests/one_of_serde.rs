@@ -2,14 +2,16 @@
 //! (`wix_client::wire::object` behind each type):
 //!
 //! - request types hold a ONE-OF as an `Option<Kind>` enum: the first key of
-//!   the JSON object that names a member wins, other members are ignored; with
+//!   the JSON object that names a member wins, other members are kept as
+//!   unknown keys (and encoded back); with
 //!   no member the group is `None` (`new` is what requires a required group);
 //!   a member that is present but malformed is an error, never a silent `None`;
 //! - every field is stored as an `Option` (required ones too: `new` requires
 //!   them), so a field a response leaves out is not encoded again as a
 //!   made-up default;
 //! - response-only types keep every member in its own field (lossless);
-//! - enums are open, int64 travels as a string.
+//! - enums are open, int64 travels as a string; keys a type does not know are
+//!   kept, in order, and encoded back after the known fields.
 
 use serde_json::json;
 use wix_apis::inbox::{
@@ -39,13 +41,27 @@ fn an_optional_group_is_none_without_a_known_member() {
     assert_eq!(content.kind, None);
     assert_eq!(content.preview_text.as_deref(), Some("p"));
     let content: MessageContent = serde_json::from_value(json!({ "carousel": { "cards": [] } })).unwrap();
-    assert_eq!(content.kind, None, "an unknown (future) member is ignored");
+    assert_eq!(content.kind, None, "an unknown (future) member is no member");
+    assert_eq!(
+        content.unknown_keys().get("carousel"),
+        Some(&json!({ "cards": [] })),
+        "an unknown (future) member is an unknown key like any other"
+    );
+    assert_eq!(
+        serde_json::to_value(&content).unwrap(),
+        json!({ "carousel": { "cards": [] } })
+    );
     let content: MessageContent =
         serde_json::from_str(r#"{ "minimal": {}, "basic": { "items": [{ "text": "t" }] } }"#).unwrap();
     assert!(
         matches!(content.kind, Some(MessageContentKind::Minimal(_))),
         "first key wins: {:?}",
         content.kind
+    );
+    assert_eq!(
+        content.unknown_keys().get("basic"),
+        Some(&json!({ "items": [{ "text": "t" }] })),
+        "a later member is kept as an unknown key"
     );
     let sent = MessageContent::new().with_kind(MessageContentKind::Basic(BasicMessage::new()));
     assert_eq!(serde_json::to_value(sent).unwrap(), json!({ "basic": {} }));
@@ -104,8 +120,8 @@ fn types_sent_and_returned_decode_when_required_fields_are_missing() {
     assert_eq!(message.content, None);
     assert_eq!(
         serde_json::to_value(&message).unwrap(),
-        json!({ "sequence": "42" }),
-        "absent required fields stay absent when encoded again"
+        json!({ "sequence": "42", "unknownField": true }),
+        "absent required fields stay absent when encoded again; the unknown key is kept"
     );
     let built = Message::new(
         MessageContent::new(),

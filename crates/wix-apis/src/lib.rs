@@ -7,7 +7,7 @@
 //! - Required params are arguments of the request's `new`; optional ones are set with `with_*` setters. Request and response types are `#[non_exhaustive]`, so adding an optional field to the API breaks no code.
 //! - A ONE-OF group is an enum on request types, so only one member can be set; response-only types keep each member in its own `Option` field and offer an accessor.
 //! - Enums are open: unknown values decode into `Unknown(String)` and encode back unchanged.
-//! - Unknown response fields are ignored; missing optional fields and arrays decode.
+//! - Keys a type does not know are kept (read them with `unknown_keys()`) and encoded back after the known fields, so a value read, changed and sent back loses nothing; missing optional fields and arrays decode.
 //! - 64-bit integers travel as JSON strings and decode from strings or numbers.
 //!
 //! # Packages

@@ -9,7 +9,7 @@ use wiremock::matchers::{body_string, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 use wix_apis::inbox::{
     ChannelType, ConversationsService, GetConversationRequest, GetOrCreateConversationRequest, IdentificationDataKind,
-    ListMessagesRequest, MessageDirection, MessageVisibility, MessagesService, ParticipantIdKind,
+    ListMessagesRequest, MessageDirection, MessageVisibility, MessagesService, ParticipantIdKind, SendMessageRequest,
 };
 use wix_client::{Auth, Client, RequestOptions};
 
@@ -230,4 +230,109 @@ async fn list_messages_sends_query_params_and_decodes_enums_and_int64() {
     assert_eq!(second.direction, Some(MessageDirection::Unknown("SIDEWAYS".to_owned())));
     assert_eq!(second.visibility, Some(MessageVisibility::Business));
     assert_eq!(serde_json::to_value(second).expect("encodes")["sequence"], json!("17"));
+}
+
+/// Read, change one field, send back: the keys this version does not know (at
+/// the message, inside its content, in a basic message part and a ONE-OF
+/// member it does not list) travel back unchanged, after the known fields.
+#[tokio::test]
+async fn a_message_read_changed_and_sent_back_keeps_the_keys_this_version_does_not_know() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/inbox/v2/messages"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "messages": [{
+                "id": "1640851963799825",
+                "content": {
+                    "previewText": "Hi",
+                    "basic": { "items": [{ "text": "Hi", "addedPartKey": [1, 2] }] },
+                    "addedContentKey": { "deep": { "deeper": "kept" } }
+                },
+                "sender": { "wixUserId": "5a0c4737-a2a0-4c37-a07e-d9fd87027023", "addedSenderKey": null },
+                "addedMessageKey": "added later",
+                "visibility": "BUSINESS_AND_PARTICIPANT"
+            }]
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/inbox/v2/messages"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let service = MessagesService::new(client(&server));
+    let request = ListMessagesRequest::new(
+        "6202c3bb-f263-3c16-8c90-d6387d9ed420",
+        MessageVisibility::BusinessAndParticipant,
+    );
+    let mut message = service.list_messages(&request).await.expect("list").messages.remove(0);
+    assert_eq!(
+        message.unknown_keys().get("addedMessageKey"),
+        Some(&json!("added later"))
+    );
+    let content = message.content.as_mut().expect("content");
+    assert_eq!(
+        content.unknown_keys().get("addedContentKey"),
+        Some(&json!({ "deep": { "deeper": "kept" } }))
+    );
+    content.preview_text = Some("Hello".to_owned());
+    service
+        .send_message(&SendMessageRequest::new(
+            "6202c3bb-f263-3c16-8c90-d6387d9ed420",
+            message,
+        ))
+        .await
+        .expect("send");
+
+    let received = server.received_requests().await.expect("recorded");
+    let sent = received.iter().find(|r| r.method.as_str() == "POST").expect("sent");
+    let body: serde_json::Value = serde_json::from_slice(&sent.body).expect("JSON body");
+    assert_eq!(
+        body,
+        json!({
+            "conversationId": "6202c3bb-f263-3c16-8c90-d6387d9ed420",
+            "message": {
+                "id": "1640851963799825",
+                "content": {
+                    "previewText": "Hello",
+                    "basic": { "items": [{ "text": "Hi", "addedPartKey": [1, 2] }] },
+                    "addedContentKey": { "deep": { "deeper": "kept" } }
+                },
+                "sender": { "wixUserId": "5a0c4737-a2a0-4c37-a07e-d9fd87027023", "addedSenderKey": null },
+                "addedMessageKey": "added later",
+                "visibility": "BUSINESS_AND_PARTICIPANT"
+            }
+        })
+    );
+    // Unknown keys come after the known fields, in the order they came.
+    let text = String::from_utf8(sent.body.clone()).expect("UTF-8");
+    let content_at = text.find("\"previewText\"").expect("known field");
+    assert!(
+        text.find("\"addedContentKey\"").expect("unknown key") > content_at,
+        "{text}"
+    );
+    assert!(
+        text.find("\"addedMessageKey\"").expect("unknown key") > text.find("\"visibility\"").expect("known"),
+        "{text}"
+    );
+}
+
+/// A value built with `new` keeps no unknown keys, and they count in `PartialEq`
+/// and show in `Debug`.
+#[test]
+fn unknown_keys_are_empty_after_new_and_seen_by_debug_and_eq() {
+    use wix_apis::inbox::Badge;
+    assert!(Badge::new().with_text("a").unknown_keys().is_empty());
+    let plain: Badge = serde_json::from_value(json!({ "text": "a" })).expect("decodes");
+    let more: Badge = serde_json::from_value(json!({ "text": "a", "addedLater": 5 })).expect("decodes");
+    assert_eq!(plain, Badge::new().with_text("a"));
+    assert_ne!(plain, more);
+    assert!(format!("{more:?}").contains("addedLater"), "{more:?}");
+    assert_eq!(
+        more.unknown_keys().iter().collect::<Vec<_>>(),
+        [("addedLater", &json!(5))]
+    );
 }

@@ -118,7 +118,7 @@ fn index(g: &Generation) -> HashMap<&str, PageCoverage> {
             ResponseOutcome::Test { ignored, .. } if ignored.is_empty() => c.tests.push(what),
             ResponseOutcome::Test { ignored, .. } => {
                 let list: Vec<String> = ignored.iter().map(|p| code(p)).collect();
-                c.tests.push(format!("{what}, ignoring {}", list.join(", ")));
+                c.tests.push(format!("{what}, keeping unknown {}", list.join(", ")));
             }
             ResponseOutcome::Skipped { line, reason } => {
                 c.skipped.push(format!("line {line} ({}): {reason}", r.example.title));

@@ -215,7 +215,10 @@ pub fn lib_rs(api: &Api, options: &CrateOptions, header: &Header) -> String {
          response-only types keep each member in its own `Option` field and offer an accessor."
             .to_owned(),
         "- Enums are open: unknown values decode into `Unknown(String)` and encode back unchanged.".to_owned(),
-        "- Unknown response fields are ignored; missing optional fields and arrays decode.".to_owned(),
+        "- Keys a type does not know are kept (read them with `unknown_keys()`) and encoded back after the \
+         known fields, so a value read, changed and sent back loses nothing; missing optional fields \
+         and arrays decode."
+            .to_owned(),
         "- 64-bit integers travel as JSON strings and decode from strings or numbers.".to_owned(),
         String::new(),
         "# Packages".to_owned(),

@@ -219,10 +219,11 @@ pub(crate) fn join(path: &str, key: &str) -> String {
 pub(crate) struct SchemaCheck<'c, 'a> {
     cx: &'c PackageScope<'a>,
     /// A response to decode: a field the schema does not have is recorded in
-    /// `ignored` (the generated types skip unknown fields) rather than refused,
-    /// and required fields may be missing (they decode when missing).
+    /// `ignored` and kept as it is (the generated types keep unknown keys and
+    /// encode them back) rather than refused, and required fields may be
+    /// missing (they decode when missing).
     decode_only: bool,
-    /// Paths of the fields the generated type ignores (`decode_only`).
+    /// Paths of the fields the generated type does not know (`decode_only`).
     pub(crate) ignored: Vec<String>,
 }
 
@@ -236,7 +237,7 @@ impl<'c, 'a> SchemaCheck<'c, 'a> {
         }
     }
 
-    /// For a response: unknown fields are ignored (and recorded).
+    /// For a response: unknown fields are kept as they are (and recorded).
     pub(crate) fn response(cx: &'c PackageScope<'a>) -> Self {
         SchemaCheck {
             cx,
@@ -261,7 +262,10 @@ impl<'c, 'a> SchemaCheck<'c, 'a> {
         let mut group_hits: BTreeMap<usize, Vec<String>> = BTreeMap::new();
         for (key, value) in object {
             let at = join(path, key);
-            if value.is_null() {
+            let known = fields.iter().any(|f| &f.wire_name == key)
+                || groups.iter().any(|g| g.members.iter().any(|m| &m.wire_name == key));
+            // A known field's `null` reads as unset; an unknown key is kept, `null` too.
+            if value.is_null() && known {
                 continue;
             }
             if let Some(f) = fields.iter().find(|f| &f.wire_name == key) {
@@ -285,6 +289,7 @@ impl<'c, 'a> SchemaCheck<'c, 'a> {
             }
             if self.decode_only {
                 self.ignored.push(at);
+                out.insert(key.clone(), value.clone());
                 continue;
             }
             return Err(format!("`{at}` is not a field of the schema"));

@@ -131,12 +131,13 @@ fn package_tests_file(
         ),
         String::new(),
         "- `listings`: JSON synthesized from each page's own listings (every field present, an enum's \
-         first value, one member of each ONE-OF, int64 as strings)."
+         first value, one member of each ONE-OF, int64 as strings); each response also with a key no \
+         listing names in every listed object, which must be kept and encoded back."
             .to_owned(),
         "- `examples`: the request bodies of the pages' curl examples that agree with the schema.".to_owned(),
         "- `responses`: the objects the pages' JavaScript examples resolve to (`/* Promise resolves to: */`), \
          SDK names mapped to wire names, decoded into the response type; fields the schema does not have \
-         must be ignored."
+         must be kept and encoded back."
             .to_owned(),
     ];
     let mut list = |title: &str, items: &[String]| {

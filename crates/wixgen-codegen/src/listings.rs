@@ -24,6 +24,10 @@ pub struct ListingCase<'a> {
     /// The Rust type decoded into, when the method has one.
     pub rust_type: Option<String>,
     pub outcome: &'a SampleOutcome,
+    /// The second response sample, with a key no listing names in every
+    /// listed object (`response_unknown_keys`); not listed when skipped (the
+    /// first sample says why).
+    pub unknown_keys: bool,
 }
 
 /// Every sample of a package, in service and method order.
@@ -46,6 +50,7 @@ pub fn package_cases(package: &Package) -> Vec<ListingCase<'_>> {
                     what: format!("{} request", m.name),
                     rust_type: Some(m.request_rust_name.clone()),
                     outcome: o,
+                    unknown_keys: false,
                 });
             }
             if let (Some(o), Some(r)) = (&m.samples.response, &m.response) {
@@ -54,6 +59,16 @@ pub fn package_cases(package: &Package) -> Vec<ListingCase<'_>> {
                     what: format!("{} response", m.name),
                     rust_type: struct_name(r),
                     outcome: o,
+                    unknown_keys: false,
+                });
+            }
+            if let (Some(o), Some(r)) = (&m.samples.response_unknown_keys, &m.response) {
+                out.push(ListingCase {
+                    page: &m.source.page,
+                    what: format!("{} response with unknown keys", m.name),
+                    rust_type: struct_name(r),
+                    outcome: o,
+                    unknown_keys: true,
                 });
             }
         }
@@ -64,6 +79,7 @@ pub fn package_cases(package: &Package) -> Vec<ListingCase<'_>> {
                     what: format!("{} plugin request", m.name),
                     rust_type: struct_name(&m.request),
                     outcome: o,
+                    unknown_keys: false,
                 });
             }
             if let (Some(o), Some(r)) = (&m.samples.response, &m.response) {
@@ -72,6 +88,16 @@ pub fn package_cases(package: &Package) -> Vec<ListingCase<'_>> {
                     what: format!("{} plugin response", m.name),
                     rust_type: struct_name(r),
                     outcome: o,
+                    unknown_keys: false,
+                });
+            }
+            if let (Some(o), Some(r)) = (&m.samples.response_unknown_keys, &m.response) {
+                out.push(ListingCase {
+                    page: &m.source.page,
+                    what: format!("{} plugin response with unknown keys", m.name),
+                    rust_type: struct_name(r),
+                    outcome: o,
+                    unknown_keys: true,
                 });
             }
         }
@@ -98,6 +124,7 @@ pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
     for case in package_cases(package) {
         let sample = match case.outcome {
             SampleOutcome::Sample(s) => s,
+            SampleOutcome::Skipped(_) if case.unknown_keys => continue,
             SampleOutcome::Skipped(reason) => {
                 skipped.push(format!("`{}` ({}): {reason}", code_text(case.page), case.what));
                 continue;
@@ -120,11 +147,19 @@ pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
             let expected = string_literal(&serde_json::to_string(&sample.expected).unwrap_or_default());
             quote!(round_trip::<crate::#ty>(#input, Some(#expected));)
         };
-        let doc = docs::lines_to_attrs(&[format!(
-            "`{}`: the {} as the page lists it.",
-            code_text(case.page),
-            case.what
-        )]);
+        let doc = docs::lines_to_attrs(&[if case.unknown_keys {
+            format!(
+                "`{}`: the {} response as the page lists it, with a key no listing names in every listed object: kept and encoded back.",
+                code_text(case.page),
+                case.what.trim_end_matches(" response with unknown keys")
+            )
+        } else {
+            format!(
+                "`{}`: the {} as the page lists it.",
+                code_text(case.page),
+                case.what
+            )
+        }]);
         tests.push(quote! {
             #doc
             #[test]

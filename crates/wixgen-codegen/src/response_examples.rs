@@ -18,9 +18,9 @@
 //! the wire name of the field it stands for, walking the response type, by
 //! the rule reconciliation uses (`_id` → `id`, `_createdDate` →
 //! `createdDate`, ...; [`wixgen_ir::sdk_names`]). The result must decode
-//! into the method's response type and encode back to the same JSON, less the
-//! fields the schema does not have (the generated types ignore unknown fields;
-//! each one is a warning).
+//! into the method's response type and encode back to the same JSON, fields
+//! the schema does not have included (the generated types keep unknown keys
+//! and encode them back; each one is a warning).
 //!
 //! An object that does not parse, or disagrees with the schema (a value of the
 //! wrong type), is skipped with a warning naming its page and line; examples
@@ -87,7 +87,7 @@ impl CheckedResponse {
                 .iter()
                 .map(|path| {
                     format!(
-                        "{}:{}: warning: JavaScript example ({}): `{path}` is not in the schema; the test checks that decoding ignores it",
+                        "{}:{}: warning: JavaScript example ({}): `{path}` is not in the schema; the test checks that it is kept and encoded back",
                         e.page, e.line, e.title
                     )
                 })
@@ -310,7 +310,7 @@ pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStr
             let list: Vec<String> = ignored.iter().map(|p| format!("`{}`", code_text(p))).collect();
             lines.push(String::new());
             lines.push(format!(
-                "Not in the schema, so ignored when decoding: {}.",
+                "Not in the schema, so kept as unknown keys and encoded back: {}.",
                 list.join(", ")
             ));
         }

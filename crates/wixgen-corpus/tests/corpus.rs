@@ -2,7 +2,7 @@
 //! the brief lists, checked through the manifest and the pages.
 
 use std::collections::{BTreeMap, BTreeSet};
-use wixgen_corpus::manifest::{Manifest, TypeEntry};
+use wixgen_corpus::manifest::{Manifest, PageEntry, TypeEntry};
 use wixgen_corpus::{Corpus, MANIFEST, generate};
 use wixgen_schema::{TypeKnowledge, parse, parse_with};
 
@@ -374,6 +374,37 @@ fn a_hundred_pages_show_every_case() {
             .values()
             .any(|p| p.cases.iter().any(|c| c == "top-level-one-of"))
     );
+
+    // One method name in two services of a package, different shapes under
+    // one return-type name.
+    let shared: Vec<&PageEntry> = m
+        .pages
+        .values()
+        .filter(|p| p.cases.iter().any(|c| c == "shared-method-name"))
+        .collect();
+    let mut services: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
+    for p in &shared {
+        services
+            .entry((p.package.as_str(), p.method.as_str()))
+            .or_default()
+            .insert(p.namespace.as_str());
+    }
+    assert!(services.values().any(|s| s.len() == 2), "{services:?}");
+
+    // Resolved objects with a key their listing does not name.
+    let page = m
+        .pages
+        .iter()
+        .find(|(_, p)| p.cases.iter().any(|c| c == "response-example-key-not-listed"))
+        .map(|(path, _)| path.as_str())
+        .expect("a page with an unlisted response key");
+    let text = corpus
+        .files
+        .iter()
+        .find(|(p, _)| p.ends_with(page))
+        .map(|(_, t)| t.as_str())
+        .unwrap_or_default();
+    assert!(text.contains("\"addedAfterTheListing\""), "{page}");
 }
 
 #[test]

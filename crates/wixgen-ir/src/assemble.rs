@@ -15,6 +15,7 @@ use crate::model::{
 };
 use crate::names::{self, NameSet};
 use crate::paging;
+use crate::qualify::{Qualify, qualified};
 use crate::samples::{Drafted, Synth};
 use crate::types::to_type_ref;
 use crate::usage;
@@ -119,8 +120,9 @@ fn package(
     let usage = usage::compute(&table, pages.iter().map(|p| &p.method), &plugin_requests);
     table.retain(|k, _| usage.contains_key(k));
 
+    let qualify = Qualify::new(&pages);
     let mut type_names = NameSet::new();
-    let rust_of = type_rust_names(&table, &identity.classes, &mut type_names);
+    let rust_of = type_rust_names(&table, &identity.classes, &mut type_names, &qualify);
     let lookup = |n: &str| rust_of.get(n).cloned();
     record_decisions(&name, &identity.classes, &table, &rust_of, decisions);
 
@@ -138,10 +140,25 @@ fn package(
     for (svc, methods) in by_service.iter_mut() {
         methods.sort_by(|a, b| a.0.name.cmp(&b.0.name));
         for (m, _) in methods.iter().filter(|(m, _)| m.transport != Transport::ServicePlugin) {
-            let r = type_names.claim_type(&names::request_struct_name(&m.name));
+            // Qualified by the service when the plain name is a type of the package already.
+            let wanted = qualify.request_name(svc, &m.name);
+            let r = if type_names.contains(&wanted) {
+                type_names.claim_type(&qualified(svc, &names::request_struct_name(&m.name)))
+            } else {
+                type_names.claim_type(&wanted)
+            };
             request_names.insert((svc.clone(), m.name.clone()), r);
         }
     }
+    decisions.splits.extend(
+        qualify.report(
+            &name,
+            by_service
+                .iter()
+                .flat_map(|(svc, methods)| methods.iter().map(move |(m, _)| (svc.as_str(), m))),
+            &request_names,
+        ),
+    );
 
     let mut types: Vec<NamedType> = table
         .iter()
@@ -189,6 +206,7 @@ fn package(
                 let samples = MethodSamples {
                     request: drafted.request,
                     response: drafted.response,
+                    response_unknown_keys: drafted.response_unknown_keys,
                 };
                 if m.transport == Transport::ServicePlugin {
                     let request = plugin_requests
@@ -241,6 +259,7 @@ fn type_rust_names(
     table: &BTreeMap<String, TypeDraft>,
     classes: &[Class],
     type_names: &mut NameSet,
+    qualify: &Qualify,
 ) -> HashMap<String, String> {
     let mut count: HashMap<&str, usize> = HashMap::new();
     for t in table.values() {
@@ -258,6 +277,7 @@ fn type_rust_names(
         class_by_key,
         rust_of,
         visiting: HashSet::new(),
+        qualify,
     };
     for key in table.keys() {
         namer.name(key, type_names);
@@ -270,6 +290,7 @@ struct SplitNamer<'a> {
     class_by_key: HashMap<&'a str, &'a Class>,
     rust_of: HashMap<String, String>,
     visiting: HashSet<String>,
+    qualify: &'a Qualify,
 }
 
 impl SplitNamer<'_> {
@@ -286,13 +307,22 @@ impl SplitNamer<'_> {
         // Named after a use where a page lists the type (a bare reference
         // may be a guess), the alphabetically first such owner.
         let mut owners: Vec<(bool, String, String)> = Vec::new();
+        let sources = self.table.get(key).map_or(&[][..], |t| t.sources());
         if let Some(class) = self.class_by_key.get(key).copied() {
             for (owner, field) in &class.owners {
+                // A request or response is qualified by its service (the
+                // method name would repeat in `<Method><Method>Response`).
                 let owner_name = match owner {
                     Owner::Type(k) if self.table.contains_key(k) => self.name(k, type_names),
                     Owner::Type(_) => continue,
-                    Owner::Request(m) => names::request_struct_name(m),
-                    Owner::Response(m) => names::type_name(m),
+                    Owner::Request(m) => match self.qualify.service_of(sources, m) {
+                        Some(svc) => self.qualify.request_name(svc, m),
+                        None => names::request_struct_name(m),
+                    },
+                    Owner::Response(m) => match self.qualify.service_of(sources, m) {
+                        Some(svc) => qualified(svc, ""),
+                        None => names::type_name(m),
+                    },
                 };
                 let bare = !class.listed_under.contains(&(owner.clone(), field.clone()));
                 owners.push((bare, owner_name, field.clone()));
@@ -303,8 +333,13 @@ impl SplitNamer<'_> {
         let name = match owners.first() {
             Some((owner, field)) => {
                 let first = format!("{owner}{own}");
-                let field_name = names::type_name(field);
-                if !type_names.contains(&first) || field_name == own {
+                // The root of a response has no field name to add.
+                let field_name = if field.is_empty() {
+                    String::new()
+                } else {
+                    names::type_name(field)
+                };
+                if !type_names.contains(&first) || field_name == own || field_name.is_empty() {
                     type_names.claim_type(&first)
                 } else {
                     type_names.claim_type(&format!("{owner}{field_name}{own}"))

@@ -62,6 +62,7 @@ mod lower;
 pub mod model;
 pub mod names;
 mod paging;
+mod qualify;
 pub mod queries;
 mod reconcile;
 mod samples;

@@ -174,6 +174,9 @@ pub struct MethodSamples {
     pub request: Option<SampleOutcome>,
     /// The response, built from the `Return type:` listing. `None` for no response.
     pub response: Option<SampleOutcome>,
+    /// The response again with a key no listing names in every listed object
+    /// (see `samples::UNKNOWN_KEY`): it must re-encode unchanged.
+    pub response_unknown_keys: Option<SampleOutcome>,
 }
 
 /// A sample, or why none could be built.

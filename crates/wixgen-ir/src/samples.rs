@@ -14,11 +14,18 @@
 //! and maps `{"key": "value"}`; arrays one element. A type reached again
 //! inside itself (a recursive type) is left out at that point; if that field
 //! is required, the sample cannot be built and the reason is reported.
+//!
+//! Each response also has a second sample with one key no listing names
+//! ([`UNKNOWN_KEY`], holding a small nested object) added to every object
+//! that is a listed type (not to maps or free-form JSON, which keep every key
+//! anyway): the generated types keep what they do not know and write it back,
+//! so it must re-encode to the same JSON.
 
 use crate::draft::ParamLoc;
 use crate::draft::{FieldDraft, PageDraft, Transport, Ty, TypeDraft};
 use crate::model::{HttpMethod, Sample, SampleOutcome};
 use serde_json::{Map, Value, json};
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use wixgen_schema::ValidationRule;
 
@@ -27,6 +34,15 @@ use wixgen_schema::ValidationRule;
 pub(crate) struct Drafted {
     pub request: Option<SampleOutcome>,
     pub response: Option<SampleOutcome>,
+    pub response_unknown_keys: Option<SampleOutcome>,
+}
+
+/// The key the second response sample adds to every listed object.
+pub const UNKNOWN_KEY: &str = "wixgenKeyNoListingNames";
+
+/// Its value: an object and a list, so nested JSON must be kept as it came.
+fn unknown_value() -> Value {
+    json!({ "addedLater": [1, "two", { "three": true }] })
 }
 
 /// Builds samples over the pages of one package (references rewritten to keys).
@@ -35,6 +51,8 @@ pub(crate) struct Synth<'a> {
     table: &'a BTreeMap<String, TypeDraft>,
     /// Per page: key → the first listing of that type on the page.
     on_page: Vec<HashMap<&'a str, usize>>,
+    /// Whether every listed object gets [`UNKNOWN_KEY`].
+    unknown_keys: Cell<bool>,
 }
 
 /// Where a listing's nested references are looked up: a page, or none (the unified type).
@@ -56,7 +74,12 @@ impl<'a> Synth<'a> {
                 m
             })
             .collect();
-        Synth { pages, table, on_page }
+        Synth {
+            pages,
+            table,
+            on_page,
+            unknown_keys: Cell::new(false),
+        }
     }
 
     /// The samples of the method of page `p`.
@@ -106,25 +129,35 @@ impl<'a> Synth<'a> {
                 expected: Value::Object(expected),
             }),
         });
-        if let Some(ty) = &m.response {
-            let at = m.response_listing.map(|j| At {
-                page: Some(p),
-                draft: &self.pages[p].types[j],
-            });
-            let value = match (at, ty) {
-                (Some(at), _) => self.listing(at, &mut stack).map(Some),
-                (None, ty) => self.value(ty, None, Some(p), &mut stack),
-            };
-            out.response = Some(match value {
-                Ok(Some(v)) => SampleOutcome::Sample(Sample {
-                    input: v.clone(),
-                    expected: v,
-                }),
-                Ok(None) => SampleOutcome::Skipped("the response type is recursive at its root".into()),
-                Err(reason) => SampleOutcome::Skipped(reason),
-            });
+        if m.response.is_some() {
+            out.response = self.response(p, &mut stack);
+            self.unknown_keys.set(true);
+            out.response_unknown_keys = self.response(p, &mut stack);
+            self.unknown_keys.set(false);
         }
         out
+    }
+
+    /// The response sample of the method of page `p`.
+    fn response(&self, p: usize, stack: &mut Vec<String>) -> Option<SampleOutcome> {
+        let m = &self.pages[p].method;
+        let ty = m.response.as_ref()?;
+        let at = m.response_listing.map(|j| At {
+            page: Some(p),
+            draft: &self.pages[p].types[j],
+        });
+        let value = match (at, ty) {
+            (Some(at), _) => self.listing(at, stack).map(Some),
+            (None, ty) => self.value(ty, None, Some(p), stack),
+        };
+        Some(match value {
+            Ok(Some(v)) => SampleOutcome::Sample(Sample {
+                input: v.clone(),
+                expected: v,
+            }),
+            Ok(None) => SampleOutcome::Skipped("the response type is recursive at its root".into()),
+            Err(reason) => SampleOutcome::Skipped(reason),
+        })
     }
 
     /// The value of a field; `None` to leave the field out (recursion).
@@ -223,6 +256,9 @@ impl<'a> Synth<'a> {
                     if let Some(v) = self.field(f, at.page, stack)? {
                         obj.insert(f.wire_name.clone(), v);
                     }
+                }
+                if self.unknown_keys.get() {
+                    obj.insert(UNKNOWN_KEY.to_owned(), unknown_value());
                 }
                 Ok(Value::Object(obj))
             }

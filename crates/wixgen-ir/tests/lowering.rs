@@ -410,10 +410,11 @@ fn one_of_names_avoid_clashes() {
     assert_eq!(groups, [("PairLeftKind", "left_kind"), ("PairUpKind", "up_kind")]);
     assert_eq!(pair.one_ofs[0].variant_rust_names, ["Left", "UnknownValue"]);
 
-    // A type is called `XRequest`: the request struct takes the next name.
+    // A type is called `XRequest`: the request struct is qualified by its
+    // service (`ThingsService` → `Things`), never numbered.
     let m = method(pkg, "X");
     assert_eq!(m.response, Some(named_ref("XRequest")));
-    assert_eq!(m.request_rust_name, "XRequest2");
+    assert_eq!(m.request_rust_name, "ThingsXRequest");
 }
 
 #[test]

@@ -190,3 +190,4 @@ pub mod vec_int64 {
 }
 
 pub mod object;
+pub mod unknown;

@@ -13,9 +13,12 @@
 //!
 //! The JSON is the same as serde's derive would write and read: an object
 //! with one key per set field (unset `Option`s and empty lists are left
-//! out), unknown keys ignored, `null` read as unset. A ONE-OF group is
-//! written as its member's key; when decoding, the first key that names a
-//! member decides. Errors keep their JSON path.
+//! out), `null` read as unset. A ONE-OF group is written as its member's
+//! key; when decoding, the first key that names a member decides. A key the
+//! type does not know is skipped, unless the type keeps unknown keys (an
+//! [`UnknownKeys`](super::unknown::UnknownKeys) field, see [`__object!`]
+//! (crate::__object)): then it is kept and written back after the known
+//! fields. Errors keep their JSON path.
 //!
 //! ```
 //! use serde::{Deserializer, ser::SerializeMap};
@@ -71,11 +74,16 @@ pub trait Object: Sized {
     fn empty() -> Self;
 
     /// Decodes the field `key` from `value` into `self`; an unknown key is
-    /// [`skip`]ped.
+    /// kept (see [`super::unknown`]) or [`skip`]ped.
     fn decode_field<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<(), D::Error>;
 
     /// Writes every set field into `out`, in declaration order.
     fn encode_fields<M: SerializeMap>(&self, out: &mut M) -> Result<(), M::Error>;
+
+    /// Where the type keeps the keys it does not know, when it keeps them.
+    fn unknown_keys_mut(&mut self) -> Option<&mut super::unknown::UnknownKeys> {
+        None
+    }
 }
 
 // Decoding, one call per `decode_field` arm.
@@ -156,6 +164,19 @@ pub fn set_member_int64_list<'de, D: Deserializer<'de>, K>(
     }
     *slot = Some(wrap(super::vec_int64::deserialize(value)?));
     Ok(())
+}
+
+/// Keeps `value` under `key` in `keys`, or ignores it when there are none
+/// (a type that does not keep unknown keys).
+pub fn keep_or_skip<'de, D: Deserializer<'de>>(
+    value: D,
+    key: &str,
+    keys: Option<&mut super::unknown::UnknownKeys>,
+) -> Result<(), D::Error> {
+    match keys {
+        Some(keys) => super::unknown::keep(value, key, keys),
+        None => skip(value),
+    }
 }
 
 /// Ignores `value` (an unknown key).
@@ -290,16 +311,19 @@ pub fn deserialize_str<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Cow
 /// groups (held as an `Option<Kind>`) in brackets, then every other field,
 /// each with how it travels (`opt`: an `Option<T>`; `list`: a `Vec<T>`;
 /// `int64` / `int64_list`: the same holding int64s written as JSON strings;
-/// for group members also `boxed`: a `Box<T>`), in declaration order; and
+/// for group members also `boxed`: a `Box<T>`), in declaration order;
 /// optionally the `local` fields that are no part of the JSON (a request's
-/// path params):
+/// path params); and optionally the `unknown` field, an
+/// [`UnknownKeys`](super::unknown::UnknownKeys) that keeps every key the type
+/// does not know (and a ONE-OF member after the group's first) and writes
+/// them back after the known fields (without it, such keys are skipped):
 ///
 /// ```text
 /// wix_client::__object!(Node [kind => NodeKind { Text: opt = "text", Child: boxed = "child" }] {
 ///     id: opt = "id",
 ///     revision: int64 = "revision",
 ///     tags: list = "tags",
-/// } local { site_id });
+/// } local { site_id } unknown unknown_keys);
 /// ```
 ///
 /// The generated code stays small and readable; the expansion is what a
@@ -312,6 +336,7 @@ macro_rules! __object {
         [ $( $group:ident => $Kind:ident { $( $Variant:ident : $mk:ident = $mwire:literal ),* $(,)? } ),* $(,)? ]
         { $( $field:ident : $fk:ident = $fwire:literal ),* $(,)? }
         $( local { $( $local:ident ),* $(,)? } )?
+        $( unknown $unknown:ident )?
     ) => {
         impl $crate::wire::object::Object for $name {
             const NAME: &'static str = ::core::stringify!($name);
@@ -321,6 +346,7 @@ macro_rules! __object {
                     $( $group: ::core::option::Option::None, )*
                     $( $field: ::core::default::Default::default(), )*
                     $( $( $local: ::core::default::Default::default(), )* )?
+                    $( $unknown: ::core::default::Default::default(), )?
                 }
             }
 
@@ -331,9 +357,14 @@ macro_rules! __object {
                 value: D,
             ) -> ::core::result::Result<(), D::Error> {
                 match key {
-                    $( $( $mwire => $crate::__object_member_set!($mk, value, &mut self.$group, $Kind::$Variant), )* )*
+                    $( $(
+                        $mwire if self.$group.is_some() => {
+                            $crate::wire::object::keep_or_skip(value, key, $crate::wire::object::Object::unknown_keys_mut(self))
+                        }
+                        $mwire => $crate::__object_member_set!($mk, value, &mut self.$group, $Kind::$Variant),
+                    )* )*
                     $( $fwire => $crate::__object_field_set!($fk, value, &mut self.$field), )*
-                    _ => $crate::wire::object::skip(value),
+                    _ => $crate::__object_unknown!(value, key, self $(, $unknown)?),
                 }
             }
 
@@ -350,9 +381,29 @@ macro_rules! __object {
                     }
                 )*
                 $( $crate::__object_field_put!($fk, out, $fwire, &self.$field)?; )*
+                $( $crate::wire::unknown::put_all(out, &self.$unknown)?; )?
                 ::core::result::Result::Ok(())
             }
+
+            $(
+                fn unknown_keys_mut(&mut self) -> ::core::option::Option<&mut $crate::wire::unknown::UnknownKeys> {
+                    ::core::option::Option::Some(&mut self.$unknown)
+                }
+            )?
         }
+    };
+}
+
+/// A key the type does not know: kept in the `unknown` field when the type
+/// has one, skipped otherwise.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __object_unknown {
+    ($v:expr, $key:expr, $self:ident) => {
+        $crate::wire::object::skip($v)
+    };
+    ($v:expr, $key:expr, $self:ident, $unknown:ident) => {
+        $crate::wire::unknown::keep($v, $key, &mut $self.$unknown)
     };
 }
 

@@ -6,7 +6,7 @@
 //! - request types hold the enum in an `Option<Kind>` field, so two members
 //!   cannot both be set (a required group is a parameter of `new`). When
 //!   decoding (see [`super::wire`]), the first key of the JSON object that
-//!   names a member decides; further members are ignored, no member gives
+//!   names a member decides; further members are kept as unknown keys, no member gives
 //!   `None`, and a member that is present but does not decode is an error.
 //! - response-only types keep every member as its own `Option` field, so a
 //!   response that sets none or several members decodes losslessly, and offer
@@ -43,7 +43,7 @@ pub(crate) fn group_fields(cx: &PackageScope, owner: &str, g: &GroupPlan) -> Tok
             String::new(),
             format!(
                 "{required}When decoded, the first key of the JSON object that names a member wins and \
-                 other members are ignored; an object with no member gives `None`, and a member that \
+                 other members are kept as unknown keys; an object with no member gives `None`, and a member that \
                  does not decode is an error."
             ),
         ];

@@ -11,7 +11,7 @@
 //! Every field is stored as an `Option` (or a `Vec`), required ones too: a
 //! response may leave anything out, and what was absent is not encoded
 //! again. `new` is what makes required fields required. Serde goes through
-//! [`super::wire`]; unknown fields are ignored when decoding.
+//! [`super::wire`]; unknown keys are kept when decoding.
 
 use super::docs::{self, code_text};
 use super::idents::{bare, ident};
@@ -149,9 +149,10 @@ fn emit_struct(cx: &PackageScope, plan: &StructPlan) -> TokenStream {
         }
     });
 
-    let impl_block = impl_block(cx, plan, &groups);
+    let unknown = super::wire::unknown_field(&plan.fields);
+    let impl_block = impl_block(cx, plan, &groups, &unknown);
     let enums = groups.iter().map(|g| one_of::kind_enum(cx, plan.rust_name, g));
-    let object = super::wire::object_impl(cx, plan.rust_name, &plan.fields, &groups);
+    let object = super::wire::object_impl(cx, plan.rust_name, &plan.fields, &groups, &unknown);
 
     quote! {
         #docs
@@ -161,6 +162,7 @@ fn emit_struct(cx: &PackageScope, plan: &StructPlan) -> TokenStream {
         pub struct #name {
             #(#group_fields)*
             #(#fields)*
+            #unknown: wix_client::wire::unknown::UnknownKeys,
         }
 
         #impl_block
@@ -171,10 +173,11 @@ fn emit_struct(cx: &PackageScope, plan: &StructPlan) -> TokenStream {
     }
 }
 
-/// `new`, the setters (request sides) or the ONE-OF accessors (response side).
-fn impl_block(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan]) -> TokenStream {
+/// `new`, the setters (request sides) or the ONE-OF accessors (response
+/// side), and `unknown_keys`.
+fn impl_block(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan], unknown: &proc_macro2::Ident) -> TokenStream {
     let name = ident(plan.rust_name);
-    let mut items: Vec<TokenStream> = Vec::new();
+    let mut items: Vec<TokenStream> = vec![super::wire::unknown_keys_method(unknown)];
     if plan.side.builds() {
         items.push(constructor(cx, plan, groups));
         for f in plan.fields.iter().filter(|f| !f.in_new) {
@@ -293,11 +296,8 @@ fn constructor(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan]) -> To
         )
     };
     let doc = docs::lines_to_attrs(&[doc]);
-    let rest = if inits.len() == plan.fields.len() + groups.len() {
-        quote!()
-    } else {
-        quote!(..<Self as wix_client::wire::object::Object>::empty())
-    };
+    // The unknown keys are never set by `new`, so `empty` fills them.
+    let rest = quote!(..<Self as wix_client::wire::object::Object>::empty());
     quote! {
         #doc
         pub fn new(#(#params),*) -> Self {

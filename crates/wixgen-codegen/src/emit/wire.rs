@@ -7,8 +7,10 @@
 //! to a match arm and a statement per field, generic over the format (nothing
 //! is compiled until a format uses it); the `Serialize`/`Deserialize` pair
 //! comes from `wix_client::__serde_object!`. The JSON is what the derive
-//! wrote: set fields only, unknown keys ignored, int64 as strings, a ONE-OF
-//! group as its member's key (first key wins).
+//! wrote: set fields only, int64 as strings, a ONE-OF group as its member's
+//! key (first key wins); and unknown keys (and members after a group's
+//! first) are kept in a private `unknown_keys` field and written back after
+//! the known fields.
 
 use super::idents::ident;
 use super::plan::{self, FieldPlan, GroupPlan, Place, Store};
@@ -43,7 +45,13 @@ fn member_kind(ty: &TypeRef, boxed: bool) -> proc_macro2::Ident {
 /// The `wix_client::__object!` invocation of a struct with `fields` (only those
 /// in its serde form travel; path params and separately sent query params
 /// are still listed so that `empty` sets them) and `groups`.
-pub(crate) fn object_impl(cx: &PackageScope, name: &str, fields: &[FieldPlan], groups: &[GroupPlan]) -> TokenStream {
+pub(crate) fn object_impl(
+    cx: &PackageScope,
+    name: &str,
+    fields: &[FieldPlan],
+    groups: &[GroupPlan],
+    unknown: &proc_macro2::Ident,
+) -> TokenStream {
     let ty = ident(name);
     let mut group_specs = Vec::new();
     let mut field_specs = Vec::new();
@@ -87,6 +95,28 @@ pub(crate) fn object_impl(cx: &PackageScope, name: &str, fields: &[FieldPlan], g
         quote!(local { #(#locals),* })
     };
     quote! {
-        wix_client::__object!(#ty [#(#group_specs),*] { #(#field_specs),* } #locals);
+        wix_client::__object!(#ty [#(#group_specs),*] { #(#field_specs),* } #locals unknown #unknown);
+    }
+}
+
+/// The private field keeping the keys a struct does not know:
+/// `unknown_keys`, or with `_` appended while a field of the struct has that
+/// name already.
+pub(crate) fn unknown_field(fields: &[FieldPlan]) -> proc_macro2::Ident {
+    let taken: Vec<String> = fields.iter().map(|f| f.ident().to_string()).collect();
+    let mut name = "unknown_keys".to_owned();
+    while taken.contains(&name) {
+        name.push('_');
+    }
+    ident(&name)
+}
+
+/// `unknown_keys()`: reads the keys the struct kept because it does not know them.
+pub(crate) fn unknown_keys_method(field: &proc_macro2::Ident) -> TokenStream {
+    quote! {
+        /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+        pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+            &self.#field
+        }
     }
 }

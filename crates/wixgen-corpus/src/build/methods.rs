@@ -25,6 +25,11 @@ pub(crate) enum Kind {
     Sync,
     ListMemberBadges,
     AssignBadge,
+    /// A method of this name (no entity in it) on each resource of a package
+    /// that has two, so two services of the package share a method name, with
+    /// different request and response shapes under the same return-type name
+    /// (Wix's `getPricePreview` of checkout and orders).
+    Shared(&'static str),
 }
 
 pub(crate) const ACTIONS: &[&str] = &[
@@ -509,6 +514,22 @@ pub(crate) fn build(t: &mut Types, rng: &mut Rng, res: &Res, kind: Kind) -> Meth
             );
             read = false;
         }
+        Kind::Shared(word) => {
+            name = word.to_owned();
+            verb = Verb::Post;
+            url = format!("{}/{}", res.base, kebab(word));
+            let id = format!("{camel}Id");
+            params = vec![
+                f(&id, Ty::String, &format!("GUID of the {words}."))
+                    .req()
+                    .val("format GUID"),
+            ];
+            required = vec![id];
+            resp = ent_resp("Previewed");
+            desc = format!("Previews a {words} without saving it.");
+            read = true;
+            cases.push("shared-method-name");
+        }
         Kind::Lookup => {
             name = format!("Find{e}");
             verb = Verb::Post;
@@ -639,13 +660,19 @@ pub(crate) fn build(t: &mut Types, rng: &mut Rng, res: &Res, kind: Kind) -> Meth
             cases.push("path-id");
         }
     }
-    let request = format!("{}.{name}Request", res.proto);
+    // A shared name is one message per service, as Wix's protos have it.
+    let proto = match kind {
+        Kind::Shared(_) => format!("{}.{}", res.proto, lower_first(&res.namespace)),
+        _ => res.proto.clone(),
+    };
+    let resp_empty = resp.is_empty();
+    let request = format!("{proto}.{name}Request");
     message(t, &request, oneofs, params);
     let response = if resp.is_empty() && rng.chance(40) {
         common::empty(t);
         "google.protobuf.Empty".to_owned()
     } else {
-        let full = format!("{}.{name}Response", res.proto);
+        let full = format!("{proto}.{name}Response");
         message(t, &full, vec![], resp);
         full
     };
@@ -659,6 +686,10 @@ pub(crate) fn build(t: &mut Types, rng: &mut Rng, res: &Res, kind: Kind) -> Meth
     let mut style = random_style(rng);
     style.request_shows_read_only = false;
     let intro: Vec<String> = desc.split("  ").map(str::to_owned).collect();
+    let js_resolves = rng.chance(25);
+    if js_resolves && !resp_empty && adds_key_later(&name) {
+        cases.push("response-example-key-not-listed");
+    }
     Method {
         name,
         namespace: res.namespace.clone(),
@@ -672,10 +703,19 @@ pub(crate) fn build(t: &mut Types, rng: &mut Rng, res: &Res, kind: Kind) -> Meth
         intro,
         required_paths: required,
         examples,
-        js_resolves: rng.chance(25),
+        js_resolves,
         style,
         cases,
     }
+}
+
+/// Whether the resolved object of the method's JavaScript example carries a
+/// key its listing does not name (every third method, by name, so that no
+/// other part of the corpus changes).
+pub(crate) fn adds_key_later(name: &str) -> bool {
+    name.bytes()
+        .fold(0u32, |a, b| a.wrapping_mul(31).wrapping_add(u32::from(b)))
+        .is_multiple_of(3)
 }
 
 pub(crate) fn examples_for(rng: &mut Rng, name: &str, verb: Verb) -> Vec<Example> {

@@ -3,7 +3,7 @@
 
 mod common;
 mod entity;
-mod methods;
+pub(crate) mod methods;
 mod ricos;
 pub(crate) mod sdk;
 mod special;
@@ -267,6 +267,10 @@ fn plan(dir: &str, rng: &mut Rng, count: usize, resources: usize) -> Vec<(usize,
         for (j, k) in second.iter().enumerate() {
             out.insert((at + 2 * j).min(out.len()), (1, *k));
         }
+        // One method name in both services (see `Kind::Shared`).
+        let at = 3.min(out.len());
+        out.insert(at, (1, Shared("GetPricePreview")));
+        out.insert(at, (0, Shared("GetPricePreview")));
     }
     let mut extra = words.iter().skip(3);
     while out.len() < count {

@@ -2,9 +2,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Tests generated from the pages of the `giftCards` package: each decodes JSON into a generated type and encodes it back.
 //!
-//! - `listings`: JSON synthesized from each page's own listings (every field present, an enum's first value, one member of each ONE-OF, int64 as strings).
+//! - `listings`: JSON synthesized from each page's own listings (every field present, an enum's first value, one member of each ONE-OF, int64 as strings); each response also with a key no listing names in every listed object, which must be kept and encoded back.
 //! - `examples`: the request bodies of the pages' curl examples that agree with the schema.
-//! - `responses`: the objects the pages' JavaScript examples resolve to (`/* Promise resolves to: */`), SDK names mapped to wire names, decoded into the response type; fields the schema does not have must be ignored.
+//! - `responses`: the objects the pages' JavaScript examples resolve to (`/* Promise resolves to: */`), SDK names mapped to wire names, decoded into the response type; fields the schema does not have must be kept and encoded back.
 
 /// Decodes `input` as `T`, encodes it again, and compares with `expected` (`input` when `None`).
 fn round_trip<T>(input: &str, expected: Option<&str>)
@@ -42,6 +42,16 @@ mod listings {
             crate::GetBalanceResponse,
         >(
             r#"{"balance":"12.50","currencyCode":"example","expirationDate":"2024-05-01T10:00:00Z"}"#,
+            None,
+        );
+    }
+    /// `schemas/gift-cards/get-balance.md`: the GetBalance plugin response as the page lists it, with a key no listing names in every listed object: kept and encoded back.
+    #[test]
+    fn get_balance_plugin_response_with_unknown_keys() {
+        round_trip::<
+            crate::GetBalanceResponse,
+        >(
+            r#"{"balance":"12.50","currencyCode":"example","expirationDate":"2024-05-01T10:00:00Z","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}}"#,
             None,
         );
     }

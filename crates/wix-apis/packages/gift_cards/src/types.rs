@@ -21,11 +21,19 @@ pub struct GetBalanceRequest {
     pub location_id: Option<String>,
     /// Gift card PIN, when the gift card has one.
     pub pin: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
+}
+
+impl GetBalanceRequest {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
 }
 
 wix_client::__object!(
     GetBalanceRequest[] { app_instance_id : opt = "appInstanceId", code : opt = "code",
-    location_id : opt = "locationId", pin : opt = "pin" }
+    location_id : opt = "locationId", pin : opt = "pin" } unknown unknown_keys
 );
 
 /// The `GetBalanceResponse` type.
@@ -46,9 +54,14 @@ pub struct GetBalanceResponse {
     ///
     /// Validation: `format date-time`. Wire name: `expirationDate`.
     pub expiration_date: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl GetBalanceResponse {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `GetBalanceResponse` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -74,7 +87,7 @@ impl GetBalanceResponse {
 
 wix_client::__object!(
     GetBalanceResponse[] { balance : opt = "balance", currency_code : opt =
-    "currencyCode", expiration_date : opt = "expirationDate" }
+    "currencyCode", expiration_date : opt = "expirationDate" } unknown unknown_keys
 );
 
 wix_client::__serde_object!(GetBalanceRequest, GetBalanceResponse);

@@ -2,9 +2,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Tests generated from the pages of the `inbox` package: each decodes JSON into a generated type and encodes it back.
 //!
-//! - `listings`: JSON synthesized from each page's own listings (every field present, an enum's first value, one member of each ONE-OF, int64 as strings).
+//! - `listings`: JSON synthesized from each page's own listings (every field present, an enum's first value, one member of each ONE-OF, int64 as strings); each response also with a key no listing names in every listed object, which must be kept and encoded back.
 //! - `examples`: the request bodies of the pages' curl examples that agree with the schema.
-//! - `responses`: the objects the pages' JavaScript examples resolve to (`/* Promise resolves to: */`), SDK names mapped to wire names, decoded into the response type; fields the schema does not have must be ignored.
+//! - `responses`: the objects the pages' JavaScript examples resolve to (`/* Promise resolves to: */`), SDK names mapped to wire names, decoded into the response type; fields the schema does not have must be kept and encoded back.
 //!
 //! Examples skipped, as they do not agree with the schema:
 //!
@@ -49,6 +49,16 @@ mod listings {
             None,
         );
     }
+    /// `schemas/inbox/get-conversation.md`: the GetConversation response as the page lists it, with a key no listing names in every listed object: kept and encoded back.
+    #[test]
+    fn get_conversation_response_with_unknown_keys() {
+        round_trip::<
+            crate::GetConversationResponse,
+        >(
+            r#"{"conversation":{"businessDisplayData":{"imageUrl":"example","name":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"channels":["CHAT"],"id":"6202c3bb-f263-3c16-8c90-d6387d9ed420","participant":{"anonymousVisitorId":"6202c3bb-f263-3c16-8c90-d6387d9ed420","contactId":"6202c3bb-f263-3c16-8c90-d6387d9ed420","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"participantDisplayData":{"imageUrl":"example","name":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}}"#,
+            None,
+        );
+    }
     /// `schemas/inbox/get-or-create-conversation.md`: the GetOrCreateConversation request as the page lists it.
     #[test]
     fn get_or_create_conversation_request() {
@@ -63,6 +73,16 @@ mod listings {
             crate::GetOrCreateConversationResponse,
         >(
             r#"{"conversation":{"businessDisplayData":{"imageUrl":"example","name":"example"},"id":"example","participant":{"anonymousVisitorId":"example"},"participantDisplayData":{"imageUrl":"example","name":"example"}},"newConversation":true}"#,
+            None,
+        );
+    }
+    /// `schemas/inbox/get-or-create-conversation.md`: the GetOrCreateConversation response as the page lists it, with a key no listing names in every listed object: kept and encoded back.
+    #[test]
+    fn get_or_create_conversation_response_with_unknown_keys() {
+        round_trip::<
+            crate::GetOrCreateConversationResponse,
+        >(
+            r#"{"conversation":{"businessDisplayData":{"imageUrl":"example","name":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"id":"example","participant":{"anonymousVisitorId":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"participantDisplayData":{"imageUrl":"example","name":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"newConversation":true,"wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}}"#,
             None,
         );
     }
@@ -86,6 +106,16 @@ mod listings {
             None,
         );
     }
+    /// `schemas/inbox/list-messages.md`: the ListMessages response as the page lists it, with a key no listing names in every listed object: kept and encoded back.
+    #[test]
+    fn list_messages_response_with_unknown_keys() {
+        round_trip::<
+            crate::ListMessagesResponse,
+        >(
+            r#"{"messages":[{"appId":"6202c3bb-f263-3c16-8c90-d6387d9ed420","badges":[{"badgeVisibility":"BUSINESS_AND_PARTICIPANT","iconUrl":"example","text":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}}],"content":{"basic":{"items":[{"text":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}}],"wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"previewText":"example","title":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"createdDate":"2024-05-01T10:00:00Z","direction":"BUSINESS_TO_PARTICIPANT","id":"example","sender":{"anonymousVisitorId":"6202c3bb-f263-3c16-8c90-d6387d9ed420","contactId":"6202c3bb-f263-3c16-8c90-d6387d9ed420","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"sequence":"1234567890123","silent":true,"sourceChannel":"CHAT","targetChannels":["CHAT"],"visibility":"BUSINESS_AND_PARTICIPANT","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}}],"pagingMetadata":{"count":7,"cursors":{"next":"example","prev":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"hasNext":true,"wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}}"#,
+            None,
+        );
+    }
     /// `schemas/inbox/send-message.md`: the SendMessage request as the page lists it.
     #[test]
     fn send_message_request() {
@@ -103,6 +133,16 @@ mod listings {
             crate::SendMessageResponse,
         >(
             r#"{"message":{"appId":"6202c3bb-f263-3c16-8c90-d6387d9ed420","badges":[{"badgeVisibility":"BUSINESS_AND_PARTICIPANT","iconUrl":"example","text":"example"}],"content":{"basic":{"items":[{"text":"example"}]},"previewText":"example","title":"example"},"createdDate":"2024-05-01T10:00:00Z","direction":"BUSINESS_TO_PARTICIPANT","id":"example","sender":{"anonymousVisitorId":"6202c3bb-f263-3c16-8c90-d6387d9ed420","contactId":"6202c3bb-f263-3c16-8c90-d6387d9ed420"},"sequence":"1234567890123","silent":true,"sourceChannel":"CHAT","targetChannels":["CHAT"],"visibility":"BUSINESS_AND_PARTICIPANT"}}"#,
+            None,
+        );
+    }
+    /// `schemas/inbox/send-message.md`: the SendMessage response as the page lists it, with a key no listing names in every listed object: kept and encoded back.
+    #[test]
+    fn send_message_response_with_unknown_keys() {
+        round_trip::<
+            crate::SendMessageResponse,
+        >(
+            r#"{"message":{"appId":"6202c3bb-f263-3c16-8c90-d6387d9ed420","badges":[{"badgeVisibility":"BUSINESS_AND_PARTICIPANT","iconUrl":"example","text":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}}],"content":{"basic":{"items":[{"text":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}}],"wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"previewText":"example","title":"example","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"createdDate":"2024-05-01T10:00:00Z","direction":"BUSINESS_TO_PARTICIPANT","id":"example","sender":{"anonymousVisitorId":"6202c3bb-f263-3c16-8c90-d6387d9ed420","contactId":"6202c3bb-f263-3c16-8c90-d6387d9ed420","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"sequence":"1234567890123","silent":true,"sourceChannel":"CHAT","targetChannels":["CHAT"],"visibility":"BUSINESS_AND_PARTICIPANT","wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}},"wixgenKeyNoListingNames":{"addedLater":[1,"two",{"three":true}]}}"#,
             None,
         );
     }

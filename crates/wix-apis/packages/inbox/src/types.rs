@@ -20,9 +20,14 @@ pub struct Badge {
     ///
     /// Wire name: `badgeVisibility`.
     pub badge_visibility: Option<BadgeVisibility>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl Badge {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `Badge` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -48,7 +53,7 @@ impl Badge {
 
 wix_client::__object!(
     Badge[] { text : opt = "text", icon_url : opt = "iconUrl", badge_visibility : opt =
-    "badgeVisibility" }
+    "badgeVisibility" } unknown unknown_keys
 );
 
 /// The `BadgeVisibility` enum.
@@ -93,9 +98,14 @@ pub struct BasicMessage {
     ///
     /// Validation: `maxSize 10`.
     pub items: Vec<BasicMessagePart>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl BasicMessage {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `BasicMessage` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -109,7 +119,7 @@ impl BasicMessage {
     }
 }
 
-wix_client::__object!(BasicMessage[] { items : list = "items" });
+wix_client::__object!(BasicMessage[] { items : list = "items" } unknown unknown_keys);
 
 /// The `BasicMessagePart` type.
 ///
@@ -119,11 +129,16 @@ wix_client::__object!(BasicMessage[] { items : list = "items" });
 pub struct BasicMessagePart {
     /// ONE-OF group: one of `text`, `image` is sent, so two cannot both be set.
     ///
-    /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
+    /// When decoded, the first key of the JSON object that names a member wins and other members are kept as unknown keys; an object with no member gives `None`, and a member that does not decode is an error.
     pub kind: Option<BasicMessagePartKind>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl BasicMessagePart {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `BasicMessagePart` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -139,7 +154,7 @@ impl BasicMessagePart {
 
 wix_client::__object!(
     BasicMessagePart[kind => BasicMessagePartKind { Text : opt = "text", Image : opt =
-    "image" }] {}
+    "image" }] {} unknown unknown_keys
 );
 
 /// The ONE-OF group `kind` of [`BasicMessagePart`]: one of `text`, `image`.
@@ -232,12 +247,20 @@ pub struct Conversation {
     ///
     /// Wire name: `participantDisplayData`.
     pub participant_display_data: Option<ConversationDisplayData>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
+}
+
+impl Conversation {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
 }
 
 wix_client::__object!(
     Conversation[] { id : opt = "id", participant : opt = "participant", channels : list
     = "channels", business_display_data : opt = "businessDisplayData",
-    participant_display_data : opt = "participantDisplayData" }
+    participant_display_data : opt = "participantDisplayData" } unknown unknown_keys
 );
 
 /// The `ConversationDisplayData` type.
@@ -254,10 +277,19 @@ pub struct ConversationDisplayData {
     ///
     /// Read-only (set by Wix). Wire name: `imageUrl`.
     pub image_url: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
+}
+
+impl ConversationDisplayData {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
 }
 
 wix_client::__object!(
     ConversationDisplayData[] { name : opt = "name", image_url : opt = "imageUrl" }
+    unknown unknown_keys
 );
 
 /// The `CursorPaging` type.
@@ -276,9 +308,14 @@ pub struct CursorPaging {
     ///
     /// Validation: `maxLength 16000`.
     pub cursor: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl CursorPaging {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `CursorPaging` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -297,7 +334,10 @@ impl CursorPaging {
     }
 }
 
-wix_client::__object!(CursorPaging[] { limit : opt = "limit", cursor : opt = "cursor" });
+wix_client::__object!(
+    CursorPaging[] { limit : opt = "limit", cursor : opt = "cursor" } unknown
+    unknown_keys
+);
 
 /// The `Cursors` type.
 ///
@@ -309,9 +349,19 @@ pub struct Cursors {
     pub next: Option<String>,
     /// Cursor pointing to the previous page in the list of results.
     pub prev: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
-wix_client::__object!(Cursors[] { next : opt = "next", prev : opt = "prev" });
+impl Cursors {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
+}
+
+wix_client::__object!(
+    Cursors[] { next : opt = "next", prev : opt = "prev" } unknown unknown_keys
+);
 
 /// Request of [`ConversationsService::get_conversation`](super::ConversationsService::get_conversation): `GET /inbox/v2/conversations/{conversationId}`.
 ///
@@ -325,18 +375,26 @@ pub struct GetConversationRequest {
     ///
     /// Required. Validation: `format GUID`. Wire name: `conversationId`.
     pub conversation_id: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl GetConversationRequest {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `GetConversationRequest` from its required part: `conversation_id`.
     pub fn new(conversation_id: impl Into<String>) -> Self {
         Self {
             conversation_id: Some(conversation_id.into()),
+            ..<Self as wix_client::wire::object::Object>::empty()
         }
     }
 }
 
-wix_client::__object!(GetConversationRequest[] {} local { conversation_id });
+wix_client::__object!(
+    GetConversationRequest[] {} local { conversation_id } unknown unknown_keys
+);
 
 /// The `GetConversationResponse` type.
 ///
@@ -346,9 +404,20 @@ wix_client::__object!(GetConversationRequest[] {} local { conversation_id });
 pub struct GetConversationResponse {
     /// Retrieved conversation.
     pub conversation: Option<Conversation>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
-wix_client::__object!(GetConversationResponse[] { conversation : opt = "conversation" });
+impl GetConversationResponse {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
+}
+
+wix_client::__object!(
+    GetConversationResponse[] { conversation : opt = "conversation" } unknown
+    unknown_keys
+);
 
 /// Request of [`ConversationsService::get_or_create_conversation`](super::ConversationsService::get_or_create_conversation): `POST /inbox/v2/conversations`.
 ///
@@ -358,19 +427,26 @@ wix_client::__object!(GetConversationResponse[] { conversation : opt = "conversa
 pub struct GetOrCreateConversationRequest {
     /// Required. Wire name: `participantId`.
     pub participant_id: Option<ParticipantId>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl GetOrCreateConversationRequest {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `GetOrCreateConversationRequest` from its required part: `participant_id`.
     pub fn new(participant_id: impl Into<ParticipantId>) -> Self {
         Self {
             participant_id: Some(participant_id.into()),
+            ..<Self as wix_client::wire::object::Object>::empty()
         }
     }
 }
 
 wix_client::__object!(
-    GetOrCreateConversationRequest[] { participant_id : opt = "participantId" }
+    GetOrCreateConversationRequest[] { participant_id : opt = "participantId" } unknown
+    unknown_keys
 );
 
 /// The `GetOrCreateConversationResponse` type.
@@ -385,11 +461,19 @@ pub struct GetOrCreateConversationResponse {
     ///
     /// Wire name: `newConversation`.
     pub new_conversation: Option<bool>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
+}
+
+impl GetOrCreateConversationResponse {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
 }
 
 wix_client::__object!(
     GetOrCreateConversationResponse[] { conversation : opt = "conversation",
-    new_conversation : opt = "newConversation" }
+    new_conversation : opt = "newConversation" } unknown unknown_keys
 );
 
 /// The `IdentificationData` type.
@@ -426,9 +510,14 @@ pub struct IdentificationData {
     ///
     /// Read-only (set by Wix). Validation: `format GUID`. Wire name: `contactId`.
     pub contact_id: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl IdentificationData {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// The member of the ONE-OF group `kind` that is set, as a [`IdentificationDataKind`].
     ///
     /// Each member is kept in its own field, so responses decode whatever they carry: this returns `None` when no member is set and, when several are, the first set in the order `anonymousVisitorId`, `memberId`, `wixUserId`, `appId`.
@@ -445,7 +534,7 @@ impl IdentificationData {
 wix_client::__object!(
     IdentificationData[] { anonymous_visitor_id : opt = "anonymousVisitorId", member_id :
     opt = "memberId", wix_user_id : opt = "wixUserId", app_id : opt = "appId", contact_id
-    : opt = "contactId" }
+    : opt = "contactId" } unknown unknown_keys
 );
 
 /// The ONE-OF group `kind` of [`IdentificationData`]: one of `anonymousVisitorId`, `memberId`, `wixUserId`, `appId`.
@@ -482,9 +571,14 @@ pub struct ImageMessage {
     ///
     /// Validation: `maxLength 2048`. Wire name: `imageUrl`.
     pub image_url: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl ImageMessage {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `ImageMessage` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -498,7 +592,9 @@ impl ImageMessage {
     }
 }
 
-wix_client::__object!(ImageMessage[] { image_url : opt = "imageUrl" });
+wix_client::__object!(
+    ImageMessage[] { image_url : opt = "imageUrl" } unknown unknown_keys
+);
 
 /// Request of [`MessagesService::list_messages`](super::MessagesService::list_messages): `GET /inbox/v2/messages`.
 ///
@@ -520,9 +616,14 @@ pub struct ListMessagesRequest {
     ///
     /// Required.
     pub visibility: Option<MessageVisibility>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl ListMessagesRequest {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `ListMessagesRequest` from its required parts: `conversation_id`, `visibility`.
     pub fn new(
         conversation_id: impl Into<String>,
@@ -548,7 +649,8 @@ impl ListMessagesRequest {
 
 wix_client::__object!(
     ListMessagesRequest[] { conversation_id : opt = "conversationId", paging : opt =
-    "paging", sorting : opt = "sorting", visibility : opt = "visibility" }
+    "paging", sorting : opt = "sorting", visibility : opt = "visibility" } unknown
+    unknown_keys
 );
 
 /// The `ListMessagesResponse` type.
@@ -563,11 +665,19 @@ pub struct ListMessagesResponse {
     ///
     /// Wire name: `pagingMetadata`.
     pub paging_metadata: Option<PagingMetadataV2>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
+}
+
+impl ListMessagesResponse {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
 }
 
 wix_client::__object!(
     ListMessagesResponse[] { messages : list = "messages", paging_metadata : opt =
-    "pagingMetadata" }
+    "pagingMetadata" } unknown unknown_keys
 );
 
 /// The `Message` type.
@@ -642,9 +752,14 @@ pub struct Message {
     ///
     /// Default: `false`
     pub silent: Option<bool>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl Message {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `Message` from its required parts: `content`, `visibility`, `direction`.
     pub fn new(
         content: impl Into<MessageContent>,
@@ -710,7 +825,7 @@ wix_client::__object!(
     badges : list = "badges", target_channels : list = "targetChannels", source_channel :
     opt = "sourceChannel", app_id : opt = "appId", visibility : opt = "visibility",
     sequence : int64 = "sequence", direction : opt = "direction", created_date : opt =
-    "createdDate", silent : opt = "silent" }
+    "createdDate", silent : opt = "silent" } unknown unknown_keys
 );
 
 /// The `MessageContent` type.
@@ -721,7 +836,7 @@ wix_client::__object!(
 pub struct MessageContent {
     /// ONE-OF group: one of `basic`, `minimal` is sent, so two cannot both be set.
     ///
-    /// When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
+    /// When decoded, the first key of the JSON object that names a member wins and other members are kept as unknown keys; an object with no member gives `None`, and a member that does not decode is an error.
     pub kind: Option<MessageContentKind>,
     /// Summary of message contents. Displayed in Inbox in the [Message List](https://support.wix.com/en/article/wix-inbox-an-overview).
     ///
@@ -731,9 +846,14 @@ pub struct MessageContent {
     ///
     /// Validation: `maxLength 100`.
     pub title: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl MessageContent {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `MessageContent` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -759,7 +879,8 @@ impl MessageContent {
 
 wix_client::__object!(
     MessageContent[kind => MessageContentKind { Basic : opt = "basic", Minimal : opt =
-    "minimal" }] { preview_text : opt = "previewText", title : opt = "title" }
+    "minimal" }] { preview_text : opt = "previewText", title : opt = "title" } unknown
+    unknown_keys
 );
 
 /// The ONE-OF group `kind` of [`MessageContent`]: one of `basic`, `minimal`.
@@ -852,9 +973,14 @@ pub struct MinimalMessage {
     ///
     /// Validation: `maxSize 10`.
     pub items: Vec<BasicMessagePart>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl MinimalMessage {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `MinimalMessage` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -868,7 +994,7 @@ impl MinimalMessage {
     }
 }
 
-wix_client::__object!(MinimalMessage[] { items : list = "items" });
+wix_client::__object!(MinimalMessage[] { items : list = "items" } unknown unknown_keys);
 
 /// The `PagingMetadataV2` type.
 ///
@@ -886,11 +1012,19 @@ pub struct PagingMetadataV2 {
     ///
     /// Wire name: `hasNext`.
     pub has_next: Option<bool>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
+}
+
+impl PagingMetadataV2 {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
 }
 
 wix_client::__object!(
     PagingMetadataV2[] { count : opt = "count", cursors : opt = "cursors", has_next : opt
-    = "hasNext" }
+    = "hasNext" } unknown unknown_keys
 );
 
 /// The `ParticipantId` type.
@@ -901,14 +1035,22 @@ wix_client::__object!(
 pub struct ParticipantId {
     /// ONE-OF group: one of `contactId`, `anonymousVisitorId`, `memberId` is sent, so two cannot both be set.
     ///
-    /// Required. When decoded, the first key of the JSON object that names a member wins and other members are ignored; an object with no member gives `None`, and a member that does not decode is an error.
+    /// Required. When decoded, the first key of the JSON object that names a member wins and other members are kept as unknown keys; an object with no member gives `None`, and a member that does not decode is an error.
     pub kind: Option<ParticipantIdKind>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl ParticipantId {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `ParticipantId` from its required part: `kind`.
     pub fn new(kind: ParticipantIdKind) -> Self {
-        Self { kind: Some(kind) }
+        Self {
+            kind: Some(kind),
+            ..<Self as wix_client::wire::object::Object>::empty()
+        }
     }
 }
 
@@ -921,6 +1063,7 @@ impl From<ParticipantIdKind> for ParticipantId {
 wix_client::__object!(
     ParticipantId[kind => ParticipantIdKind { ContactId : opt = "contactId",
     AnonymousVisitorId : opt = "anonymousVisitorId", MemberId : opt = "memberId" }] {}
+    unknown unknown_keys
 );
 
 /// The ONE-OF group `kind` of [`ParticipantId`]: one of `contactId`, `anonymousVisitorId`, `memberId`.
@@ -1011,9 +1154,14 @@ pub struct SendMessageRequest {
     ///
     /// Defaults to `false`.
     pub silent: Option<bool>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl SendMessageRequest {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `SendMessageRequest` from its required parts: `conversation_id`, `message`.
     pub fn new(conversation_id: impl Into<String>, message: impl Into<Message>) -> Self {
         Self {
@@ -1042,7 +1190,7 @@ impl SendMessageRequest {
 wix_client::__object!(
     SendMessageRequest[] { conversation_id : opt = "conversationId", message : opt =
     "message", send_as : opt = "sendAs", send_notifications : opt = "sendNotifications",
-    silent : opt = "silent" }
+    silent : opt = "silent" } unknown unknown_keys
 );
 
 /// The `SendMessageResponse` type.
@@ -1053,9 +1201,19 @@ wix_client::__object!(
 pub struct SendMessageResponse {
     /// Sent message.
     pub message: Option<Message>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
-wix_client::__object!(SendMessageResponse[] { message : opt = "message" });
+impl SendMessageResponse {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
+}
+
+wix_client::__object!(
+    SendMessageResponse[] { message : opt = "message" } unknown unknown_keys
+);
 
 /// The `SortOrder` enum.
 ///
@@ -1101,9 +1259,14 @@ pub struct Sorting {
     pub field_name: Option<String>,
     /// Sort order.
     pub order: Option<SortOrder>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl Sorting {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `Sorting` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -1123,7 +1286,8 @@ impl Sorting {
 }
 
 wix_client::__object!(
-    Sorting[] { field_name : opt = "fieldName", order : opt = "order" }
+    Sorting[] { field_name : opt = "fieldName", order : opt = "order" } unknown
+    unknown_keys
 );
 
 wix_client::__serde_object!(

@@ -14,9 +14,14 @@ pub struct CursorPaging {
     ///
     /// You can get the relevant cursor token from the `pagingMetadata` object in the previous call's response. Not relevant for the first request.
     pub cursor: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl CursorPaging {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `CursorPaging` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -35,7 +40,10 @@ impl CursorPaging {
     }
 }
 
-wix_client::__object!(CursorPaging[] { limit : opt = "limit", cursor : opt = "cursor" });
+wix_client::__object!(
+    CursorPaging[] { limit : opt = "limit", cursor : opt = "cursor" } unknown
+    unknown_keys
+);
 
 /// The `CursorPagingMetadata` type.
 ///
@@ -51,11 +59,19 @@ pub struct CursorPagingMetadata {
     ///
     /// Wire name: `hasNext`.
     pub has_next: Option<bool>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
+}
+
+impl CursorPagingMetadata {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
 }
 
 wix_client::__object!(
     CursorPagingMetadata[] { count : opt = "count", cursors : opt = "cursors", has_next :
-    opt = "hasNext" }
+    opt = "hasNext" } unknown unknown_keys
 );
 
 /// The `CursorQuery` type.
@@ -72,9 +88,14 @@ pub struct CursorQuery {
     pub filter: Option<wix_client::reexports::serde_json::Value>,
     /// Sort object in the following format: `[{"fieldName":"sortField1","order":"ASC"},{"fieldName":"sortField2","order":"DESC"}]`
     pub sort: Vec<Sorting>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl CursorQuery {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `CursorQuery` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -103,7 +124,7 @@ impl CursorQuery {
 
 wix_client::__object!(
     CursorQuery[] { cursor_paging : opt = "cursorPaging", filter : opt = "filter", sort :
-    list = "sort" }
+    list = "sort" } unknown unknown_keys
 );
 
 /// The `Cursors` type.
@@ -116,9 +137,19 @@ pub struct Cursors {
     pub next: Option<String>,
     /// Cursor pointing to previous page in the list of results.
     pub prev: Option<String>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
-wix_client::__object!(Cursors[] { next : opt = "next", prev : opt = "prev" });
+impl Cursors {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
+}
+
+wix_client::__object!(
+    Cursors[] { next : opt = "next", prev : opt = "prev" } unknown unknown_keys
+);
 
 /// The `ExtendedFields` type.
 ///
@@ -132,9 +163,19 @@ pub struct ExtendedFields {
     ///
     /// Learn more about [extended fields](https://dev.wix.com/docs/rest/articles/getting-started/extended-fields.md).
     pub namespaces: Option<wix_client::reexports::serde_json::Value>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
-wix_client::__object!(ExtendedFields[] { namespaces : opt = "namespaces" });
+impl ExtendedFields {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
+}
+
+wix_client::__object!(
+    ExtendedFields[] { namespaces : opt = "namespaces" } unknown unknown_keys
+);
 
 /// Request of [`ResourceTypesService::query_resource_types`](super::ResourceTypesService::query_resource_types): `POST /bookings/v2/resources/resource-types/query`.
 ///
@@ -144,16 +185,26 @@ wix_client::__object!(ExtendedFields[] { namespaces : opt = "namespaces" });
 pub struct QueryResourceTypesRequest {
     /// Required.
     pub query: Option<CursorQuery>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl QueryResourceTypesRequest {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `QueryResourceTypesRequest` from its required part: `query`.
     pub fn new(query: impl Into<CursorQuery>) -> Self {
-        Self { query: Some(query.into()) }
+        Self {
+            query: Some(query.into()),
+            ..<Self as wix_client::wire::object::Object>::empty()
+        }
     }
 }
 
-wix_client::__object!(QueryResourceTypesRequest[] { query : opt = "query" });
+wix_client::__object!(
+    QueryResourceTypesRequest[] { query : opt = "query" } unknown unknown_keys
+);
 
 /// The `QueryResourceTypesResponse` type.
 ///
@@ -169,11 +220,19 @@ pub struct QueryResourceTypesResponse {
     ///
     /// Wire name: `pagingMetadata`.
     pub paging_metadata: Option<CursorPagingMetadata>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
+}
+
+impl QueryResourceTypesResponse {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
 }
 
 wix_client::__object!(
     QueryResourceTypesResponse[] { resource_types : list = "resourceTypes",
-    paging_metadata : opt = "pagingMetadata" }
+    paging_metadata : opt = "pagingMetadata" } unknown unknown_keys
 );
 
 /// The `ResourceType` type.
@@ -200,12 +259,20 @@ pub struct ResourceType {
     ///
     /// Wire name: `extendedFields`.
     pub extended_fields: Option<ExtendedFields>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
+}
+
+impl ResourceType {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
 }
 
 wix_client::__object!(
     ResourceType[] { id : opt = "id", revision : opt = "revision", created_date : opt =
     "createdDate", updated_date : opt = "updatedDate", name : opt = "name",
-    extended_fields : opt = "extendedFields" }
+    extended_fields : opt = "extendedFields" } unknown unknown_keys
 );
 
 /// The `SortOrder` enum.
@@ -252,9 +319,14 @@ pub struct Sorting {
     pub field_name: Option<String>,
     /// Sort order.
     pub order: Option<SortOrder>,
+    unknown_keys: wix_client::wire::unknown::UnknownKeys,
 }
 
 impl Sorting {
+    /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
+    pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
+        &self.unknown_keys
+    }
     /// Creates a `Sorting` with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -274,7 +346,8 @@ impl Sorting {
 }
 
 wix_client::__object!(
-    Sorting[] { field_name : opt = "fieldName", order : opt = "order" }
+    Sorting[] { field_name : opt = "fieldName", order : opt = "order" } unknown
+    unknown_keys
 );
 
 wix_client::__serde_object!(
