@@ -887,10 +887,9 @@ pub mod edge {
                     },
                     |request: &mut QueryNodesRequest, cursor: String| {
                         if let Some(query) = request.query.as_mut() {
-                            *query = super::types::Query {
-                                cursor_paging: query.cursor_paging.take(),
-                                ..<super::types::Query as wix_client::wire::object::Object>::empty()
-                            };
+                            let mut next = <super::types::Query as wix_client::wire::object::Object>::empty();
+                            next.cursor_paging = query.cursor_paging.take();
+                            *query = next;
                         }
                         let next = request
                             .query

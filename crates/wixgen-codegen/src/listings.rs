@@ -154,11 +154,7 @@ pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
                 case.what.trim_end_matches(" response with unknown keys")
             )
         } else {
-            format!(
-                "`{}`: the {} as the page lists it.",
-                code_text(case.page),
-                case.what
-            )
+            format!("`{}`: the {} as the page lists it.", code_text(case.page), case.what)
         }]);
         tests.push(quote! {
             #doc

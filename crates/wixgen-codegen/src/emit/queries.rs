@@ -340,10 +340,11 @@ pub(crate) fn raw_stream_reset(cx: &PackageScope, m: &Method) -> Option<(TokenSt
     let query_ty = ident(&q.query_type.rust_name);
     let tokens = quote! {
         if let Some(query) = request.#param.as_mut() {
-            *query = super::types::#query_ty {
-                #paging_id: query.#paging_id.take(),
-                ..<super::types::#query_ty as wix_client::wire::object::Object>::empty()
-            };
+            // A fresh value (no filter, sort or unknown keys) with the paging
+            // moved over: the struct's unknown keys are private to its module.
+            let mut next = <super::types::#query_ty as wix_client::wire::object::Object>::empty();
+            next.#paging_id = query.#paging_id.take();
+            *query = next;
         }
     };
     let doc = format!(

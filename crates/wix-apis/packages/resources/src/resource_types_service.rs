@@ -75,10 +75,9 @@ impl ResourceTypesService {
             },
             |request: &mut QueryResourceTypesRequest, cursor: String| {
                 if let Some(query) = request.query.as_mut() {
-                    *query = super::types::CursorQuery {
-                        cursor_paging: query.cursor_paging.take(),
-                        ..<super::types::CursorQuery as wix_client::wire::object::Object>::empty()
-                    };
+                    let mut next = <super::types::CursorQuery as wix_client::wire::object::Object>::empty();
+                    next.cursor_paging = query.cursor_paging.take();
+                    *query = next;
                 }
                 let next = request
                     .query
