@@ -6,4 +6,5 @@
 fn main() {
     println!("cargo::rerun-if-changed=../../schemas/inbox");
     println!("cargo::rerun-if-changed=../../tests/fixtures/pages");
+    println!("cargo::rerun-if-changed=tests/pages");
 }
