@@ -1,7 +1,7 @@
 //! The layout step: every file of the generated crate, assembled from the
 //! emitters. The facade (`Cargo.toml`, `src/lib.rs`, [`crate::crate_files`]),
 //! then per package its `Cargo.toml`, `lib.rs` and `types.rs` and a file per
-//! service ([`crate::emit`]), and `page_tests.rs` (the tests from listings,
+//! service ([`mod@crate::emit`]), and `page_tests.rs` (the tests from listings,
 //! [`crate::listings`], from curl examples, [`crate::examples`], and from
 //! JavaScript examples, [`crate::response_examples`]). Adding an emitter means
 //! adding its file and a line here.

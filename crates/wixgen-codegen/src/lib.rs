@@ -1,7 +1,7 @@
 //! Code generation for wixgen: IR → the Rust source of a `wix-apis` crate.
 //!
-//! - [`emit::emit`] is a pure function of the IR and [`EmitOptions`]: it
-//!   returns every file of the generated crate as text. [`emit::single_file`]
+//! - [`layout::emit`] is a pure function of the IR and [`EmitOptions`]: it
+//!   returns every file of the generated crate as text. [`layout::single_file`]
 //!   renders the same token streams as one file (goldens; `include_api!`).
 //! - [`write::write_if_changed`] writes only files whose bytes changed, removes
 //!   stale generated files, and has a check mode.

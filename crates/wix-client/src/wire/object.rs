@@ -16,8 +16,8 @@
 //! out), `null` read as unset. A ONE-OF group is written as its member's
 //! key; when decoding, the first key that names a member decides. A key the
 //! type does not know is skipped, unless the type keeps unknown keys (an
-//! [`UnknownKeys`](super::unknown::UnknownKeys) field, see [`__object!`]
-//! (crate::__object)): then it is kept and written back after the known
+//! [`UnknownKeys`](super::unknown::UnknownKeys) field, see
+//! [`__object!`](crate::__object)): then it is kept and written back after the known
 //! fields. Errors keep their JSON path.
 //!
 //! ```

@@ -1,8 +1,8 @@
 //! The code emitters of one package: IR → token streams. [`package_code`]
-//! builds the package's types ([`structs`], [`enums`], [`one_of`], with their
-//! serde glue, [`wire`]), a client per service ([`methods`]) and a trait per
-//! service plugin ([`plugins`]), over the plans they share ([`plan`],
-//! [`scope`]). [`crate::layout`] turns them into files; the same token streams
+//! builds the package's types (`structs`, `enums`, `one_of`, with their
+//! serde glue, `wire`), a client per service (`methods`) and a trait per
+//! service plugin (`plugins`), over the plans they share (`plan`,
+//! `scope`). [`crate::layout`] turns them into files; the same token streams
 //! back the one-file form of goldens and `include_api!`, so they cannot
 //! disagree.
 
