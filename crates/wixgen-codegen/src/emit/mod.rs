@@ -15,6 +15,7 @@ pub(crate) mod plan;
 mod plugins;
 mod queries;
 pub(crate) mod scope;
+mod slots;
 pub(crate) mod structs;
 mod wire;
 

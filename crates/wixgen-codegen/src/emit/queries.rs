@@ -11,8 +11,8 @@
 use super::docs;
 use super::docs::code_text;
 use super::idents::{self, bare, ident};
-use super::methods;
 use super::scope::PackageScope;
+use super::slots;
 use heck::ToShoutySnakeCase;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -283,7 +283,7 @@ fn typed_stream(
     if !q.cursor_paging || p.request_cursor != [q.param.wire_name.as_str(), "cursorPaging", "cursor"] {
         return None;
     }
-    let (items_expr, next_expr) = methods::split_body(cx, response, &p.items_field, &p.item, &p.response_next_cursor)?;
+    let (items_expr, next_expr) = slots::split_body(cx, response, &p.items_field, &p.item, &p.response_next_cursor)?;
     let item_ty = cx.rust_type(&p.item);
     let result = cx.result();
     let string = cx.string();
