@@ -19,7 +19,8 @@ use std::process::ExitCode;
 use futures::StreamExt;
 use wix_apis::resources::{ResourceType, ResourceTypesService};
 use wix_client::wql::Query;
-use wix_client::{Auth, Client};
+
+mod support;
 
 const USAGE: &str = "usage: query_resource_types --name-starts-with TEXT [--limit N]";
 
@@ -47,35 +48,8 @@ async fn main() -> ExitCode {
 }
 
 async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
-    let api_key = std::env::var("WIX_API_KEY").ok().filter(|k| !k.is_empty());
-    // Kept alive until the walk is done: dropping it stops the server.
-    let mut _mock = None;
-    let client = match api_key {
-        Some(key) => {
-            let base_url =
-                std::env::var("WIX_API_BASE_URL").unwrap_or_else(|_| wix_client::DEFAULT_BASE_URL.to_owned());
-            let auth = match (std::env::var("WIX_SITE_ID"), std::env::var("WIX_ACCOUNT_ID")) {
-                (Ok(site), _) if !site.is_empty() => Auth::api_key_for_site(key, site),
-                (_, Ok(account)) if !account.is_empty() => Auth::api_key_for_account(key, account),
-                _ => return Err("WIX_API_KEY is set but neither WIX_SITE_ID nor WIX_ACCOUNT_ID is: set one".into()),
-            };
-            eprintln!("Calling the Wix API at {base_url}");
-            Client::builder().auth(auth).base_url(base_url).build()?
-        }
-        None => {
-            let server = mock::start().await;
-            eprintln!(
-                "WIX_API_KEY is not set: using a built-in local mock server at {}",
-                server.uri()
-            );
-            let client = Client::builder()
-                .auth(Auth::api_key_for_site("mock-api-key", "mock-site-id"))
-                .base_url(server.uri())
-                .build()?;
-            _mock = Some(server);
-            client
-        }
-    };
+    // The mock server is kept alive until the walk is done: dropping it stops it.
+    let (client, _mock) = support::client_from_env(mock::start, |line| eprintln!("{line}")).await?;
     let service = ResourceTypesService::new(client);
     let query = Query::new()
         .filter(ResourceType::NAME.starts_with(args.prefix))
