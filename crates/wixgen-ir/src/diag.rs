@@ -6,7 +6,6 @@
 //! and any number of related ones, each printed as `page:line:column`.
 
 use crate::model::SourceRef;
-use serde::Serialize;
 use wixgen_schema::Severity;
 
 /// Stable codes of lowering diagnostics. Errors skip the page they are about;
@@ -62,7 +61,8 @@ pub mod codes {
 }
 
 /// One finding of lowering.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct IrDiagnostic {
     pub severity: Severity,
     /// A stable code from [`codes`].
