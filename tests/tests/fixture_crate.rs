@@ -1,4 +1,4 @@
-//! The hand-built edge-case IR (`wixgen_codegen::golden::fixture`) emitted as a
+//! The hand-built edge-case IR (`wixgen_corpus::fixture`) emitted as a
 //! standalone crate passes clippy with `-D warnings` and rustdoc with
 //! `-D warnings`, hostile docs included. Uses the workspace's target directory
 //! and `Cargo.lock`, so dependencies are checked once.
@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::process::Command;
 use wixgen_codegen::crate_files::{CrateOptions, Runtime};
-use wixgen_codegen::golden::fixture;
 use wixgen_codegen::{EmitOptions, emit};
 use wixgen_codegen::{Header, Mode, write_if_changed};
+use wixgen_corpus::fixture;
 
 fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))

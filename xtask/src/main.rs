@@ -11,7 +11,8 @@
 //!   report of the regenerated bindings (`wixgen diff` of `schemas/` at REV,
 //!   default `HEAD`, and now) as entries of "Unreleased" in `CHANGELOG.md`;
 //!   see [`changelog`].
-//! - `cargo xtask golden [--check]` does the same for the goldens only.
+//! - `cargo xtask golden [--check]` does the same for the goldens only; see
+//!   [`golden`].
 //! - `cargo xtask corpus --pages N --out DIR` writes a deterministic corpus of
 //!   N generated method pages (and its `CORPUS.json` manifest) under DIR.
 //! - `cargo xtask macro-bench [--corpus DIR] [--runs N]` times the expansion
@@ -26,6 +27,7 @@
 //! usage error.
 
 mod changelog;
+mod golden;
 mod macro_bench;
 mod refresh;
 
@@ -33,7 +35,7 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
-use wixgen_codegen::{GeneratedFiles, Mode, Options, golden, write_if_changed};
+use wixgen_codegen::{GeneratedFiles, Mode, Options, write_if_changed};
 
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "wixgen workspace tasks")]

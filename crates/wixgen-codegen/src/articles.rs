@@ -700,7 +700,7 @@ mod tests {
 
     #[test]
     fn articles_go_with_the_package_whose_method_pages_share_their_folder() {
-        let mut api = crate::golden::fixture::api();
+        let mut api = wixgen_corpus::fixture::api();
         for s in api.packages.iter_mut().flat_map(|p| &mut p.services) {
             for m in &mut s.methods {
                 m.source.page = "schemas/edge/m.md".into();

@@ -22,7 +22,6 @@ pub mod emit;
 pub mod examples;
 pub mod format_cache;
 pub mod generation;
-pub mod golden;
 pub mod inline;
 pub mod layout;
 pub mod listings;

@@ -1,10 +1,10 @@
-//! Emission from a hand-built IR (`golden::fixture`): shapes and safety. The
+//! Emission from a hand-built IR (`wixgen_corpus::fixture`): shapes and safety. The
 //! same IR's golden (`tests/golden/edge_cases.rs`) is compiled by trybuild.
 
 use proc_macro2::{TokenStream, TokenTree};
-use wixgen_codegen::golden::fixture;
 use wixgen_codegen::{EmitOptions, emit, single_file};
 use wixgen_codegen::{Header, crate_files::CrateOptions};
+use wixgen_corpus::fixture;
 
 fn fixture_file() -> String {
     single_file(&fixture::api(), &Header::new("fixture", "test"))

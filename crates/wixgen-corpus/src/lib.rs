@@ -14,6 +14,9 @@
 //! Same page count, same bytes: all randomness is ChaCha8 from a seed derived
 //! from the page count.
 //!
+//! [`fixture`] is test material of another kind: a hand-built IR with the
+//! shapes pages rarely show at once (the golden `tests/golden/edge_cases.rs`).
+//!
 //! ```
 //! let corpus = wixgen_corpus::generate(30);
 //! assert_eq!(corpus.files.len(), 30);
@@ -23,6 +26,7 @@
 mod build;
 mod catalog;
 mod equiv;
+pub mod fixture;
 pub mod manifest;
 mod model;
 mod render;

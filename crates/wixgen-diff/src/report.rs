@@ -1,11 +1,10 @@
 //! The API-change report: one entry per change, rendered as text or JSON.
 
-use serde::Serialize;
+use serde_core::ser::{Serialize, SerializeStruct, Serializer};
 use std::fmt;
 
 /// What changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// A Wix package: a module and a Cargo feature.
     Package,
@@ -34,10 +33,23 @@ impl Kind {
             Kind::Required => "required-ness",
         }
     }
+
+    /// The name in `--json` output: `one_of_member`, `enum_value`.
+    pub fn json_name(self) -> &'static str {
+        match self {
+            Kind::Package => "package",
+            Kind::Method => "method",
+            Kind::Param => "param",
+            Kind::Field => "field",
+            Kind::OneOfMember => "one_of_member",
+            Kind::EnumValue => "enum_value",
+            Kind::Type => "type",
+            Kind::Required => "required",
+        }
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Action {
     Added,
     Removed,
@@ -56,7 +68,7 @@ impl Action {
 
 /// Where a change is: `inbox::ConversationsService.GetConversation`,
 /// `inbox::Conversation.channels`, `inbox::ChannelType.TELEGRAM`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Place {
     /// The package as the pages name it (`# Package:`).
     pub package: String,
@@ -106,7 +118,7 @@ impl fmt::Display for Place {
 }
 
 /// One change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub kind: Kind,
     pub action: Action,
@@ -138,11 +150,47 @@ pub struct Report {
     pub changes: Vec<Change>,
 }
 
-#[derive(Serialize)]
+// `--json` by hand (serde's traits without its derive, so that wixgen-diff
+// pulls no proc-macro crates): the fields in declaration order, the enums as
+// their snake_case names.
+
+impl Serialize for Place {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Place", 3)?;
+        s.serialize_field("package", &self.package)?;
+        s.serialize_field("parent", &self.parent)?;
+        s.serialize_field("name", &self.name)?;
+        s.end()
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Change", 5)?;
+        s.serialize_field("kind", self.kind.json_name())?;
+        s.serialize_field("action", self.action.label())?;
+        s.serialize_field("breaking", &self.breaking)?;
+        s.serialize_field("place", &self.place)?;
+        s.serialize_field("why", &self.why)?;
+        s.end()
+    }
+}
+
+/// The `--json` document: the counts, then the changes.
 struct Json<'a> {
     total: usize,
     breaking: usize,
     changes: &'a [Change],
+}
+
+impl Serialize for Json<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Json", 3)?;
+        s.serialize_field("total", &self.total)?;
+        s.serialize_field("breaking", &self.breaking)?;
+        s.serialize_field("changes", self.changes)?;
+        s.end()
+    }
 }
 
 impl Report {
@@ -188,5 +236,71 @@ impl Report {
             changes: &self.changes,
         })
         .expect("the report serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KINDS: [(Kind, &str); 8] = [
+        (Kind::Package, "package"),
+        (Kind::Method, "method"),
+        (Kind::Param, "param"),
+        (Kind::Field, "field"),
+        (Kind::OneOfMember, "one_of_member"),
+        (Kind::EnumValue, "enum_value"),
+        (Kind::Type, "type"),
+        (Kind::Required, "required"),
+    ];
+
+    /// The `--json` text as serde's derive wrote it (fields in order, enums in
+    /// snake_case, `None` as `null`), for every kind and action.
+    #[test]
+    fn json_is_the_derived_shape_for_every_kind_and_action() {
+        let actions = [Action::Added, Action::Removed, Action::Changed];
+        let changes: Vec<Change> = KINDS
+            .iter()
+            .zip(actions.iter().cycle())
+            .map(|(&(kind, _), &action)| Change {
+                kind,
+                action,
+                breaking: kind == Kind::Field,
+                place: if kind == Kind::Package {
+                    Place::package("p")
+                } else {
+                    Place::member("p", "T", "x\"y")
+                },
+                why: "w".to_owned(),
+            })
+            .collect();
+        let report = Report { changes };
+        let mut expected = String::from("{\n  \"total\": 8,\n  \"breaking\": 1,\n  \"changes\": [\n");
+        for (i, (&(kind, name), action)) in KINDS
+            .iter()
+            .zip(["added", "removed", "changed"].iter().cycle())
+            .enumerate()
+        {
+            let place = if kind == Kind::Package {
+                "\"package\": \"p\",\n        \"parent\": null,\n        \"name\": null"
+            } else {
+                "\"package\": \"p\",\n        \"parent\": \"T\",\n        \"name\": \"x\\\"y\""
+            };
+            expected.push_str(&format!(
+                "    {{\n      \"kind\": \"{name}\",\n      \"action\": \"{action}\",\n      \"breaking\": {},\n      \"place\": {{\n        {place}\n      }},\n      \"why\": \"w\"\n    }}{}\n",
+                kind == Kind::Field,
+                if i + 1 < KINDS.len() { "," } else { "" }
+            ));
+        }
+        expected.push_str("  ]\n}");
+        assert_eq!(report.to_json(), expected);
+    }
+
+    #[test]
+    fn json_of_no_changes() {
+        assert_eq!(
+            Report::default().to_json(),
+            "{\n  \"total\": 0,\n  \"breaking\": 0,\n  \"changes\": []\n}"
+        );
     }
 }

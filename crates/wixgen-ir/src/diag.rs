@@ -6,7 +6,6 @@
 //! and any number of related ones, each printed as `page:line:column`.
 
 use crate::model::SourceRef;
-use serde::Serialize;
 use wixgen_schema::Severity;
 
 /// Stable codes of lowering diagnostics. Errors skip the page they are about;
@@ -50,8 +49,6 @@ pub mod codes {
     pub const AMBIGUOUS_TYPE_REF: &str = "W117";
     /// A path param whose type is not a string or an integer: sent as a string.
     pub const PATH_PARAM_TYPE: &str = "W118";
-    /// A `{name=**}` placeholder or a `{a.b}` placeholder that could not be bound as written.
-    pub const PATH_TEMPLATE: &str = "W119";
 
     /// A service-plugin page (`URL: null`): its types are generated, no client method.
     pub const SERVICE_PLUGIN: &str = "N101";
@@ -59,10 +56,19 @@ pub mod codes {
     pub const NESTED_PATH_PARAM: &str = "W115";
     /// A URL placeholder is not closed (`{name` without `}`).
     pub const BAD_URL_TEMPLATE: &str = "W116";
+
+    /// Codes once declared and retired, each with why: never reused for
+    /// another finding, so a code seen in an old log or issue keeps its meaning.
+    pub const RETIRED: &[(&str, &str)] = &[(
+        "W119",
+        "was PATH_TEMPLATE (a `{name=**}` or `{a.b}` placeholder that cannot be bound as written), never emitted: \
+         a `{a.b}` that cannot be bound is W115, and `{name=**}` always binds (the value goes in as several segments)",
+    )];
 }
 
 /// One finding of lowering.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct IrDiagnostic {
     pub severity: Severity,
     /// A stable code from [`codes`].

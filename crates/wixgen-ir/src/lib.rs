@@ -78,8 +78,6 @@ pub use lower::PageLowering;
 pub use model::*;
 pub use wixgen_schema::Severity;
 
-use serde::Serialize;
-
 /// One parsed page and the path it was read from (used in diagnostics and
 /// in every [`SourceRef`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -91,7 +89,8 @@ pub struct PageInput {
 }
 
 /// The result of lowering: the IR and everything found along the way.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LowerOutput {
     /// Every package, from the pages that could be lowered.
     pub api: Api,

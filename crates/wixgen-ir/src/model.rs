@@ -3,25 +3,27 @@
 //! Everything here is ordered deterministically (packages, services, methods and
 //! types by name), so generated output is stable and goldens do not churn.
 
-use serde::Serialize;
 use wixgen_schema::{Span, ValidationRule};
 
 /// Where a fact came from: a page (path as given to lowering) and a span in it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SourceRef {
     pub page: String,
     pub span: Span,
 }
 
 /// All APIs lowered from a set of pages.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Api {
     /// Ordered by `name`.
     pub packages: Vec<Package>,
 }
 
 /// A Wix package (`# Package: inbox`): one Rust module and one Cargo feature.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Package {
     /// As the page writes it: `inbox`, `timeSlots`.
     pub name: String,
@@ -36,7 +38,8 @@ pub struct Package {
 }
 
 /// A namespace (`# Namespace: ConversationsService`): one client struct.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Service {
     pub name: String,
     /// Rust type name (UpperCamelCase, escaped).
@@ -51,7 +54,8 @@ pub struct Service {
 /// A service-plugin method: documented with `URL: null`, implemented by apps.
 /// Wix sends the request (the page's params, as one message) and the app
 /// answers with the response.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PluginMethod {
     /// PascalCase, from the page title: `GetBalance`.
     pub name: String,
@@ -72,8 +76,9 @@ pub struct PluginMethod {
     pub source: SourceRef,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "UPPERCASE"))]
 pub enum HttpMethod {
     Get,
     Post,
@@ -83,8 +88,9 @@ pub enum HttpMethod {
 }
 
 /// A piece of a URL path template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", content = "value", rename_all = "snake_case"))]
 pub enum PathSegment {
     /// Literal text, including slashes: `/inbox/v2/conversations/`.
     Literal(String),
@@ -93,7 +99,8 @@ pub enum PathSegment {
 }
 
 /// A URL placeholder: `{conversationId}`, `{badge.id}` or `{slug=**}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PathParam {
     /// The text between the braces, as the page writes it: `badge.id`, `slug=**`.
     pub template: String,
@@ -127,7 +134,8 @@ impl PathParam {
 }
 
 /// One API method.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Method {
     /// PascalCase, from the page title: `GetOrCreateConversation`.
     pub name: String,
@@ -168,7 +176,8 @@ pub struct Method {
 
 /// JSON synthesized from a page's listings (see `samples`): what the wire may
 /// carry for a method, for round-trip tests of the generated types.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MethodSamples {
     /// The request struct's serde form, built from the params.
     pub request: Option<SampleOutcome>,
@@ -180,28 +189,32 @@ pub struct MethodSamples {
 }
 
 /// A sample, or why none could be built.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "outcome", rename_all = "snake_case"))]
 pub enum SampleOutcome {
     Sample(Sample),
     Skipped(String),
 }
 
 /// A JSON document to decode (`input`) and what encoding the decoded value must give (`expected`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Sample {
     pub input: serde_json::Value,
     pub expected: serde_json::Value,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PermissionScope {
     pub display_name: String,
     pub id: String,
 }
 
 /// An entry of `Possible Errors:`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ErrorInfo {
     pub http_code: Option<u16>,
     pub status_code: Option<String>,
@@ -210,7 +223,8 @@ pub struct ErrorInfo {
 }
 
 /// How to follow cursors for a paged method.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Pagination {
     /// Wire-name path from the request root to the cursor string: `["paging", "cursor"]`,
     /// `["query", "cursorPaging", "cursor"]`. Its first step is a query or body param.
@@ -224,7 +238,8 @@ pub struct Pagination {
 }
 
 /// Documentation carried into rustdoc.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Docs {
     /// Markdown as the page has it (not yet made safe for rustdoc: codegen does that).
     pub description: String,
@@ -233,8 +248,9 @@ pub struct Docs {
 }
 
 /// A named type of a package.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 pub enum NamedType {
     Struct(StructType),
     Enum(EnumType),
@@ -255,14 +271,16 @@ impl NamedType {
 /// by the user and encoded (REST params, and what an app answers a service
 /// plugin with); `response` types are decoded (REST responses, and the
 /// requests Wix sends to a service plugin).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Usage {
     pub request: bool,
     pub response: bool,
 }
 
 /// A message type.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct StructType {
     /// As the page writes it: `ConversationDisplayData`.
     pub name: String,
@@ -278,7 +296,8 @@ pub struct StructType {
 }
 
 /// A ONE-OF group: at most one member is set.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct OneOfGroup {
     /// Rust name of the generated enum: `<Struct>Kind`, or `<Struct><Member>Kind` when a struct has several groups.
     pub rust_name: String,
@@ -295,7 +314,8 @@ pub struct OneOfGroup {
 }
 
 /// A field of a struct, or a method param.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Field {
     /// JSON name, exactly as on the page (REST side).
     pub wire_name: String,
@@ -310,8 +330,9 @@ pub struct Field {
 }
 
 /// A Rust-facing type.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "type", content = "of", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", content = "of", rename_all = "snake_case"))]
 pub enum TypeRef {
     String,
     /// `integer` without `format int64`.
@@ -331,7 +352,8 @@ pub enum TypeRef {
 }
 
 /// An enum type: open, so unknown values survive.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct EnumType {
     pub name: String,
     pub rust_name: String,
@@ -342,7 +364,8 @@ pub struct EnumType {
     pub sources: Vec<SourceRef>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct EnumVariant {
     /// As on the wire: `CHAT`.
     pub wire_name: String,
@@ -353,7 +376,8 @@ pub struct EnumVariant {
 
 /// How lowering decided which listings are one type: every merge of several
 /// listings into one type and every short name split into several types.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TypeDecisions {
     /// Types generated from two or more listings, by package and Rust name.
     pub merges: Vec<TypeMerge>,
@@ -363,7 +387,8 @@ pub struct TypeDecisions {
 
 /// Several listings of one type (the same type on several pages, the request
 /// and response views of a type, identical copies of a common type).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TypeMerge {
     pub package: String,
     /// As the pages write it.
@@ -376,7 +401,8 @@ pub struct TypeMerge {
 }
 
 /// A short name that names different types within one package.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TypeSplit {
     pub package: String,
     /// The short name the pages write: `Width`.
@@ -386,7 +412,8 @@ pub struct TypeSplit {
 }
 
 /// One of the types a split short name stands for.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SplitType {
     pub rust_name: String,
     /// `enum` or `message`.

@@ -14,12 +14,12 @@
 
 use crate::model::Span;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use serde::Serialize;
 
 /// How bad a diagnostic is. Errors make `wixgen` exit non-zero and skip the page
 /// in generation; warnings are reported and generation goes on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Severity {
     /// Information: what was generated for something unusual (a service-plugin page, say).
     Note,
@@ -28,7 +28,8 @@ pub enum Severity {
 }
 
 /// One finding about a page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable code (`E001`, `W003`, ...) that tests and users can match on.
@@ -138,7 +139,8 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// The result of parsing one page: the model (absent only when the page could
 /// not be read at all) and everything found along the way.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ParseOutput {
     pub page: Option<crate::model::Page>,
     pub diagnostics: Vec<Diagnostic>,

@@ -2,13 +2,12 @@
 //!
 //! Every node carries a [`Span`] pointing back into the page, so that every later
 //! stage (lowering, code generation, change reports) can name the line a fact
-//! came from. The model is `serde`-serialisable; `wixgen parse --json` prints it.
-
-use serde::Serialize;
+//! came from. With the `serde` feature the model is serialisable; `wixgen parse --json` prints it.
 
 /// A position in a page: 1-based line and column (in characters), plus the byte
 /// range, so that diagnostics can underline the exact text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Span {
     /// 1-based line number.
     pub line: u32,
@@ -21,7 +20,8 @@ pub struct Span {
 }
 
 /// A value together with the place it was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
@@ -34,7 +34,8 @@ impl<T> Spanned<T> {
 }
 
 /// One parsed method page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Page {
     /// The method name from the first `#` heading (PascalCase). Absent on webhook pages.
     pub title: Option<Spanned<String>>,
@@ -59,7 +60,8 @@ pub struct Page {
 }
 
 /// `Display Name: SCOPE.ID`
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PermissionScope {
     pub display_name: String,
     pub id: String,
@@ -67,15 +69,17 @@ pub struct PermissionScope {
 }
 
 /// Which half of the page a section or listing comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum SectionKind {
     Rest,
     Sdk,
 }
 
 /// A `## REST API` or `## JavaScript SDK` section.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Section {
     pub kind: SectionKind,
     /// The span of the section heading.
@@ -87,7 +91,8 @@ pub struct Section {
 }
 
 /// One example: a `###` heading, an optional description and a code block.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Example {
     pub title: Spanned<String>,
     pub description: Option<Spanned<String>>,
@@ -100,7 +105,8 @@ pub struct Example {
 }
 
 /// A curl command from a REST example.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CurlCommand {
     /// `-X POST`; `None` when the command does not say (curl then sends GET, or POST with `-d`).
     pub verb: Option<Spanned<String>>,
@@ -112,7 +118,8 @@ pub struct CurlCommand {
     pub body: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CurlHeader {
     pub name: String,
     pub value: String,
@@ -120,7 +127,8 @@ pub struct CurlHeader {
 }
 
 /// The contents of a `### Schema` fence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SchemaBlock {
     pub span: Span,
     /// First `Method:` line: the REST method name, or the SDK call signature.
@@ -148,7 +156,8 @@ pub struct SchemaBlock {
 }
 
 /// `param name: <name> | type: <type> [| attr ...]` and the tree under it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Param {
     pub name: Spanned<String>,
     pub ty: Spanned<TypeExpr>,
@@ -163,7 +172,8 @@ pub struct Param {
 }
 
 /// `Return type: <type>` and its fields.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ReturnType {
     /// The type as written; `PROMISE<T>` is unwrapped into `T` with `promise` set.
     /// `None` when the page lost it (a bare, stripped `PROMISE`).
@@ -175,8 +185,9 @@ pub struct ReturnType {
 }
 
 /// A member of a message: a field, or a group of mutually exclusive fields.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 // Nearly every member is a field, so boxing fields would cost an allocation
 // each for no saving.
 #[allow(clippy::large_enum_variant)]
@@ -186,7 +197,8 @@ pub enum Member {
 }
 
 /// `- name: <name> | type: <type> [| attr ...]`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Field {
     pub name: Spanned<String>,
     pub ty: Spanned<TypeExpr>,
@@ -201,7 +213,8 @@ pub struct Field {
 }
 
 /// `- ONE-OF: [- required: true]` and its members.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct OneOf {
     /// `- required: true` on the header.
     pub required: bool,
@@ -213,7 +226,8 @@ pub struct OneOf {
 }
 
 /// The attributes after `name` and `type`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Attributes {
     pub description: Option<Spanned<String>>,
     /// `required: true`
@@ -242,8 +256,9 @@ impl Attributes {
 }
 
 /// One comma-separated token of `validation:`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "rule", content = "value", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "rule", content = "value", rename_all = "snake_case"))]
 pub enum ValidationRule {
     /// `format int64`, `format GUID`, `format date-time`, ...
     Format(String),
@@ -256,8 +271,9 @@ pub enum ValidationRule {
 }
 
 /// A type as written in a schema block.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", content = "of", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", content = "of", rename_all = "snake_case"))]
 pub enum TypeExpr {
     String,
     Integer,
@@ -296,7 +312,8 @@ impl TypeExpr {
 }
 
 /// Enum values in either form.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct EnumValues {
     /// `true` for `- enum: A, B`; `false` for the block form.
     pub inline: bool,
@@ -304,7 +321,8 @@ pub struct EnumValues {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct EnumValue {
     pub name: String,
     /// Only the block form carries descriptions.
@@ -313,7 +331,8 @@ pub struct EnumValue {
 }
 
 /// `HTTP Code: 403 | Status Code: PERMISSION_DENIED | Application Code: X | Description: ...`
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PossibleError {
     pub http_code: Option<u16>,
     pub status_code: Option<String>,
@@ -323,7 +342,8 @@ pub struct PossibleError {
 }
 
 /// `field: code | operators: $eq, $ne`
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FilterCapability {
     pub field: String,
     pub operators: Vec<String>,
@@ -331,7 +351,8 @@ pub struct FilterCapability {
 }
 
 /// `Webhook:` and `Event body:` on webhook pages.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Webhook {
     pub name: Option<Spanned<String>>,
     pub event_body: Vec<Member>,
@@ -340,7 +361,8 @@ pub struct Webhook {
 
 /// A named type as the page lists it (with its fields or enum values), for
 /// resolving fields whose type is listed elsewhere.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TypeListing {
     pub name: String,
     pub section: SectionKind,

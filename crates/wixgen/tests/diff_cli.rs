@@ -230,7 +230,7 @@ fn add_copies_method_pages_regenerates_and_reports() {
 }
 
 #[test]
-fn add_without_out_regenerates_a_checkout_like_cargo_xtask_gen() {
+fn add_without_out_regenerates_a_checkouts_crate_like_cargo_xtask_gen_and_leaves_its_goldens() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     copy_tree(&repo().join("schemas"), &root.join("schemas"));
@@ -245,6 +245,9 @@ fn add_without_out_regenerates_a_checkout_like_cargo_xtask_gen() {
     )
     .unwrap();
     copy_tree(&repo().join("tests/golden"), &root.join("tests/golden"));
+    // A stale golden: `add` leaves it (the checkout's `cargo xtask golden` would rewrite it).
+    let stale_golden = root.join("tests/golden/edge_cases.rs");
+    std::fs::write(&stale_golden, "// stale\n").unwrap();
     let edited = root.join("get-conversation.md");
     std::fs::write(&edited, edited_get_conversation()).unwrap();
 
@@ -284,6 +287,15 @@ fn add_without_out_regenerates_a_checkout_like_cargo_xtask_gen() {
         "the regenerated crate has the new enum value"
     );
     assert!(err.contains("crates/wix-apis: "), "{err}");
+    // The goldens are the checkout's test material (`cargo xtask golden`): left as they were.
+    assert!(
+        err.contains(&format!(
+            "note: {}: goldens not regenerated; `cargo xtask golden` there regenerates them",
+            root.join("tests/golden").display()
+        )),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&stale_golden).unwrap(), "// stale\n");
 
     // Nothing to do the second time.
     let o = wixgen(&[

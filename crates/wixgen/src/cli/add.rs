@@ -7,7 +7,9 @@
 //!
 //! Regeneration: with `--out`, a crate of its own at OUT, as `wixgen gen`
 //! makes it; without, DIR's parent must be a wixgen checkout, and its
-//! `crates/wix-apis` and goldens are regenerated as `cargo xtask gen` does.
+//! `crates/wix-apis` is regenerated as `cargo xtask gen` does. The checkout's
+//! goldens (`tests/golden/`) are its own test material, rendered by `cargo
+//! xtask golden`, not by the installed CLI: `add` says so and leaves them.
 //! Exit 1 when a page was refused or generation reported errors.
 
 use super::gen_cmd::{require_method_pages, standalone_options};
@@ -15,7 +17,7 @@ use clap::Args;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use wixgen_codegen::{Mode, Options, golden, write_if_changed};
+use wixgen_codegen::{Mode, Options, write_if_changed};
 use wixgen_fetch::{PageKind, classify, names};
 
 #[derive(Debug, Args)]
@@ -27,7 +29,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "DIR", default_value = "schemas")]
     pub schemas: PathBuf,
     /// Generate a crate of its own at OUT (like `wixgen gen`). Without it, DIR's parent must be a
-    /// wixgen checkout, whose `crates/wix-apis` and goldens are regenerated like `cargo xtask gen`.
+    /// wixgen checkout, whose `crates/wix-apis` is regenerated like `cargo xtask gen` does.
     #[arg(long, value_name = "OUT")]
     pub out: Option<PathBuf>,
     /// With --out: depend on the `wix-client` crate in this directory (default: `wix-client` from
@@ -43,7 +45,7 @@ pub struct AddArgs {
 enum Target {
     /// A crate of its own (`--out`).
     Standalone(PathBuf),
-    /// The wixgen checkout at this root: `crates/wix-apis` and the goldens.
+    /// The wixgen checkout at this root: its `crates/wix-apis`.
     Checkout(PathBuf),
 }
 
@@ -154,9 +156,10 @@ pub fn run(args: AddArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             let crate_dir = root.join("crates/wix-apis");
             let written = write_if_changed(&crate_dir, &generation.files, Mode::Write)?;
             report_written(&crate_dir, &written);
-            let golden_dir = root.join(golden::GOLDEN_DIR);
-            let goldens = write_if_changed(&golden_dir, &golden::files(root)?, Mode::Write)?;
-            report_written(&golden_dir, &goldens);
+            eprintln!(
+                "note: {}: goldens not regenerated; `cargo xtask golden` there regenerates them if a golden's page changed",
+                root.join("tests/golden").display()
+            );
             generation
         }
     };
