@@ -504,7 +504,7 @@ fn main() {
         );
         println!(
             "{:<13} {:<11} {:>8} {:>12} {:>12} {:>6}",
-            "mode", "client", "calls/s", "CPU µs/call", "allocs/call", "conns"
+            "mode", "client", "calls/s", "CPU µs/call", "allocs/call", "conns*"
         );
         for (mode, in_flight) in modes {
             // Warm both pools at this concurrency (and the code paths).
@@ -552,7 +552,8 @@ fn main() {
         }
     });
     println!(
-        "server answered {} + {} requests on {} + {} connections (wix-client + reqwest, all modes, warm-ups included)",
+        "* connections each client opened so far. Server answered {} + {} requests on {} + {} connections \
+         (wix-client + reqwest, all modes, warm-ups included)",
         wix_served.requests.load(Ordering::Relaxed),
         plain_served.requests.load(Ordering::Relaxed),
         wix_served.connections.load(Ordering::Relaxed),
