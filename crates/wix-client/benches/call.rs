@@ -503,6 +503,11 @@ fn main() {
              server thread on 127.0.0.1"
         );
         println!(
+            "future of one call: wix-client {} bytes, reqwest {} bytes",
+            std::mem::size_of_val(&wix_call(&clients.wix, &clients.options, &request)),
+            std::mem::size_of_val(&plain_call(&clients.http, &clients.url, &request)),
+        );
+        println!(
             "{:<13} {:<11} {:>8} {:>12} {:>12} {:>6}",
             "mode", "client", "calls/s", "CPU µs/call", "allocs/call", "conns*"
         );
