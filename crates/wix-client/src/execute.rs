@@ -422,3 +422,61 @@ fn decode_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, (String, String)>
     deserializer.end().map_err(|e| (".".to_owned(), e.to_string()))?;
     Ok(value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    use crate::{Auth, Client, HttpMethod};
+
+    fn inner(base_url: &str) -> Arc<Inner> {
+        let client = Client::builder()
+            .auth(Auth::access_token("token"))
+            .base_url(base_url)
+            .build()
+            .expect("the client builds");
+        client.inner
+    }
+
+    fn request(path: &'static str) -> ApiRequest {
+        ApiRequest::new(HttpMethod::Get, "t.S.m").path(path)
+    }
+
+    #[test]
+    fn the_url_keeps_the_base_path_and_the_request_path_unchanged() {
+        for (base, path, expected_url, reported) in [
+            (
+                "http://127.0.0.1:1",
+                "/v1/items",
+                "http://127.0.0.1:1/v1/items",
+                "/v1/items",
+            ),
+            (
+                "http://127.0.0.1:1/api/",
+                "/v1/items",
+                "http://127.0.0.1:1/api/v1/items",
+                "/api/v1/items",
+            ),
+            ("http://127.0.0.1:1/api", "", "http://127.0.0.1:1/api", "/api"),
+            ("http://127.0.0.1:1", "", "http://127.0.0.1:1/", ""),
+        ] {
+            let (inner, req) = (inner(base), request(path));
+            let url = inner.url_for(&req).expect("the URL is accepted");
+            assert_eq!(
+                (url.as_str(), reported_path(&url, &req).as_str()),
+                (expected_url, reported)
+            );
+        }
+    }
+
+    #[test]
+    fn a_path_that_normalisation_would_change_is_refused() {
+        for base in ["http://127.0.0.1:1", "http://127.0.0.1:1/api"] {
+            for path in ["/v1/../admin", "/v1/./items", "/v1/items/..", "/v1/it ems", "v1/items"] {
+                let err = inner(base).url_for(&request(path)).expect_err(path);
+                assert!(matches!(err, Error::InvalidRequest { .. }), "{base} {path}: {err}");
+            }
+        }
+    }
+}
