@@ -5,20 +5,34 @@
 //!
 //! The call: a `POST` with a 1 KB JSON body, answered 200 with a 2 KB JSON body
 //! that is decoded into a type built the way generated code builds it
-//! (`wix_client::__object!` and `__serde_object!`, as `wix-apis` does). The
-//! server is a minimal HTTP/1.1 keep-alive server on 127.0.0.1 in this process,
-//! on its own thread and its own single-threaded tokio runtime; it answers
-//! every request with the same bytes and stops after a bounded number of
-//! requests. The clients run on the main thread, on a single-threaded tokio
-//! runtime, so the counting allocator below counts the client side only (the
-//! server's allocations happen on its own thread).
+//! (`wix_client::__object!` and `__serde_object!`, as `wix-apis` does).
 //!
-//! Two modes: sequential (one call at a time) and 64 calls in flight. Each
-//! round runs both clients, alternating which goes first; the printed numbers
-//! are medians over the rounds (`WIX_CALL_RUNS`, default 15) of calls per
-//! second, of the client thread's CPU time per call (a steadier witness on a
-//! shared machine) and of allocations per call. `WIX_CALL_REQUESTS` (default
-//! 1000) sets the calls per run.
+//! The server is a minimal HTTP/1.1 keep-alive server on 127.0.0.1 in this
+//! process, on its own thread and its own single-threaded tokio runtime; it
+//! answers every request with the same pre-serialized bytes. It listens on two
+//! ports, one per client, only so that each client's connections can be
+//! counted: both are served by the same thread and code. The clients run on
+//! the main thread, on a single-threaded tokio runtime, so the counting
+//! allocator below counts the client side only, and the thread's CPU time is
+//! the client's own cost. Both clients are `reqwest` clients with the same
+//! settings (connect timeout, timeout, no redirects, user agent, HTTP/1.1,
+//! default pool), and both pools are warmed at each mode's concurrency first.
+//!
+//! A shared machine's load moves by more than the difference measured, so the
+//! two clients are interleaved in short rounds within one process: a pair is
+//! one round of each (`WIX_CALL_REQUESTS` calls, default 200), alternating
+//! which goes first; the ratio wix-client / reqwest is taken per pair and the
+//! printed figure is the median of `WIX_CALL_PAIRS` (default 101) pair ratios,
+//! with their quartiles. Each client's own median calls/s, client-thread CPU
+//! time per call and allocations per call are printed beside it.
+//!
+//! Two modes: sequential (one call at a time) and 64 calls in flight
+//! (`buffer_unordered(64)`). `WIX_CALL_MODES` picks them (`sequential`, `64`,
+//! comma-separated; default both).
+//!
+//! Profiling: `WIX_CALL_ONLY=wix` (or `plain`) runs that client alone for
+//! `WIX_CALL_PAIRS` x `WIX_CALL_REQUESTS` calls per mode after the warm-up, and
+//! prints only its totals, e.g. under `valgrind --tool=callgrind`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -173,49 +187,72 @@ fn items_of_size(bytes: usize) -> Items {
 
 const PATH: &str = "/bench/v1/items";
 
-/// Starts the server on its own thread; it stops after `limit` requests.
-fn serve(body: Vec<u8>, limit: u64) -> (SocketAddr, Arc<AtomicU64>) {
-    let served = Arc::new(AtomicU64::new(0));
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-    listener.set_nonblocking(true).expect("non-blocking listener");
-    let addr = listener.local_addr().expect("local address");
+/// What the server counted on one port.
+#[derive(Default)]
+struct Served {
+    connections: AtomicU64,
+    requests: AtomicU64,
+}
+
+/// Starts the server on its own thread, one port per client; returns the
+/// addresses and counters, in the order of `ports`.
+fn serve(body: &[u8], ports: usize) -> Vec<(SocketAddr, Arc<Served>)> {
     let mut answer = format!(
         "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-wix-request-id: bench\r\ncontent-length: {}\r\n\r\n",
         body.len()
     )
     .into_bytes();
-    answer.extend_from_slice(&body);
+    answer.extend_from_slice(body);
     let answer: Arc<[u8]> = answer.into();
-    let count = served.clone();
+    let listeners: Vec<(std::net::TcpListener, Arc<Served>)> = (0..ports)
+        .map(|_| {
+            let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+            listener.set_nonblocking(true).expect("non-blocking listener");
+            (listener, Arc::new(Served::default()))
+        })
+        .collect();
+    let out = listeners
+        .iter()
+        .map(|(l, served)| (l.local_addr().expect("local address"), served.clone()))
+        .collect();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .expect("server runtime");
         rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
-            while count.load(Ordering::Relaxed) < limit {
-                let Ok((stream, _)) = listener.accept().await else {
-                    continue;
-                };
-                let _ = stream.set_nodelay(true);
-                tokio::spawn(connection(stream, answer.clone(), count.clone(), limit));
-            }
+            let accepting = listeners.into_iter().map(|(listener, served)| {
+                let answer = answer.clone();
+                async move {
+                    let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
+                    loop {
+                        let Ok((stream, _)) = listener.accept().await else {
+                            continue;
+                        };
+                        let _ = stream.set_nodelay(true);
+                        served.connections.fetch_add(1, Ordering::Relaxed);
+                        tokio::spawn(connection(stream, answer.clone(), served.clone()));
+                    }
+                }
+            });
+            futures::future::join_all(accepting).await;
         });
     });
-    (addr, served)
+    out
 }
 
-/// Answers the requests of one connection until it closes or the limit is reached.
-async fn connection(mut stream: tokio::net::TcpStream, answer: Arc<[u8]>, count: Arc<AtomicU64>, limit: u64) {
+/// Answers the requests of one connection until it closes.
+async fn connection(mut stream: tokio::net::TcpStream, answer: Arc<[u8]>, served: Arc<Served>) {
     let mut buf: Vec<u8> = Vec::with_capacity(8192);
+    let mut chunk = vec![0u8; 8192];
     loop {
         // Read a request head, then its body (Content-Length).
+        let mut scanned = 0;
         let head_end = loop {
-            if let Some(end) = find_bytes(&buf, b"\r\n\r\n") {
-                break end + 4;
+            if let Some(end) = find_bytes(&buf[scanned..], b"\r\n\r\n") {
+                break scanned + end + 4;
             }
-            let mut chunk = [0u8; 4096];
+            scanned = buf.len().saturating_sub(3);
             match stream.read(&mut chunk).await {
                 Ok(0) | Err(_) => return,
                 Ok(n) => buf.extend_from_slice(&chunk[..n]),
@@ -223,14 +260,14 @@ async fn connection(mut stream: tokio::net::TcpStream, answer: Arc<[u8]>, count:
         };
         let len = content_length(&buf[..head_end]);
         while buf.len() < head_end + len {
-            let mut chunk = [0u8; 4096];
             match stream.read(&mut chunk).await {
                 Ok(0) | Err(_) => return,
                 Ok(n) => buf.extend_from_slice(&chunk[..n]),
             }
         }
         buf.drain(..head_end + len);
-        if count.fetch_add(1, Ordering::Relaxed) >= limit || stream.write_all(&answer).await.is_err() {
+        served.requests.fetch_add(1, Ordering::Relaxed);
+        if stream.write_all(&answer).await.is_err() {
             return;
         }
     }
@@ -240,12 +277,13 @@ fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// The `content-length` of a request head (0 when absent), without allocating.
 fn content_length(head: &[u8]) -> usize {
-    let head = String::from_utf8_lossy(head);
-    head.lines()
-        .filter_map(|line| line.split_once(':'))
-        .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.trim().parse().ok())
+    const NAME: &[u8] = b"content-length:";
+    head.split(|&b| b == b'\n')
+        .find(|line| line.len() > NAME.len() && line[..NAME.len()].eq_ignore_ascii_case(NAME))
+        .and_then(|line| std::str::from_utf8(&line[NAME.len()..]).ok())
+        .and_then(|v| v.trim().parse().ok())
         .unwrap_or(0)
 }
 
@@ -253,6 +291,8 @@ fn content_length(head: &[u8]) -> usize {
 // The two calls.
 
 const TOKEN: &str = "bench-access-token";
+/// The user agent `wix-client` sends.
+const USER_AGENT: &str = concat!("wix-client/", env!("CARGO_PKG_VERSION"));
 
 /// Through `wix-client`, as a generated method calls it.
 async fn wix_call(client: &Client, options: &RequestOptions, body: &Items) -> Items {
@@ -282,7 +322,7 @@ async fn plain_call(http: &reqwest::Client, url: &str, body: &Items) -> Items {
     serde_json::from_slice(&bytes).expect("the answer decodes")
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Debug)]
 enum Which {
     Wix,
     Plain,
@@ -304,7 +344,8 @@ impl Clients {
     }
 }
 
-/// What a run measured, per call.
+/// What a round measured, per call.
+#[derive(Clone, Copy)]
 struct Measured {
     /// Calls per second (wall clock).
     rate: f64,
@@ -342,9 +383,36 @@ async fn run(clients: &Clients, which: Which, n: usize, in_flight: usize, body: 
     }
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
+/// The value at quantile `q` (0 to 1, nearest rank) of `v`.
+fn quantile(v: &[f64], q: f64) -> f64 {
+    let mut v = v.to_vec();
     v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
+    v[((v.len() - 1) as f64 * q).round() as usize]
+}
+
+/// The median of per-pair ratios as a change, with the 95% confidence
+/// interval of the median (order statistics: ranks n/2 ± 0.98·√n, no
+/// assumption on the distribution) and the interquartile range.
+fn describe(ratios: &[f64], what: &str) -> String {
+    let mut v = ratios.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    let half = 0.98 * (n as f64).sqrt();
+    let rank = |r: f64| (r.round().max(0.0) as usize).min(n - 1);
+    let (lo, hi) = (rank((n as f64 - 1.0) / 2.0 - half), rank((n as f64 - 1.0) / 2.0 + half));
+    format!(
+        "{what} median {:+.1}% (95% CI of the median {:+.1}% to {:+.1}%; IQR {:+.1}% to {:+.1}%; {n} pairs)",
+        pct(quantile(&v, 0.5)),
+        pct(v[lo]),
+        pct(v[hi]),
+        pct(quantile(&v, 0.25)),
+        pct(quantile(&v, 0.75)),
+    )
+}
+
+/// A percentage change from a ratio.
+fn pct(ratio: f64) -> f64 {
+    100.0 * (ratio - 1.0)
 }
 
 fn env_usize(name: &str, default: usize) -> usize {
@@ -359,84 +427,141 @@ fn env_usize(name: &str, default: usize) -> usize {
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` runs it once, small.
     let quick = !std::env::args().any(|a| a == "--bench");
-    let runs = env_usize("WIX_CALL_RUNS", if quick { 1 } else { 15 });
-    let n = env_usize("WIX_CALL_REQUESTS", if quick { 200 } else { 1000 });
+    let pairs = env_usize("WIX_CALL_PAIRS", if quick { 3 } else { 101 });
+    let n = env_usize("WIX_CALL_REQUESTS", if quick { 64 } else { 200 });
     assert!(
-        runs >= 1 && n >= 1,
-        "WIX_CALL_RUNS and WIX_CALL_REQUESTS must be at least 1"
+        pairs >= 1 && n >= 1,
+        "WIX_CALL_PAIRS and WIX_CALL_REQUESTS must be at least 1"
     );
+    let only = match std::env::var("WIX_CALL_ONLY").as_deref() {
+        Err(_) => None,
+        Ok("wix") => Some(Which::Wix),
+        Ok("plain") => Some(Which::Plain),
+        Ok(other) => panic!("WIX_CALL_ONLY={other}: expected `wix` or `plain`"),
+    };
+    let modes: Vec<(&str, usize)> = match std::env::var("WIX_CALL_MODES") {
+        Err(_) => vec![("sequential", 1), ("64 in flight", 64)],
+        Ok(v) => v
+            .split(',')
+            .map(|m| match m.trim() {
+                "sequential" => ("sequential", 1),
+                "64" => ("64 in flight", 64),
+                other => panic!("WIX_CALL_MODES: `{other}`: expected `sequential` or `64`"),
+            })
+            .collect(),
+    };
 
     let (request_len, response_len) = (1024, 2048);
     let (request, response) = (items_of_size(request_len), items_of_size(response_len));
     let answer = serde_json::to_vec(&response).expect("the answer serializes");
-    let modes = [("sequential", 1usize), ("64 in flight", 64)];
-    let warm_up = 200;
-    let limit = (2 * modes.len() * (runs * n + warm_up)) as u64;
-    let (addr, served) = serve(answer, limit);
+    let ports = serve(&answer, 2);
+    let ((wix_addr, wix_served), (plain_addr, plain_served)) = (ports[0].clone(), ports[1].clone());
 
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("client runtime");
+    // `wix-client`'s reqwest settings (`ClientBuilder::build`), on the plain client too.
     let clients = Clients {
         wix: Client::builder()
             .auth(Auth::access_token(TOKEN))
-            .base_url(format!("http://{addr}"))
+            .base_url(format!("http://{wix_addr}"))
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(30))
             .build()
             .expect("the client builds"),
         options: RequestOptions::default(),
         http: reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(30))
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(USER_AGENT)
+            .http1_only()
             .build()
             .expect("reqwest builds"),
-        url: format!("http://{addr}{PATH}"),
+        url: format!("http://{plain_addr}{PATH}"),
     };
 
-    println!(
-        "client call: POST {request_len}-byte JSON body, 200 with {response_len}-byte JSON decoded; {runs} runs of {n} calls per client and mode, the clients alternating (medians); one client thread, server on 127.0.0.1"
-    );
-    println!(
-        "{:<14} {:<12} {:>10} {:>9} {:>13} {:>9} {:>12}",
-        "mode", "client", "calls/s", "vs plain", "CPU µs/call", "vs plain", "allocs/call"
-    );
     rt.block_on(async {
-        for (mode, in_flight) in modes {
-            for which in [Which::Wix, Which::Plain] {
-                run(&clients, which, warm_up, in_flight, &request, &response).await;
+        if let Some(which) = only {
+            for (mode, in_flight) in modes {
+                run(&clients, which, 4 * in_flight.max(50), in_flight, &request, &response).await;
+                let m = run(&clients, which, pairs * n, in_flight, &request, &response).await;
+                println!(
+                    "{which:?} alone, {mode}: {} calls, {:.0} calls/s, {:.1} CPU µs/call, {:.1} allocs/call",
+                    pairs * n,
+                    m.rate,
+                    m.cpu_us,
+                    m.allocs
+                );
             }
-            let mut got: [Vec<Measured>; 2] = [Vec::new(), Vec::new()];
-            for r in 0..runs {
-                // Alternate which client goes first.
-                let order = if r % 2 == 0 {
+            return;
+        }
+        println!(
+            "client call: POST {request_len}-byte JSON body, 200 with {response_len}-byte JSON decoded; \
+             {pairs} pairs of rounds of {n} calls (wix-client, reqwest; order alternating), one client thread, \
+             server thread on 127.0.0.1"
+        );
+        println!(
+            "future of one call: wix-client {} bytes, reqwest {} bytes",
+            std::mem::size_of_val(&wix_call(&clients.wix, &clients.options, &request)),
+            std::mem::size_of_val(&plain_call(&clients.http, &clients.url, &request)),
+        );
+        println!(
+            "{:<13} {:<11} {:>8} {:>12} {:>12} {:>6}",
+            "mode", "client", "calls/s", "CPU µs/call", "allocs/call", "conns*"
+        );
+        for (mode, in_flight) in modes {
+            // Warm both pools at this concurrency (and the code paths).
+            for which in [Which::Wix, Which::Plain, Which::Wix, Which::Plain] {
+                run(&clients, which, 4 * in_flight.max(50), in_flight, &request, &response).await;
+            }
+            let mut got: Vec<[Measured; 2]> = Vec::with_capacity(pairs);
+            for p in 0..pairs {
+                let order = if p % 2 == 0 {
                     [Which::Wix, Which::Plain]
                 } else {
                     [Which::Plain, Which::Wix]
                 };
+                let mut pair = [None, None];
                 for which in order {
                     let m = run(&clients, which, n, in_flight, &request, &response).await;
-                    got[usize::from(which == Which::Plain)].push(m);
+                    pair[usize::from(which == Which::Plain)] = Some(m);
                 }
+                got.push(pair.map(|m| m.expect("both clients ran")));
             }
-            let med = |i: usize, f: fn(&Measured) -> f64| median(got[i].iter().map(f).collect());
-            let (rate, cpu, allocs) = (
-                [med(0, |m| m.rate), med(1, |m| m.rate)],
-                [med(0, |m| m.cpu_us), med(1, |m| m.cpu_us)],
-                [med(0, |m| m.allocs), med(1, |m| m.allocs)],
+            let side = |i: usize, f: fn(&Measured) -> f64| got.iter().map(|p| f(&p[i])).collect::<Vec<f64>>();
+            let ratios = |f: fn(&Measured) -> f64| got.iter().map(|p| f(&p[0]) / f(&p[1])).collect::<Vec<f64>>();
+            let (rate_ratio, cpu_ratio) = (ratios(|m| m.rate), ratios(|m| m.cpu_us));
+            let conns = [
+                wix_served.connections.load(Ordering::Relaxed),
+                plain_served.connections.load(Ordering::Relaxed),
+            ];
+            for (i, name) in [(0, "wix-client"), (1, "reqwest")] {
+                println!(
+                    "{mode:<13} {name:<11} {:>8.0} {:>12.1} {:>12.1} {:>6}",
+                    quantile(&side(i, |m| m.rate), 0.5),
+                    quantile(&side(i, |m| m.cpu_us), 0.5),
+                    quantile(&side(i, |m| m.allocs), 0.5),
+                    conns[i]
+                );
+            }
+            println!(
+                "{mode:<13} wix-client / reqwest, per pair: {}",
+                describe(&rate_ratio, "calls/s")
             );
             println!(
-                "{mode:<14} {:<12} {:>10.0} {:>8.1}% {:>13.1} {:>8.1}% {:>12.1}",
-                "wix-client",
-                rate[0],
-                100.0 * (rate[0] / rate[1] - 1.0),
-                cpu[0],
-                100.0 * (cpu[0] / cpu[1] - 1.0),
-                allocs[0]
-            );
-            println!(
-                "{mode:<14} {:<12} {:>10.0} {:>9} {:>13.1} {:>9} {:>12.1}",
-                "reqwest", rate[1], "", cpu[1], "", allocs[1]
+                "{mode:<13} wix-client / reqwest, per pair: {}",
+                describe(&cpu_ratio, "CPU/call")
             );
         }
     });
-    println!("server answered {} requests", served.load(Ordering::Relaxed));
+    println!(
+        "* connections each client opened so far. Server answered {} + {} requests on {} + {} connections \
+         (wix-client + reqwest, all modes, warm-ups included)",
+        wix_served.requests.load(Ordering::Relaxed),
+        plain_served.requests.load(Ordering::Relaxed),
+        wix_served.connections.load(Ordering::Relaxed),
+        plain_served.connections.load(Ordering::Relaxed),
+    );
 }

@@ -40,7 +40,7 @@ pub const DEFAULT_BASE_URL: &str = "https://www.wixapis.com";
 /// ```
 #[derive(Clone)]
 pub struct Client {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
 /// The shared state of a [`Client`].

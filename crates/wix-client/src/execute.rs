@@ -4,7 +4,7 @@ use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::Url;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 
@@ -19,15 +19,18 @@ use crate::token_cache::Token;
 use crate::trace;
 use crate::{body, retry_after};
 
-/// The response header carrying Wix's request ID.
-pub(crate) const REQUEST_ID_HEADER: &str = "x-wix-request-id";
+/// The response header carrying Wix's request ID (a constant name: looking a
+/// header up by `&str` parses the name on every call).
+const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-wix-request-id");
 
 /// A successful (2xx) answer, not yet decoded.
 pub(crate) struct RawResponse {
     status: u16,
-    request_id: Option<String>,
+    /// The `x-wix-request-id` header, made text only for an error.
+    request_id: Option<HeaderValue>,
     body: Bytes,
-    path: String,
+    /// The URL sent (its path is reported in a decode error).
+    url: Url,
 }
 
 /// How one attempt ended.
@@ -35,7 +38,7 @@ enum Outcome {
     /// Any HTTP answer.
     Answer {
         status: u16,
-        request_id: Option<String>,
+        request_id: Option<HeaderValue>,
         retry_after: Option<Duration>,
         body: Bytes,
     },
@@ -55,7 +58,9 @@ impl Inner {
         if let Some(reason) = &req.deferred_error {
             return Err(Error::invalid_request(req.operation, reason.clone()));
         }
-        let (url, path) = self.url_for(req)?;
+        let url = self.url_for(req)?;
+        // The path as errors and observers report it, made only when one needs it.
+        let path = || reported_path(&url, req);
         let mut extra = HeaderMap::new();
         for (name, value) in &req.options.headers {
             headers::insert(&mut extra, name, value.expose(), true)
@@ -72,7 +77,12 @@ impl Inner {
             } else {
                 (None, None)
             };
-            let mut request_headers = self.default_headers.clone();
+            // Sized once: the defaults, authorization, accept, content-type, the
+            // request's own and the user agent reqwest adds.
+            let mut request_headers = HeaderMap::with_capacity(self.default_headers.len() + extra.len() + 4);
+            for (name, value) in &self.default_headers {
+                request_headers.insert(name, value.clone());
+            }
             if let Some(value) = authorization {
                 request_headers.insert(AUTHORIZATION, value);
             }
@@ -80,13 +90,15 @@ impl Inner {
             if req.body.is_some() {
                 request_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
             }
-            request_headers.extend(extra.clone());
+            if !extra.is_empty() {
+                request_headers.extend(extra.clone());
+            }
 
             if let Some(observer) = &self.observer {
                 observer.on_request(&RequestInfo {
                     operation: req.operation,
                     method: req.method,
-                    path: path.clone(),
+                    path: path(),
                     attempt,
                 });
             }
@@ -104,11 +116,11 @@ impl Inner {
                     self.observe_response(|| ResponseInfo {
                         operation: req.operation,
                         method: req.method,
-                        path: path.clone(),
+                        path: path(),
                         attempt,
                         status: Some(status),
                         elapsed,
-                        request_id: request_id.clone(),
+                        request_id: header_text(request_id.as_ref()),
                         error: None,
                         will_retry: false,
                         retry_delay: None,
@@ -117,7 +129,7 @@ impl Inner {
                         status,
                         request_id,
                         body,
-                        path,
+                        url,
                     });
                 }
                 Outcome::Answer {
@@ -127,10 +139,11 @@ impl Inner {
                     body,
                 } => {
                     let (message, application_error, validation_error) = parse_wix_error(&body);
+                    let request_id = header_text(request_id.as_ref());
                     let api = ApiError {
                         operation: req.operation,
                         method: req.method,
-                        path: path.clone(),
+                        path: path(),
                         status,
                         message,
                         application_error,
@@ -178,7 +191,7 @@ impl Inner {
             self.observe_response(|| ResponseInfo {
                 operation: req.operation,
                 method: req.method,
-                path: path.clone(),
+                path: path(),
                 attempt,
                 status,
                 elapsed,
@@ -220,27 +233,24 @@ impl Inner {
 
     /// Sends one attempt and reads the body, up to the client's limit.
     async fn attempt(&self, req: &ApiRequest, url: &Url, headers: HeaderMap) -> Outcome {
-        let mut builder = self.http.request(req.method.to_reqwest(), url.clone()).headers(headers);
+        // A `reqwest::Request` built in place: the header map is moved in, not
+        // copied entry by entry as `RequestBuilder::headers` does.
+        let mut request = reqwest::Request::new(req.method.to_reqwest(), url.clone());
+        *request.headers_mut() = headers;
         if let Some(body) = &req.body {
-            builder = builder.body(body.clone());
+            *request.body_mut() = Some(body.clone().into());
         }
         if let Some(timeout) = req.options.timeout {
-            builder = builder.timeout(timeout);
+            *request.timeout_mut() = Some(timeout);
         }
-        let response = match builder.send().await {
+        let response = match self.http.execute(request).await {
             Ok(response) => response,
             Err(e) => return Outcome::Failed(transport_error(req, url, e)),
         };
         let status = response.status().as_u16();
-        let header_text = |name: &str| {
-            response
-                .headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        };
-        let request_id = header_text(REQUEST_ID_HEADER);
-        let retry_after = header_text("retry-after").and_then(|v| retry_after::parse(&v, SystemTime::now()));
+        let request_id = response.headers().get(&REQUEST_ID_HEADER).cloned();
+        let retry_after =
+            header_text(response.headers().get(RETRY_AFTER)).and_then(|v| retry_after::parse(&v, SystemTime::now()));
         let success = (200..300).contains(&status);
         let limit = self.max_response_body;
         match body::read(response, limit, success).await {
@@ -251,7 +261,7 @@ impl Inner {
                 path: url.path().to_owned(),
                 status,
                 limit,
-                request_id,
+                request_id: header_text(request_id.as_ref()),
             }),
             Ok(body) => Outcome::Answer {
                 status,
@@ -263,21 +273,29 @@ impl Inner {
         }
     }
 
-    /// Builds the full URL and returns it with its path. Refuses paths that URL
-    /// normalisation would change, so nothing can escape its place in the path.
-    fn url_for(&self, req: &ApiRequest) -> Result<(Url, String), Error> {
+    /// Builds the full URL. Refuses paths that URL normalisation would change,
+    /// so nothing can escape its place in the path.
+    fn url_for(&self, req: &ApiRequest) -> Result<Url, Error> {
         if !req.path.is_empty() && !req.path.starts_with('/') {
             return Err(Error::invalid_request(
                 req.operation,
                 format!("the request path `{}` must start with `/`", req.path),
             ));
         }
-        let full_path = format!("{}{}", self.base_path, req.path);
-        let text = format!("{}{}", self.base_url, req.path_and_query());
+        let mut text = String::with_capacity(self.base_url.len() + req.path.len() + 1);
+        text.push_str(&self.base_url);
+        req.write_path_and_query(&mut text);
         let url = Url::parse(&text)
             .map_err(|e| Error::invalid_request(req.operation, format!("the request URL is invalid: {e}")))?;
-        let expected = if full_path.is_empty() { "/" } else { &full_path };
-        if url.path() != expected {
+        // The URL's path must be the base path followed by the request's path, unchanged.
+        let unchanged = if self.base_path.is_empty() && req.path.is_empty() {
+            url.path() == "/"
+        } else {
+            url.path()
+                .strip_prefix(self.base_path.as_str())
+                .is_some_and(|rest| rest == req.path)
+        };
+        if !unchanged {
             return Err(Error::invalid_request(
                 req.operation,
                 format!(
@@ -287,12 +305,12 @@ impl Inner {
                 ),
             ));
         }
-        Ok((url, full_path))
+        Ok(url)
     }
 
     /// Tells the observer, if any, how an attempt ended (the info is built only when needed).
     fn observe_response(&self, info: impl FnOnce() -> ResponseInfo) {
-        if self.observer.is_none() && !trace::TRACES_ATTEMPTS {
+        if self.observer.is_none() && !trace::attempts_traced() {
             return;
         }
         let info = info();
@@ -324,6 +342,21 @@ fn transport_error(req: &ApiRequest, url: &Url, error: reqwest::Error) -> Error 
             source: Box::new(error),
         }
     }
+}
+
+/// The path errors and observers report: the base URL's path and the request's
+/// (`url_for` checked that the URL's path is exactly that, or `/` when both are empty).
+fn reported_path(url: &Url, req: &ApiRequest) -> String {
+    if req.path.is_empty() && url.path() == "/" {
+        String::new()
+    } else {
+        url.path().to_owned()
+    }
+}
+
+/// A header's value as text, if it is visible ASCII.
+fn header_text(value: Option<&HeaderValue>) -> Option<String> {
+    value.and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
 /// Records the final attempt count in a transport or timeout error.
@@ -362,13 +395,13 @@ impl RawResponse {
         Err(Error::Decode(Box::new(DecodeError {
             operation: req.operation,
             method: req.method,
-            path: self.path.clone(),
+            path: reported_path(&self.url, req),
             status: self.status,
             json_path,
             message,
             body_excerpt,
             body_len: self.body.len(),
-            request_id: self.request_id.clone(),
+            request_id: header_text(self.request_id.as_ref()),
         })))
     }
 }
@@ -388,4 +421,62 @@ fn decode_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, (String, String)>
         .map_err(|e| (e.path().to_string(), e.inner().to_string()))?;
     deserializer.end().map_err(|e| (".".to_owned(), e.to_string()))?;
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    use crate::{Auth, Client, HttpMethod};
+
+    fn inner(base_url: &str) -> Arc<Inner> {
+        let client = Client::builder()
+            .auth(Auth::access_token("token"))
+            .base_url(base_url)
+            .build()
+            .expect("the client builds");
+        client.inner
+    }
+
+    fn request(path: &'static str) -> ApiRequest {
+        ApiRequest::new(HttpMethod::Get, "t.S.m").path(path)
+    }
+
+    #[test]
+    fn the_url_keeps_the_base_path_and_the_request_path_unchanged() {
+        for (base, path, expected_url, reported) in [
+            (
+                "http://127.0.0.1:1",
+                "/v1/items",
+                "http://127.0.0.1:1/v1/items",
+                "/v1/items",
+            ),
+            (
+                "http://127.0.0.1:1/api/",
+                "/v1/items",
+                "http://127.0.0.1:1/api/v1/items",
+                "/api/v1/items",
+            ),
+            ("http://127.0.0.1:1/api", "", "http://127.0.0.1:1/api", "/api"),
+            ("http://127.0.0.1:1", "", "http://127.0.0.1:1/", ""),
+        ] {
+            let (inner, req) = (inner(base), request(path));
+            let url = inner.url_for(&req).expect("the URL is accepted");
+            assert_eq!(
+                (url.as_str(), reported_path(&url, &req).as_str()),
+                (expected_url, reported)
+            );
+        }
+    }
+
+    #[test]
+    fn a_path_that_normalisation_would_change_is_refused() {
+        for base in ["http://127.0.0.1:1", "http://127.0.0.1:1/api"] {
+            for path in ["/v1/../admin", "/v1/./items", "/v1/items/..", "/v1/it ems", "v1/items"] {
+                let err = inner(base).url_for(&request(path)).expect_err(path);
+                assert!(matches!(err, Error::InvalidRequest { .. }), "{base} {path}: {err}");
+            }
+        }
+    }
 }

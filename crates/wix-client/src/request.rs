@@ -275,10 +275,17 @@ impl ApiRequest {
 
     /// The encoded path and query string, as they will be appended to the base URL.
     pub fn path_and_query(&self) -> String {
-        if self.query.is_empty() {
-            self.path.clone()
-        } else {
-            format!("{}?{}", self.path, query::encode(&self.query))
+        let mut out = String::with_capacity(self.path.len());
+        self.write_path_and_query(&mut out);
+        out
+    }
+
+    /// Appends [`ApiRequest::path_and_query`] to `out`.
+    pub(crate) fn write_path_and_query(&self, out: &mut String) {
+        out.push_str(&self.path);
+        if !self.query.is_empty() {
+            out.push('?');
+            out.push_str(&query::encode(&self.query));
         }
     }
 

@@ -37,8 +37,18 @@ pub(crate) fn in_call_span<F: Future>(_req: &ApiRequest, call: F) -> F {
     call
 }
 
-/// Whether attempts are traced: the attempt's info is built for it.
-pub(crate) const TRACES_ATTEMPTS: bool = cfg!(feature = "tracing");
+/// Whether a subscriber listens to the attempt events (`DEBUG` or `INFO`,
+/// target `wix_client`): the attempt's info is built only then. Without a
+/// subscriber this is a cached per-callsite check, no field is built.
+pub(crate) fn attempts_traced() -> bool {
+    #[cfg(feature = "tracing")]
+    {
+        tracing::enabled!(target: "wix_client", tracing::Level::DEBUG)
+            || tracing::enabled!(target: "wix_client", tracing::Level::INFO)
+    }
+    #[cfg(not(feature = "tracing"))]
+    false
+}
 
 /// How one attempt ended (`info.path`, the filled path, is not recorded).
 pub(crate) fn attempt(info: &ResponseInfo) {
