@@ -355,6 +355,7 @@ pub mod fixture {
                 response_next_cursor: vec!["pagingMetadata".into(), "cursors".into(), "next".into()],
             }),
             samples: MethodSamples::default(),
+            examples: Default::default(),
             source: at(),
         };
         let delete_node = Method {
@@ -378,6 +379,7 @@ pub mod fixture {
             errors: Vec::new(),
             pagination: None,
             samples: MethodSamples::default(),
+            examples: Default::default(),
             source: at(),
         };
         // Cursor paging by type at other names: a GET sends `paging.cursor` in
@@ -407,6 +409,7 @@ pub mod fixture {
                 response_next_cursor: vec!["pagingMetadata".into(), "cursors".into(), "next".into()],
             }),
             samples: MethodSamples::default(),
+            examples: Default::default(),
             source: at(),
         };
         let list_nodes = paged(
@@ -461,7 +464,9 @@ pub mod fixture {
                     plugin_methods: vec![],
                 }],
                 types,
+                articles: Vec::new(),
             }],
+            unplaced: Default::default(),
         }
     }
 }

@@ -32,12 +32,12 @@
 use crate::emit::docs::{self, code_text};
 use crate::emit::idents::{bare, ident};
 use crate::emit::scope::PackageScope;
-use crate::examples::{SchemaCheck, TestTarget, join, kind_of, string_literal};
+use crate::examples::{Found, SchemaCheck, TestTarget, Unmatched, examples_of, join, kind_of, string_literal};
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-pub use wixgen_ir::load::ResponseExample;
+pub use wixgen_ir::model::ResponseExample;
 use wixgen_ir::model::{Api, Field, NamedType, StructType, TypeRef};
 use wixgen_ir::sdk_names::counterpart;
 
@@ -100,24 +100,35 @@ impl CheckedResponse {
     }
 }
 
-/// Check every response example against the IR. Pure and deterministic.
-pub fn check_responses(api: &Api, examples: &[ResponseExample]) -> Vec<CheckedResponse> {
-    examples.iter().map(|e| check_one(api, e)).collect()
+/// Check every response example of the model against it, in page order.
+/// Pure and deterministic.
+pub fn check_responses(api: &Api) -> Vec<CheckedResponse> {
+    examples_of(api, |x| &x.responses, |e| (&e.page, e.line))
+        .into_iter()
+        .map(|(e, found)| check_one(e, found))
+        .collect()
 }
 
-fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
+fn check_one(e: &ResponseExample, found: Found) -> CheckedResponse {
     let skipped = |target, reason: String| CheckedResponse {
         example: e.clone(),
         target,
         outcome: ResponseOutcome::Skipped { line: e.line, reason },
     };
-    let Some((package, method)) = crate::examples::find_method(api, &e.package, &e.service, &e.method) else {
-        let reason = if crate::examples::is_plugin_method(api, &e.package, &e.service, &e.method) {
-            "a service-plugin method: the app answers Wix, no client call resolves to it".to_owned()
-        } else {
-            format!("no generated method `{}.{}.{}`", e.package, e.service, e.method)
-        };
-        return skipped(None, reason);
+    let (package, method) = match found {
+        Ok(found) => found,
+        Err(Unmatched::PluginMethod) => {
+            return skipped(
+                None,
+                "a service-plugin method: the app answers Wix, no client call resolves to it".to_owned(),
+            );
+        }
+        Err(Unmatched::NoMethod) => {
+            return skipped(
+                None,
+                format!("no generated method `{}.{}.{}`", e.package, e.service, e.method),
+            );
+        }
     };
     let Some(TypeRef::Named(response)) = &method.response else {
         return skipped(None, "the method has no response type".to_owned());

@@ -50,6 +50,7 @@
 //! * **Order**: pages by path; packages, services by name; methods and types by
 //!   Rust name.
 
+pub mod articles;
 mod assemble;
 pub mod cpu_clock;
 pub mod diag;

@@ -18,6 +18,105 @@ pub struct SourceRef {
 pub struct Api {
     /// Ordered by `name`.
     pub packages: Vec<Package>,
+    /// What the pages show that belongs to no method or package: examples of
+    /// a method that was not generated, articles placed with no package.
+    pub unplaced: Unplaced,
+}
+
+/// Examples and articles the load stage could not place in the model
+/// (`wixgen_ir::load`), kept so that reports can say why.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Unplaced {
+    /// Examples of a page whose method is neither a generated method nor a
+    /// service-plugin method (its page was skipped by lowering), in page order.
+    pub examples: MethodExamples,
+    /// Articles that joined no package's docs, in path order.
+    pub articles: Vec<UnplacedArticle>,
+}
+
+/// An article that joined no package's docs, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnplacedArticle {
+    /// `schemas/README.md`
+    pub path: String,
+    pub why: ArticleSkip,
+}
+
+/// Why an article joins no package's docs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum ArticleSkip {
+    /// Not in a package folder (`schemas/README.md`): a note.
+    NoFolder,
+    /// In a folder, but which package it belongs to cannot be told: a warning.
+    Unplaced(String),
+}
+
+/// The examples a method page shows, as found on the page (its page and
+/// line, its heading). Each list is in page order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct MethodExamples {
+    /// The REST block's curl examples.
+    pub requests: Vec<RequestExample>,
+    /// The `/* Promise resolves to: */` objects of the SDK block's examples.
+    pub responses: Vec<ResponseExample>,
+}
+
+impl MethodExamples {
+    pub fn is_empty(&self) -> bool {
+        self.requests.is_empty() && self.responses.is_empty()
+    }
+}
+
+/// A REST curl example as found on a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestExample {
+    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
+    pub page: String,
+    /// 1-based line of the body (or of the example when it has none).
+    pub line: u32,
+    /// `# Package:`, `# Namespace:` and the method title of the page.
+    pub package: String,
+    pub service: String,
+    pub method: String,
+    /// The example's heading.
+    pub title: String,
+    /// The `-X` verb, when given.
+    pub verb: Option<String>,
+    /// The quoted `https://...` argument.
+    pub url: Option<String>,
+    /// The `-d` argument, verbatim.
+    pub body: Option<String>,
+}
+
+/// A `/* Promise resolves to: ... */` object of a JavaScript example as found on a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResponseExample {
+    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
+    pub page: String,
+    /// 1-based line of the comment's first line (the one with the marker).
+    pub line: u32,
+    /// `# Package:`, `# Namespace:` and the method title of the page.
+    pub package: String,
+    pub service: String,
+    pub method: String,
+    /// The example's heading.
+    pub title: String,
+    /// The comment's text after the marker, each line's `*` margin removed;
+    /// its first line is on `line`, each next one on the next line.
+    pub object: String,
+    /// The SDK block's return type, when it is a named type.
+    pub sdk_returns: Option<String>,
+    /// The REST block's return type, when it is a named type.
+    pub rest_returns: Option<String>,
+}
+
+/// An article (a page that is not a method page) as read: its path as shown
+/// in reports and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleSource {
+    /// `schemas/inbox/conversation-id.md`
+    pub path: String,
+    pub text: String,
 }
 
 /// A Wix package (`# Package: inbox`): one Rust module and one Cargo feature.
@@ -33,6 +132,9 @@ pub struct Package {
     pub services: Vec<Service>,
     /// Named types of the package, unified across its pages, ordered by `rust_name`.
     pub types: Vec<NamedType>,
+    /// The articles placed with the package (those in the folder of its
+    /// method pages, `wixgen_ir::articles`), in path order: part of its docs.
+    pub articles: Vec<ArticleSource>,
 }
 
 /// A namespace (`# Namespace: ConversationsService`): one client struct.
@@ -69,6 +171,9 @@ pub struct PluginMethod {
     pub errors: Vec<ErrorInfo>,
     /// Test data synthesized from the page's own listings.
     pub samples: MethodSamples,
+    /// The examples of its page (and of any page with the same package,
+    /// namespace and title), for tests.
+    pub examples: MethodExamples,
     pub source: SourceRef,
 }
 
@@ -163,6 +268,9 @@ pub struct Method {
     pub pagination: Option<Pagination>,
     /// Test data synthesized from the page's own listings.
     pub samples: MethodSamples,
+    /// The examples of its page (and of any page with the same package,
+    /// namespace and title), for tests.
+    pub examples: MethodExamples,
     pub source: SourceRef,
 }
 
