@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use wixgen_ir::model::{Api, Field, Method, MethodExamples, NamedType, Package, StructType, TypeRef};
 
 pub use wixgen_ir::model::RequestExample;
+pub(crate) use wixgen_ir::sdk_objects::kind_of;
 
 /// What became of an example.
 #[derive(Debug, Clone, PartialEq)]
@@ -411,17 +412,6 @@ impl<'c, 'a> SchemaCheck<'c, 'a> {
         let fields: Vec<&Field> = s.fields.iter().collect();
         let side = self.cx.side(s);
         self.fields(&s.rust_name, side, &fields, &s.one_ofs, object, at)
-    }
-}
-
-pub(crate) fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

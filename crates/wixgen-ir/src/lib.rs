@@ -68,6 +68,7 @@ pub mod queries;
 mod reconcile;
 mod samples;
 pub mod sdk_names;
+pub mod sdk_objects;
 pub mod sides;
 mod types;
 mod unify;

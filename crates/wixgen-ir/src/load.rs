@@ -14,14 +14,16 @@
 //! 4. [`LoadedPages::assemble`] decides type identity across pages and builds
 //!    the packages ([`crate::assemble`]), puts each example on the method its
 //!    page names ([`crate::model::Method::examples`]) and each article with the
-//!    package whose method pages share its folder ([`crate::articles`]); what
+//!    package whose method pages share its folder ([`crate::articles`]), and
+//!    reads each `Promise resolves to` object into wire names
+//!    ([`crate::sdk_objects`]); what
 //!    finds no place is in [`crate::model::Api::unplaced`].
 //!
 //! Nothing after this stage sees a [`wixgen_schema::Page`]: codegen,
 //! `wixgen diff` and `include_api!` read what this module returns.
 
 use crate::cpu_clock::CpuClock;
-use crate::model::{Api, MethodExamples};
+use crate::model::{Api, MethodExamples, ResponseObject};
 pub use crate::model::{ArticleSource, RequestExample, ResponseExample};
 use crate::{PageInput, PageLowering};
 use rayon::prelude::*;
@@ -90,6 +92,10 @@ impl LoadedPages {
     pub fn assemble(&mut self) -> crate::LowerOutput {
         let mut out = crate::assemble(std::mem::take(&mut self.pages));
         attach_examples(&mut out.api, std::mem::take(&mut self.examples));
+        out.api
+            .packages
+            .par_iter_mut()
+            .for_each(crate::sdk_objects::read_package);
         crate::articles::place(&mut out.api, &self.label, std::mem::take(&mut self.articles));
         out
     }
@@ -345,6 +351,7 @@ fn response_examples(path: &str, page: &Page) -> Vec<ResponseExample> {
                 object,
                 sdk_returns: sdk_returns.clone(),
                 rest_returns: rest_returns.clone(),
+                wire: ResponseObject::NotRead,
             });
         }
     }

@@ -53,7 +53,7 @@ pub enum ArticleSkip {
 
 /// The examples a method page shows, as found on the page (its page and
 /// line, its heading). Each list is in page order.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct MethodExamples {
     /// The REST block's curl examples.
     pub requests: Vec<RequestExample>,
@@ -89,7 +89,7 @@ pub struct RequestExample {
 }
 
 /// A `/* Promise resolves to: ... */` object of a JavaScript example as found on a page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseExample {
     /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
     pub page: String,
@@ -108,6 +108,25 @@ pub struct ResponseExample {
     pub sdk_returns: Option<String>,
     /// The REST block's return type, when it is a named type.
     pub rest_returns: Option<String>,
+    /// The object read against the method's response type, SDK names mapped
+    /// to wire names (`wixgen_ir::sdk_objects`).
+    pub wire: ResponseObject,
+}
+
+/// A response example's object as the load stage read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", content = "of", rename_all = "snake_case")]
+pub enum ResponseObject {
+    /// Not read: its method is no generated method, its response is not a
+    /// struct of the package, or the page's SDK and REST blocks do not name
+    /// the same return type (so what the object is cannot be told).
+    NotRead,
+    /// The object, each SDK key that stands for a field of the response type
+    /// renamed to the field's wire name, all the way down; other keys kept.
+    Wire(serde_json::Value),
+    /// Not usable: where (the page line of the problem) and why (it does not
+    /// parse, is not an object, or two keys stand for one field).
+    Unusable { line: u32, reason: String },
 }
 
 /// An article (a page that is not a method page) as read: its path as shown

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use wixgen_ir::articles::{Placement, place, placements};
 use wixgen_ir::load::load_pages;
-use wixgen_ir::model::{Api, ArticleSkip, ArticleSource, Method, Service};
+use wixgen_ir::model::{Api, ArticleSkip, ArticleSource, Method, ResponseObject, Service};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pages")
@@ -125,5 +125,35 @@ fn articles_go_with_the_package_whose_method_pages_share_their_folder() {
             .iter()
             .filter(|p| p.name != "inbox")
             .all(|p| p.articles.is_empty())
+    );
+}
+
+#[test]
+fn response_objects_are_read_into_wire_names_in_the_load_stage() {
+    let api = load();
+    let m = method(&api, "inbox", "ConversationsService", "GetOrCreateConversation");
+    let mut read = 0;
+    for e in &m.examples.responses {
+        match &e.wire {
+            ResponseObject::Wire(v) => {
+                read += 1;
+                // `_id` is the SDK name of the wire field `id`.
+                let conversation = &v["conversation"];
+                assert!(conversation.get("id").is_some(), "{v}");
+                assert!(conversation.get("_id").is_none(), "{v}");
+            }
+            ResponseObject::Unusable { line, reason } => {
+                // Two objects hold a bare `EMAIL`: not JSON5; the line is the token's.
+                assert!(reason.contains("at `EMAIL`"), "{reason}");
+                assert_eq!(*line, e.line + 9, "{}:{line}", e.page);
+            }
+            ResponseObject::NotRead => panic!("{}:{} was not read", e.page, e.line),
+        }
+    }
+    assert_eq!(
+        read,
+        4,
+        "{:?}",
+        m.examples.responses.iter().map(|e| &e.wire).collect::<Vec<_>>()
     );
 }
