@@ -44,9 +44,6 @@ fn fixture_crate_is_clippy_and_rustdoc_clean() {
             name: "wix-apis".to_owned(),
             runtime: Runtime::Path(runtime.display().to_string()),
         },
-        examples: Vec::new(),
-        responses: Vec::new(),
-        articles: Vec::new(),
     };
     let files = emit(&fixture::api(), &options);
     let tmp = tempfile::tempdir().unwrap();

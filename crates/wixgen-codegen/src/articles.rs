@@ -2,10 +2,10 @@
 //!
 //! `wixgen fetch` saves an article (a docs page that is not a method page)
 //! byte for byte as `<schemas>/<package>/<last URL segment>.md`, beside the
-//! method pages of its package. Generation reads it back from there: an
-//! article belongs to the package whose method pages share its folder, and
-//! becomes part of that package crate's `//!` docs (and so of
-//! `wix_apis::<package>`), after the generated overview.
+//! method pages of its package. The load stage places it with the package
+//! whose method pages share its folder ([`wixgen_ir::articles`],
+//! [`Package::articles`]); here it becomes part of that package crate's `//!`
+//! docs (and so of `wix_apis::<package>`), after the generated overview.
 //!
 //! - The page's frame is left out: the `> Portal Navigation:` block quote
 //!   before the content, the `## Resource:`, `## Article:`, `## Article Link:`
@@ -19,122 +19,25 @@
 //!   list item. Headings are shifted under one `#` heading per article.
 //! - The text only ever reaches generated code as `#![doc = "..."]` string
 //!   literals, so it cannot inject code.
-//! - An article in a folder without method pages, or whose method pages are of
-//!   several packages, is skipped with a warning; one outside any package
-//!   folder with a note. Never guessed.
+//! - An article the load stage placed with no package is not used here; the
+//!   reports say why.
 
 use crate::emit::docs::is_safe_url;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
-use std::collections::BTreeSet;
-use wixgen_ir::model::Api;
+use wixgen_ir::model::Package;
 
-pub use wixgen_ir::load::ArticleSource;
-
-/// Where an article went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlacedArticle {
-    pub path: String,
-    /// The package (`# Package:` name) whose docs it joins, or why none.
-    pub package: Result<String, Skip>,
-    /// Its title, when the page gives one.
-    pub title: Option<String>,
-    /// Rustdoc-safe markdown lines.
-    pub lines: Vec<String>,
-}
-
-/// Why an article joins no package's docs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Skip {
-    /// Not in a package folder (`schemas/README.md`): a note.
-    NoFolder,
-    /// In a folder, but which package it belongs to cannot be told: a warning.
-    Unplaced(String),
-}
-
-impl PlacedArticle {
-    /// The report line for the article.
-    pub fn report_line(&self) -> String {
-        match &self.package {
-            Ok(package) => format!(
-                "{}: note: article: part of the docs of package `{package}`\n",
-                self.path
-            ),
-            Err(Skip::NoFolder) => format!(
-                "{}: note: not a method page (no `# Package:`, no REST or SDK section), and not in a package's folder; skipped\n",
-                self.path
-            ),
-            Err(Skip::Unplaced(why)) => format!("{}: warning: article skipped: {why}\n", self.path),
-        }
-    }
-}
-
-/// The folder part of a shown path: `schemas/inbox` of `schemas/inbox/x.md`.
-fn folder(path: &str) -> &str {
-    path.rsplit_once('/').map_or("", |(dir, _)| dir)
-}
-
-/// Place every article with the package whose method pages share its folder.
-/// `label` is the prefix of shown paths (`schemas`): an article directly in
-/// it is in no package folder.
-pub fn place(api: &Api, label: &str, sources: &[ArticleSource]) -> Vec<PlacedArticle> {
-    let root = label.trim_end_matches('/');
-    sources
-        .iter()
-        .map(|a| {
-            let dir = folder(&a.path);
-            // The packages whose method pages share the article's folder.
-            let packages: BTreeSet<&str> = api
-                .packages
-                .iter()
-                .filter(|p| {
-                    p.services.iter().any(|s| {
-                        s.methods
-                            .iter()
-                            .map(|m| &m.source.page)
-                            .chain(s.plugin_methods.iter().map(|m| &m.source.page))
-                            .any(|page| folder(page) == dir)
-                    })
-                })
-                .map(|p| p.name.as_str())
-                .collect();
-            // Directly in the root with no method page beside it (a README):
-            // in no package folder. (The root can be a package's folder, as
-            // for `include_api!("schemas/inbox")`.)
-            let package = if dir == root && packages.is_empty() {
-                Err(Skip::NoFolder)
-            } else {
-                match packages.len() {
-                    1 => Ok(packages.into_iter().next().unwrap_or_default().to_owned()),
-                    0 => Err(Skip::Unplaced(format!(
-                        "no method page of `{dir}/` was generated, so it belongs to no package; put it in the folder of its package's method pages"
-                    ))),
-                    _ => Err(Skip::Unplaced(format!(
-                        "the method pages of `{dir}/` are of several packages ({}); put it in a folder of one package",
-                        packages.into_iter().collect::<Vec<_>>().join(", ")
-                    ))),
-                }
-            };
-            let (title, lines) = doc_lines(&a.text);
-            PlacedArticle {
-                path: a.path.clone(),
-                package,
-                title,
-                lines,
-            }
-        })
-        .collect()
-}
-
-/// The doc lines of the articles placed with `package` (by `# Package:` name),
-/// in path order, each under its title.
-pub fn package_doc_lines(placed: &[PlacedArticle], package: &str) -> Vec<String> {
+/// The doc lines of the articles placed with `package` ([`Package::articles`],
+/// by the load stage's [`wixgen_ir::articles`]), in path order, each under its
+/// title.
+pub fn package_doc_lines(package: &Package) -> Vec<String> {
     let mut out = Vec::new();
-    for a in placed.iter().filter(|a| a.package.as_deref() == Ok(package)) {
-        if a.lines.is_empty() {
+    for a in &package.articles {
+        let (_, lines) = doc_lines(&a.text);
+        if lines.is_empty() {
             continue;
         }
         out.push(String::new());
-        out.extend(a.lines.iter().cloned());
+        out.extend(lines);
     }
     out
 }
@@ -696,43 +599,6 @@ mod tests {
                 "See [the API](https://dev.wix.com/a.md), local, x\\[0\\] alert(1)  and <https://e.com/x>. A &lt; B &amp; C."
             ]
         );
-    }
-
-    #[test]
-    fn articles_go_with_the_package_whose_method_pages_share_their_folder() {
-        let mut api = wixgen_corpus::fixture::api();
-        for s in api.packages.iter_mut().flat_map(|p| &mut p.services) {
-            for m in &mut s.methods {
-                m.source.page = "schemas/edge/m.md".into();
-            }
-        }
-        let src = |path: &str| ArticleSource {
-            path: path.into(),
-            text: "# About\n\nText.\n".into(),
-        };
-        let placed = place(
-            &api,
-            "schemas",
-            &[
-                src("schemas/edge/about.md"),
-                src("schemas/README.md"),
-                src("schemas/other/about.md"),
-            ],
-        );
-        assert_eq!(placed[0].package, Ok("edge".to_owned()));
-        assert_eq!(package_doc_lines(&placed, "edge"), ["", "# About", "", "Text."]);
-        assert_eq!(placed[1].package, Err(Skip::NoFolder));
-        assert!(placed[1].report_line().contains("note: not a method page"));
-        let Err(Skip::Unplaced(why)) = &placed[2].package else {
-            panic!("{:?}", placed[2].package)
-        };
-        assert!(why.contains("no method page of `schemas/other/`"), "{why}");
-        assert!(
-            placed[2]
-                .report_line()
-                .starts_with("schemas/other/about.md: warning: article skipped")
-        );
-        assert!(package_doc_lines(&placed, "other").is_empty());
     }
 
     #[test]

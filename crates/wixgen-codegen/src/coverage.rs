@@ -11,7 +11,6 @@
 //! `cargo xtask gen --check` fails when it is stale. It holds nothing that
 //! changes between runs of the same pages: no timings, no absolute paths.
 
-use crate::articles::Skip;
 use crate::emit::docs::code_text;
 use crate::examples::RequestOutcome;
 use crate::generation::Generation;
@@ -21,6 +20,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use wixgen_ir::Severity;
 use wixgen_ir::load::PageStatus;
+use wixgen_ir::model::ArticleSkip as Skip;
 use wixgen_ir::model::{NamedType, SampleOutcome};
 
 /// The file's path relative to the generated crate.

@@ -18,9 +18,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-use wixgen_ir::model::{Api, Field, Method, NamedType, Package, StructType, TypeRef};
+use wixgen_ir::model::{Api, Field, Method, MethodExamples, NamedType, Package, StructType, TypeRef};
 
-pub use wixgen_ir::load::RequestExample;
+pub use wixgen_ir::model::RequestExample;
+pub(crate) use wixgen_ir::sdk_objects::kind_of;
 
 /// What became of an example.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,37 +68,56 @@ impl CheckedExample {
     }
 }
 
-/// The method `package.service.method` of the IR, with its package (the page
-/// names of an example, request or response).
-pub(crate) fn find_method<'a>(
+/// Every example the model holds and its method (with its package) when it
+/// is a generated one, or why it is not (a service-plugin method, no method),
+/// in page order (by page, then line): what [`check_examples`] and
+/// [`crate::response_examples::check_responses`] walk.
+pub(crate) fn examples_of<'a, T: 'a>(
     api: &'a Api,
-    package: &str,
-    service: &str,
-    method: &str,
-) -> Option<(&'a Package, &'a Method)> {
-    let p = api.packages.iter().find(|p| p.name == package)?;
-    let s = p.services.iter().find(|s| s.name == service)?;
-    let m = s.methods.iter().find(|m| m.name == method)?;
-    Some((p, m))
+    pick: impl Fn(&'a MethodExamples) -> &'a [T],
+    at: impl Fn(&T) -> (&str, u32),
+) -> Vec<(&'a T, Found<'a>)> {
+    let mut out = Vec::new();
+    for package in &api.packages {
+        for service in &package.services {
+            for method in &service.methods {
+                out.extend(pick(&method.examples).iter().map(|e| (e, Ok((package, method)))));
+            }
+            for method in &service.plugin_methods {
+                out.extend(pick(&method.examples).iter().map(|e| (e, Err(Unmatched::PluginMethod))));
+            }
+        }
+    }
+    out.extend(
+        pick(&api.unplaced.examples)
+            .iter()
+            .map(|e| (e, Err(Unmatched::NoMethod))),
+    );
+    out.sort_by(|(a, _), (b, _)| at(a).cmp(&at(b)));
+    out
 }
 
-/// Whether `package.service.method` is a service-plugin method (Wix calls the app).
-pub(crate) fn is_plugin_method(api: &Api, package: &str, service: &str, method: &str) -> bool {
-    api.packages
-        .iter()
-        .filter(|p| p.name == package)
-        .flat_map(|p| &p.services)
-        .filter(|s| s.name == service)
-        .any(|s| s.plugin_methods.iter().any(|m| m.name == method))
+/// An example's generated method with its package, or why it has none.
+pub(crate) type Found<'a> = Result<(&'a Package, &'a Method), Unmatched>;
+
+/// Why an example's method is no generated client method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unmatched {
+    /// A service-plugin method (Wix calls the app).
+    PluginMethod,
+    /// No method of that package, namespace and title was generated.
+    NoMethod,
 }
 
-/// Check every example against the IR. Pure and deterministic.
-pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExample> {
-    examples
-        .iter()
-        .map(|e| {
-            let Some((package, method)) = find_method(api, &e.package, &e.service, &e.method) else {
-                if is_plugin_method(api, &e.package, &e.service, &e.method) {
+/// Check every example of the model against it, in page order. Pure and
+/// deterministic.
+pub fn check_examples(api: &Api) -> Vec<CheckedExample> {
+    examples_of(api, |x| &x.requests, |e| (&e.page, e.line))
+        .into_iter()
+        .map(|(e, found)| {
+            let (package, method) = match found {
+                Ok(found) => found,
+                Err(Unmatched::PluginMethod) => {
                     return CheckedExample {
                         example: e.clone(),
                         target: None,
@@ -107,14 +127,16 @@ pub fn check_examples(api: &Api, examples: &[RequestExample]) -> Vec<CheckedExam
                         ),
                     };
                 }
-                return CheckedExample {
-                    example: e.clone(),
-                    target: None,
-                    outcome: RequestOutcome::Skipped(format!(
-                        "no generated method `{}.{}.{}`",
-                        e.package, e.service, e.method
-                    )),
-                };
+                Err(Unmatched::NoMethod) => {
+                    return CheckedExample {
+                        example: e.clone(),
+                        target: None,
+                        outcome: RequestOutcome::Skipped(format!(
+                            "no generated method `{}.{}.{}`",
+                            e.package, e.service, e.method
+                        )),
+                    };
+                }
             };
             let target = Some(TestTarget {
                 module: ident(&package.module).to_string(),
@@ -390,17 +412,6 @@ impl<'c, 'a> SchemaCheck<'c, 'a> {
         let fields: Vec<&Field> = s.fields.iter().collect();
         let side = self.cx.side(s);
         self.fields(&s.rust_name, side, &fields, &s.one_ofs, object, at)
-    }
-}
-
-pub(crate) fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -4,10 +4,10 @@
 //! nothing here decides anything.
 
 use crate::GeneratedFiles;
-use crate::articles::PlacedArticle;
 use crate::examples::CheckedExample;
 use crate::response_examples::CheckedResponse;
 use std::time::Duration;
+use wixgen_ir::articles::Placement;
 use wixgen_ir::load::{PageReport, PageStatus};
 use wixgen_ir::{IrDiagnostic, TypeDecisions};
 
@@ -23,8 +23,9 @@ pub struct Generation {
     pub examples: Vec<CheckedExample>,
     /// The JavaScript examples' `/* Promise resolves to: */` objects, checked.
     pub responses: Vec<CheckedResponse>,
-    /// The article pages, and the package docs each joined.
-    pub articles: Vec<PlacedArticle>,
+    /// The article pages, and the package docs each joined (read from the
+    /// model: [`wixgen_ir::articles::placements`]).
+    pub articles: Vec<Placement>,
     /// Where the time went.
     pub timings: Timings,
     /// What the format cache did (`Options::format_cache`), one line.

@@ -207,15 +207,13 @@ pub fn expand(base: &Path, path: &str) -> Result<Expansion, ExpandError> {
     if !errors.is_empty() {
         return Err(ExpandError::Schema { errors });
     }
-    // Articles beside the pages become package docs, as `wixgen gen` places them.
-    let articles = crate::articles::place(&lowered.api, &label, &parsed.articles);
+    // Articles beside the pages are package docs: the load stage placed them
+    // as it does for `wixgen gen`. The examples on the methods are not used.
     let modules = lowered
         .api
         .packages
         .iter()
-        .map(|package| {
-            package_code_documented(package, &crate::articles::package_doc_lines(&articles, &package.name)).inline()
-        })
+        .map(|package| package_code_documented(package, &crate::articles::package_doc_lines(package)).inline())
         .collect();
     Ok(Expansion {
         modules,

@@ -6,15 +6,15 @@
 //! JavaScript examples, [`crate::response_examples`]). Adding an emitter means
 //! adding its file and a line here.
 
-use crate::articles::{self, PlacedArticle};
+use crate::articles;
 use crate::crate_files::{self, CrateOptions};
 use crate::emit::docs::{self, code_text};
 use crate::emit::idents;
 use crate::emit::plan::TESTS_MODULE;
 use crate::emit::{package_code, package_code_documented};
-use crate::examples::{self, RequestExample};
+use crate::examples::{self, CheckedExample};
 use crate::render::{FileRenderer, render_single};
-use crate::response_examples::{self, CheckedResponse, ResponseExample};
+use crate::response_examples::{self, CheckedResponse};
 use crate::{GeneratedFiles, Header};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -22,20 +22,25 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 use wixgen_ir::model::{Api, Package};
 
-/// What to emit besides the API itself.
+/// How to emit the API: everything else (the examples on each method, the
+/// articles on each package) is in the model.
 #[derive(Debug, Clone)]
 pub struct EmitOptions {
     /// The first line of every generated file.
     pub header: Header,
     /// Cargo.toml and lib.rs of the generated crate.
     pub krate: CrateOptions,
-    /// REST request examples; the usable ones become tests in `src/page_tests.rs`.
-    pub examples: Vec<RequestExample>,
-    /// The JavaScript examples' `/* Promise resolves to: */` objects; the
-    /// usable ones become tests in `src/page_tests.rs`.
-    pub responses: Vec<ResponseExample>,
-    /// Article pages, placed with their packages: part of those packages' docs.
-    pub articles: Vec<PlacedArticle>,
+}
+
+/// What [`emit_checked`] produced: the files, and the checks of the model's
+/// examples they were made from (for a caller's report).
+#[derive(Debug, Clone)]
+pub struct Emitted {
+    pub files: GeneratedFiles,
+    /// Every curl example of the model, checked, in page order.
+    pub examples: Vec<CheckedExample>,
+    /// Every `/* Promise resolves to: */` object of the model, checked, in page order.
+    pub responses: Vec<CheckedResponse>,
 }
 
 /// The whole generated crate: the facade (`Cargo.toml`, `src/lib.rs`), one
@@ -49,20 +54,28 @@ pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
 /// [`emit`], timing its two halves in `clock`. Packages are emitted in
 /// parallel (token streams stay on the thread that builds and formats them).
 pub fn emit_timed(api: &Api, options: &EmitOptions, clock: &FileRenderer) -> GeneratedFiles {
-    let checked = examples::check_examples(api, &options.examples);
-    let responses = response_examples::check_responses(api, &options.responses);
-    emit_checked(api, options, clock, &checked, &responses)
+    emit_checked(api, options, clock).files
 }
 
-/// [`emit_timed`] with the examples of `options` already checked against
-/// `api` (by [`examples::check_examples`] and
-/// [`response_examples::check_responses`]), for a caller that keeps the checks
-/// for its report.
-pub fn emit_checked(
+/// [`emit_timed`], returning as well the checks of the model's examples
+/// ([`examples::check_examples`], [`response_examples::check_responses`]):
+/// they are made once, here, and feed both the tests and a caller's report.
+pub fn emit_checked(api: &Api, options: &EmitOptions, clock: &FileRenderer) -> Emitted {
+    let checked = examples::check_examples(api);
+    let responses = response_examples::check_responses(api);
+    let files = emit_files(api, options, clock, &checked, &responses);
+    Emitted {
+        files,
+        examples: checked,
+        responses,
+    }
+}
+
+fn emit_files(
     api: &Api,
     options: &EmitOptions,
     clock: &FileRenderer,
-    checked: &[examples::CheckedExample],
+    checked: &[CheckedExample],
     responses: &[CheckedResponse],
 ) -> GeneratedFiles {
     let header = &options.header;
@@ -70,9 +83,9 @@ pub fn emit_checked(
         api.packages
             .par_iter()
             .flat_map_iter(|package| {
-                let code = clock.emit.time(|| {
-                    package_code_documented(package, &articles::package_doc_lines(&options.articles, &package.name))
-                });
+                let code = clock
+                    .emit
+                    .time(|| package_code_documented(package, &articles::package_doc_lines(package)));
                 let dir = PathBuf::from(crate_files::PACKAGES_DIR).join(&code.module);
                 let src = dir.join("src");
                 let mut out = vec![
@@ -114,11 +127,7 @@ pub fn emit_checked(
 /// `src/page_tests.rs` of a package crate: its listing-derived round trips,
 /// its request examples and its response examples, each decoding JSON into a
 /// generated type and encoding it back.
-fn package_tests_file(
-    package: &Package,
-    checked: &[examples::CheckedExample],
-    responses: &[CheckedResponse],
-) -> TokenStream {
+fn package_tests_file(package: &Package, checked: &[CheckedExample], responses: &[CheckedResponse]) -> TokenStream {
     let module = idents::ident(&package.module).to_string();
     let (listings, not_synthesized) = crate::listings::package_tests(package);
     let (examples, skipped) = examples::package_tests(checked, &module);

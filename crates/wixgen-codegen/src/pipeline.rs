@@ -5,20 +5,19 @@
 //!    with every page's type knowledge where nesting asked), lowers each method
 //!    page and takes out its examples; a page with parse errors is skipped and
 //!    reported; a markdown file that is not a method page is an article.
-//! 2. The lowered pages are assembled into the IR; each article joins the docs
-//!    of the package whose method pages share its folder ([`crate::articles`]),
-//!    or is skipped with a note (outside package folders) or a warning.
-//! 3. The examples are checked against the IR, and [`crate::layout`] emits
-//!    every file; `COVERAGE.md` ([`crate::coverage`]) reads the result.
+//! 2. The lowered pages are assembled into the IR, each example put on its
+//!    method and each article with the package whose method pages share its
+//!    folder ([`wixgen_ir::articles`]), or left unplaced with a note (outside
+//!    package folders) or a warning.
+//! 3. [`crate::layout`] checks the model's examples against it and emits every
+//!    file; `COVERAGE.md` ([`crate::coverage`]) only reads the result.
 
 use crate::Header;
 use crate::crate_files::CrateOptions;
-use crate::examples::check_examples;
 use crate::format_cache::FormatCache;
 use crate::generation::{Generation, Timings};
 use crate::layout::{self, EmitOptions};
 use crate::render::FileRenderer;
-use crate::response_examples::check_responses;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -53,25 +52,19 @@ impl Options {
 pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation> {
     let start = Instant::now();
     let rels = wixgen_schema::find_pages(schemas_dir)?;
-    let mut parsed = wixgen_ir::load::load_pages(schemas_dir, &rels, &options.label)?;
+    let mut loaded = wixgen_ir::load::load_pages(schemas_dir, &rels, &options.label)?;
     let parsed_at = Instant::now();
-    let lowered = parsed.assemble();
+    let lowered = loaded.assemble();
     let lowered_at = Instant::now();
-    let articles = crate::articles::place(&lowered.api, &options.label, &parsed.articles);
     let emit_options = EmitOptions {
         header: options.header.clone(),
         krate: options.krate.clone(),
-        examples: std::mem::take(&mut parsed.examples),
-        responses: std::mem::take(&mut parsed.responses),
-        articles,
     };
     let clock = match &options.format_cache {
         Some(path) => FileRenderer::with_cache(FormatCache::load(path)),
         None => FileRenderer::default(),
     };
-    let examples = check_examples(&lowered.api, &emit_options.examples);
-    let responses = check_responses(&lowered.api, &emit_options.responses);
-    let files = layout::emit_checked(&lowered.api, &emit_options, &clock, &examples, &responses);
+    let emitted = layout::emit_checked(&lowered.api, &emit_options, &clock);
     let emitted_at = Instant::now();
     let format_cache = clock.cache().map(|cache| {
         let saved = match cache.save() {
@@ -86,19 +79,19 @@ pub fn generate(schemas_dir: &Path, options: &Options) -> io::Result<Generation>
         )
     });
     let mut generation = Generation {
+        articles: wixgen_ir::articles::placements(&lowered.api),
         api: lowered.api,
-        files,
-        pages: parsed.reports,
+        files: emitted.files,
+        pages: loaded.reports,
         lower_diagnostics: lowered.diagnostics,
         types: lowered.types,
-        examples,
-        responses,
-        articles: emit_options.articles,
+        examples: emitted.examples,
+        responses: emitted.responses,
         timings: Timings {
-            bytes: parsed.bytes,
+            bytes: loaded.bytes,
             pages: parsed_at - start,
-            parse_cpu: parsed.parse_cpu,
-            lower_cpu: parsed.lower_cpu,
+            parse_cpu: loaded.parse_cpu,
+            lower_cpu: loaded.lower_cpu,
             assemble: lowered_at - parsed_at,
             emit_and_format: emitted_at - lowered_at,
             emit_cpu: clock.emit(),

@@ -2,9 +2,10 @@
 //! with their diagnostics, lowering's choices, skipped examples and a summary.
 //! It reads a [`Generation`]; nothing imports this file.
 
-use crate::articles::PlacedArticle;
 use crate::generation::Generation;
+use wixgen_ir::articles::Placement;
 use wixgen_ir::load::PageStatus;
+use wixgen_ir::model::ArticleSkip;
 
 impl Generation {
     /// A human-readable report: skipped pages with their diagnostics, lowering
@@ -152,9 +153,21 @@ impl Generation {
     /// The report line of a page that is not a method page: whose docs it
     /// joined, or why it joined none.
     pub fn article_report_line(&self, path: &str) -> String {
-        self.articles.iter().find(|a| a.path == path).map_or_else(
-            || format!("{path}: note: not a method page; skipped\n"),
-            PlacedArticle::report_line,
-        )
+        self.articles
+            .iter()
+            .find(|a| a.path == path)
+            .map_or_else(|| format!("{path}: note: not a method page; skipped\n"), placement_line)
+    }
+}
+
+/// The report line for an article: whose docs it joined, or why none.
+fn placement_line(a: &Placement) -> String {
+    match &a.package {
+        Ok(package) => format!("{}: note: article: part of the docs of package `{package}`\n", a.path),
+        Err(ArticleSkip::NoFolder) => format!(
+            "{}: note: not a method page (no `# Package:`, no REST or SDK section), and not in a package's folder; skipped\n",
+            a.path
+        ),
+        Err(ArticleSkip::Unplaced(why)) => format!("{}: warning: article skipped: {why}\n", a.path),
     }
 }

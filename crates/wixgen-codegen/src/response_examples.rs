@@ -13,11 +13,10 @@
 //!  */
 //! ```
 //!
-//! The object is JavaScript, not JSON (unquoted keys, single quotes, trailing
-//! commas), so it is read as JSON5. Its keys are SDK names: each is mapped to
-//! the wire name of the field it stands for, walking the response type, by
-//! the rule reconciliation uses (`_id` → `id`, `_createdDate` →
-//! `createdDate`, ...; [`wixgen_ir::sdk_names`]). The result must decode
+//! The object is JavaScript, not JSON, and its keys are SDK names: the load
+//! stage reads it as JSON5 and maps each key to the wire name of the field it
+//! stands for, walking the response type ([`wixgen_ir::sdk_objects`],
+//! `ResponseExample::wire`). The result must decode
 //! into the method's response type and encode back to the same JSON, fields
 //! the schema does not have included (the generated types keep unknown keys
 //! and encode them back; each one is a warning).
@@ -32,14 +31,13 @@
 use crate::emit::docs::{self, code_text};
 use crate::emit::idents::{bare, ident};
 use crate::emit::scope::PackageScope;
-use crate::examples::{SchemaCheck, TestTarget, join, kind_of, string_literal};
+use crate::examples::{Found, SchemaCheck, TestTarget, Unmatched, examples_of, string_literal};
 use proc_macro2::TokenStream;
 use quote::quote;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
-pub use wixgen_ir::load::ResponseExample;
-use wixgen_ir::model::{Api, Field, NamedType, StructType, TypeRef};
-use wixgen_ir::sdk_names::counterpart;
+pub use wixgen_ir::model::ResponseExample;
+use wixgen_ir::model::{Api, NamedType, ResponseObject, TypeRef};
 
 /// What became of a response example.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,24 +98,35 @@ impl CheckedResponse {
     }
 }
 
-/// Check every response example against the IR. Pure and deterministic.
-pub fn check_responses(api: &Api, examples: &[ResponseExample]) -> Vec<CheckedResponse> {
-    examples.iter().map(|e| check_one(api, e)).collect()
+/// Check every response example of the model against it, in page order.
+/// Pure and deterministic.
+pub fn check_responses(api: &Api) -> Vec<CheckedResponse> {
+    examples_of(api, |x| &x.responses, |e| (&e.page, e.line))
+        .into_iter()
+        .map(|(e, found)| check_one(e, found))
+        .collect()
 }
 
-fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
+fn check_one(e: &ResponseExample, found: Found) -> CheckedResponse {
     let skipped = |target, reason: String| CheckedResponse {
         example: e.clone(),
         target,
         outcome: ResponseOutcome::Skipped { line: e.line, reason },
     };
-    let Some((package, method)) = crate::examples::find_method(api, &e.package, &e.service, &e.method) else {
-        let reason = if crate::examples::is_plugin_method(api, &e.package, &e.service, &e.method) {
-            "a service-plugin method: the app answers Wix, no client call resolves to it".to_owned()
-        } else {
-            format!("no generated method `{}.{}.{}`", e.package, e.service, e.method)
-        };
-        return skipped(None, reason);
+    let (package, method) = match found {
+        Ok(found) => found,
+        Err(Unmatched::PluginMethod) => {
+            return skipped(
+                None,
+                "a service-plugin method: the app answers Wix, no client call resolves to it".to_owned(),
+            );
+        }
+        Err(Unmatched::NoMethod) => {
+            return skipped(
+                None,
+                format!("no generated method `{}.{}.{}`", e.package, e.service, e.method),
+            );
+        }
     };
     let Some(TypeRef::Named(response)) = &method.response else {
         return skipped(None, "the method has no response type".to_owned());
@@ -150,35 +159,21 @@ fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
             );
         }
     }
-    let value: Value = match json5::from_str(&e.object) {
-        Ok(v) => v,
-        Err(err) => {
-            let line = err
-                .position()
-                .and_then(|p| u32::try_from(p.line).ok())
-                .map_or(e.line, |l| e.line.saturating_add(l));
+    let input = match &e.wire {
+        ResponseObject::Wire(input) => input.clone(),
+        ResponseObject::Unusable { line, reason } => {
             return CheckedResponse {
                 example: e.clone(),
                 target,
                 outcome: ResponseOutcome::Skipped {
-                    line,
-                    reason: format!(
-                        "the object does not parse as a JavaScript object literal ({}); not tested",
-                        parse_error(&e.object, &err)
-                    ),
+                    line: *line,
+                    reason: reason.clone(),
                 },
             };
         }
-    };
-    let Value::Object(object) = &value else {
-        return skipped(
-            target,
-            format!("the promise resolves to {}, not an object", kind_of(&value)),
-        );
-    };
-    let input = match struct_to_wire(&cx, s, object, "") {
-        Ok(map) => Value::Object(map),
-        Err(reason) => return skipped(target, reason),
+        ResponseObject::NotRead => {
+            return skipped(target, "the load stage did not read the object; not tested".to_owned());
+        }
     };
     let mut canon = SchemaCheck::response(&cx);
     match canon.value(&TypeRef::Named(response.clone()), &input, "") {
@@ -192,79 +187,6 @@ fn check_one(api: &Api, e: &ResponseExample) -> CheckedResponse {
             },
         },
         Err(reason) => skipped(target, reason),
-    }
-}
-
-/// What the JSON5 parser says, with the text where it stopped: `expected
-/// value at `EMAIL``.
-fn parse_error(object: &str, err: &json5::Error) -> String {
-    let what = err.code().map_or_else(|| err.to_string(), |c| c.to_string());
-    let Some(p) = err.position() else { return what };
-    let found: String = object
-        .lines()
-        .nth(p.line)
-        .unwrap_or_default()
-        .chars()
-        .skip(p.column)
-        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ':' | '{' | '}' | '[' | ']'))
-        .take(40)
-        .collect();
-    if found.is_empty() {
-        what
-    } else {
-        format!("{what} at `{}`", found.replace('`', "'"))
-    }
-}
-
-/// The field of `s` (regular or ONE-OF member) an SDK key stands for
-/// ([`wixgen_ir::sdk_names::counterpart`]: the same name, else its REST name).
-fn wire_field<'s>(s: &'s StructType, key: &str) -> Option<&'s Field> {
-    let all = s.fields.iter().chain(s.one_ofs.iter().flat_map(|g| &g.members));
-    counterpart(all.map(|f| (f.wire_name.as_str(), f)), key, false)
-}
-
-/// An SDK object of struct `s` with its keys renamed to wire names, all the
-/// way down; keys no field stands for are kept as they are.
-fn struct_to_wire(
-    cx: &PackageScope,
-    s: &StructType,
-    object: &Map<String, Value>,
-    at: &str,
-) -> Result<Map<String, Value>, String> {
-    let mut out = Map::new();
-    let mut from: BTreeMap<String, &str> = BTreeMap::new();
-    for (key, value) in object {
-        let (name, value) = match wire_field(s, key) {
-            Some(f) => (f.wire_name.clone(), to_wire(cx, &f.ty, value, &join(at, &f.wire_name))?),
-            None => (key.clone(), value.clone()),
-        };
-        if let Some(first) = from.get(&name) {
-            return Err(format!(
-                "`{}` and `{}` both stand for `{}`",
-                join(at, first),
-                join(at, key),
-                join(at, &name)
-            ));
-        }
-        from.insert(name.clone(), key);
-        out.insert(name, value);
-    }
-    Ok(out)
-}
-
-fn to_wire(cx: &PackageScope, ty: &TypeRef, value: &Value, at: &str) -> Result<Value, String> {
-    match (ty, value) {
-        (TypeRef::Array(inner), Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| to_wire(cx, inner, v, &format!("{at}[{i}]")))
-            .collect::<Result<Vec<_>, _>>()
-            .map(Value::Array),
-        (TypeRef::Named(name), Value::Object(object)) => match cx.named(name) {
-            Some(NamedType::Struct(s)) => struct_to_wire(cx, s, object, at).map(Value::Object),
-            _ => Ok(value.clone()),
-        },
-        _ => Ok(value.clone()),
     }
 }
 
@@ -325,17 +247,4 @@ pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStr
     }
     let skipped = mine.iter().filter_map(|c| c.skip_reason()).collect();
     (tests, skipped)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relaxed_objects_parse_and_broken_ones_say_where() {
-        let v: Value = json5::from_str("{ a: 'x', \"b\": [1, 2,], }").unwrap();
-        assert_eq!(v, serde_json::json!({"a": "x", "b": [1, 2]}));
-        let err = json5::from_str::<Value>("{\n  \"c\": [\n    \"CHAT\",\n    EMAIL\n  ]\n}").unwrap_err();
-        assert_eq!(err.position().map(|p| p.line), Some(3), "{err}");
-    }
 }

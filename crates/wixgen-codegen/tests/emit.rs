@@ -170,9 +170,6 @@ fn emit_is_a_pure_function_of_the_ir() {
     let options = EmitOptions {
         header: Header::checked_in(),
         krate: CrateOptions::default(),
-        examples: Vec::new(),
-        responses: Vec::new(),
-        articles: Vec::new(),
     };
     let a = emit(&fixture::api(), &options);
     let b = emit(&fixture::api(), &options);

@@ -259,6 +259,7 @@ pub fn api() -> Api {
             response_next_cursor: vec!["pagingMetadata".into(), "cursors".into(), "next".into()],
         }),
         samples: MethodSamples::default(),
+        examples: Default::default(),
         source: at(),
     };
     let delete_node = Method {
@@ -282,6 +283,7 @@ pub fn api() -> Api {
         errors: Vec::new(),
         pagination: None,
         samples: MethodSamples::default(),
+        examples: Default::default(),
         source: at(),
     };
     // Cursor paging by type at other names: a GET sends `paging.cursor` in
@@ -311,6 +313,7 @@ pub fn api() -> Api {
             response_next_cursor: vec!["pagingMetadata".into(), "cursors".into(), "next".into()],
         }),
         samples: MethodSamples::default(),
+        examples: Default::default(),
         source: at(),
     };
     let list_nodes = paged(
@@ -365,6 +368,8 @@ pub fn api() -> Api {
                 plugin_methods: vec![],
             }],
             types,
+            articles: Vec::new(),
         }],
+        unplaced: Default::default(),
     }
 }

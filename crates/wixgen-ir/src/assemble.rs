@@ -10,8 +10,8 @@ use crate::diag::{IrDiagnostic, codes};
 use crate::draft::{FieldDraft, MethodDraft, PageDraft, ParamLoc, StructDraft, Transport, Ty, TypeDraft};
 use crate::identity::{self, Class, Owner};
 use crate::model::{
-    Docs, EnumType, EnumVariant, Field, Method, MethodSamples, NamedType, OneOfGroup, Package, PathSegment,
-    PluginMethod, Service, SplitType, StructType, TypeDecisions, TypeMerge, TypeRef, TypeSplit, Usage,
+    Docs, EnumType, EnumVariant, Field, Method, MethodExamples, MethodSamples, NamedType, OneOfGroup, Package,
+    PathSegment, PluginMethod, Service, SplitType, StructType, TypeDecisions, TypeMerge, TypeRef, TypeSplit, Usage,
 };
 use crate::names::{self, NameSet};
 use crate::paging;
@@ -245,6 +245,7 @@ fn package(
         feature,
         services,
         types,
+        articles: Vec::new(),
     }
 }
 
@@ -610,6 +611,7 @@ fn method_ir(
         errors: m.errors,
         pagination: None,
         samples: MethodSamples::default(),
+        examples: MethodExamples::default(),
         source: m.source,
     }
 }
@@ -658,6 +660,7 @@ fn plugin_method_ir(
         docs: m.docs,
         errors: m.errors,
         samples: MethodSamples::default(),
+        examples: MethodExamples::default(),
         source: m.source,
     }
 }

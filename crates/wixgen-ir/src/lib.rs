@@ -50,6 +50,7 @@
 //! * **Order**: pages by path; packages, services by name; methods and types by
 //!   Rust name.
 
+pub mod articles;
 mod assemble;
 pub mod cpu_clock;
 pub mod diag;
@@ -67,6 +68,7 @@ pub mod queries;
 mod reconcile;
 mod samples;
 pub mod sdk_names;
+pub mod sdk_objects;
 pub mod sides;
 mod types;
 mod unify;

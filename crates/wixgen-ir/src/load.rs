@@ -12,12 +12,19 @@
 //!    errors is reported ([`PageReport`]); a markdown file that is not a method
 //!    page is an article ([`ArticleSource`]).
 //! 4. [`LoadedPages::assemble`] decides type identity across pages and builds
-//!    the packages ([`crate::assemble`]).
+//!    the packages ([`crate::assemble`]), puts each example on the method its
+//!    page names ([`crate::model::Method::examples`]) and each article with the
+//!    package whose method pages share its folder ([`crate::articles`]), and
+//!    reads each `Promise resolves to` object into wire names
+//!    ([`crate::sdk_objects`]); what
+//!    finds no place is in [`crate::model::Api::unplaced`].
 //!
 //! Nothing after this stage sees a [`wixgen_schema::Page`]: codegen,
 //! `wixgen diff` and `include_api!` read what this module returns.
 
 use crate::cpu_clock::CpuClock;
+use crate::model::{Api, MethodExamples, ResponseObject};
+pub use crate::model::{ArticleSource, RequestExample, ResponseExample};
 use crate::{PageInput, PageLowering};
 use rayon::prelude::*;
 use std::fs;
@@ -54,68 +61,20 @@ pub struct PageReport {
     pub warnings: usize,
 }
 
-/// A REST curl example as found on a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestExample {
-    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
-    pub page: String,
-    /// 1-based line of the body (or of the example when it has none).
-    pub line: u32,
-    /// `# Package:`, `# Namespace:` and the method title of the page.
-    pub package: String,
-    pub service: String,
-    pub method: String,
-    /// The example's heading.
-    pub title: String,
-    /// The `-X` verb, when given.
-    pub verb: Option<String>,
-    /// The quoted `https://...` argument.
-    pub url: Option<String>,
-    /// The `-d` argument, verbatim.
-    pub body: Option<String>,
-}
-
-/// A `/* Promise resolves to: ... */` object of a JavaScript example as found on a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResponseExample {
-    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
-    pub page: String,
-    /// 1-based line of the comment's first line (the one with the marker).
-    pub line: u32,
-    /// `# Package:`, `# Namespace:` and the method title of the page.
-    pub package: String,
-    pub service: String,
-    pub method: String,
-    /// The example's heading.
-    pub title: String,
-    /// The comment's text after the marker, each line's `*` margin removed;
-    /// its first line is on `line`, each next one on the next line.
-    pub object: String,
-    /// The SDK block's return type, when it is a named type.
-    pub sdk_returns: Option<String>,
-    /// The REST block's return type, when it is a named type.
-    pub rest_returns: Option<String>,
-}
-
-/// An article as read: its path as shown in reports and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleSource {
-    /// `schemas/inbox/conversation-id.md`
-    pub path: String,
-    pub text: String,
-}
-
 /// Pages read, parsed and lowered one by one, ready to be assembled
 /// ([`LoadedPages::assemble`]). The page models themselves are not kept: each
 /// is dropped as soon as it is lowered, so memory holds drafts, not pages.
 pub struct LoadedPages {
     /// Every method page parsed without errors, lowered on its own.
     pub pages: Vec<PageLowering>,
-    pub examples: Vec<RequestExample>,
-    /// The `/* Promise resolves to: */` objects of the SDK examples.
-    pub responses: Vec<ResponseExample>,
-    /// Pages that are not method pages, with their text.
-    pub articles: Vec<ArticleSource>,
+    /// The examples of those pages, in page order: [`LoadedPages::assemble`]
+    /// puts them on their methods.
+    examples: MethodExamples,
+    /// Pages that are not method pages, with their text:
+    /// [`LoadedPages::assemble`] places them with their packages.
+    articles: Vec<ArticleSource>,
+    /// The prefix of shown paths (`schemas`).
+    label: String,
     pub reports: Vec<PageReport>,
     /// Bytes of the pages read.
     pub bytes: usize,
@@ -127,9 +86,53 @@ pub struct LoadedPages {
 }
 
 impl LoadedPages {
-    /// Assemble the lowered pages into the IR ([`crate::assemble`]).
+    /// Assemble the lowered pages into the IR ([`crate::assemble`]), then put
+    /// each example on its method ([`crate::model::Method::examples`]) and
+    /// each article with its package ([`crate::articles::place`]).
     pub fn assemble(&mut self) -> crate::LowerOutput {
-        crate::assemble(std::mem::take(&mut self.pages))
+        let mut out = crate::assemble(std::mem::take(&mut self.pages));
+        attach_examples(&mut out.api, std::mem::take(&mut self.examples));
+        out.api
+            .packages
+            .par_iter_mut()
+            .for_each(crate::sdk_objects::read_package);
+        crate::articles::place(&mut out.api, &self.label, std::mem::take(&mut self.articles));
+        out
+    }
+}
+
+/// Each example goes to the method its page names (`# Package:`,
+/// `# Namespace:` and title): a generated method, else a service-plugin
+/// method, else [`Api::unplaced`]. Each list stays in page order.
+fn attach_examples(api: &mut Api, examples: MethodExamples) {
+    fn target<'a>(api: &'a mut Api, package: &str, service: &str, method: &str) -> &'a mut MethodExamples {
+        let index = api.packages.iter().position(|p| p.name == package).and_then(|p| {
+            let services = &api.packages[p].services;
+            let found = |plugin: bool| {
+                services.iter().enumerate().find_map(|(s, svc)| {
+                    let at = if svc.name != service {
+                        None
+                    } else if plugin {
+                        svc.plugin_methods.iter().position(|m| m.name == method)
+                    } else {
+                        svc.methods.iter().position(|m| m.name == method)
+                    };
+                    at.map(|m| (p, s, m, plugin))
+                })
+            };
+            found(false).or_else(|| found(true))
+        });
+        match index {
+            Some((p, s, m, false)) => &mut api.packages[p].services[s].methods[m].examples,
+            Some((p, s, m, true)) => &mut api.packages[p].services[s].plugin_methods[m].examples,
+            None => &mut api.unplaced.examples,
+        }
+    }
+    for e in examples.requests {
+        target(api, &e.package, &e.service, &e.method).requests.push(e);
+    }
+    for e in examples.responses {
+        target(api, &e.package, &e.service, &e.method).responses.push(e);
     }
 }
 
@@ -204,9 +207,9 @@ pub fn load_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Loade
         .collect();
     let mut loaded = LoadedPages {
         pages: Vec::new(),
-        examples: Vec::new(),
-        responses: Vec::new(),
+        examples: MethodExamples::default(),
         articles: Vec::new(),
+        label: label.to_owned(),
         reports: Vec::new(),
         bytes,
         lower_cpu: lower_clock.get(),
@@ -214,8 +217,8 @@ pub fn load_pages(dir: &Path, rels: &[PathBuf], label: &str) -> io::Result<Loade
     };
     for o in outcomes {
         loaded.pages.extend(o.lowered);
-        loaded.examples.extend(o.examples);
-        loaded.responses.extend(o.responses);
+        loaded.examples.requests.extend(o.examples);
+        loaded.examples.responses.extend(o.responses);
         loaded.articles.extend(o.article);
         loaded.reports.push(o.report);
     }
@@ -348,6 +351,7 @@ fn response_examples(path: &str, page: &Page) -> Vec<ResponseExample> {
                 object,
                 sdk_returns: sdk_returns.clone(),
                 rest_returns: rest_returns.clone(),
+                wire: ResponseObject::NotRead,
             });
         }
     }

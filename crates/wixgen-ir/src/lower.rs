@@ -97,7 +97,10 @@ pub(crate) fn assemble_pages(mut pages: Vec<PageLowering>) -> LowerOutput {
     let mut decisions = TypeDecisions::default();
     let packages = assemble::packages(by_package, &mut diagnostics, &mut decisions);
     LowerOutput {
-        api: Api { packages },
+        api: Api {
+            packages,
+            unplaced: Default::default(),
+        },
         diagnostics,
         types: decisions,
     }

@@ -19,6 +19,132 @@ pub struct SourceRef {
 pub struct Api {
     /// Ordered by `name`.
     pub packages: Vec<Package>,
+    /// What the pages show that belongs to no method or package: examples of
+    /// a method that was not generated, articles placed with no package.
+    pub unplaced: Unplaced,
+}
+
+/// Examples and articles the load stage could not place in the model
+/// (`wixgen_ir::load`), kept so that reports can say why.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Unplaced {
+    /// Examples of a page whose method is neither a generated method nor a
+    /// service-plugin method (its page was skipped by lowering), in page order.
+    pub examples: MethodExamples,
+    /// Articles that joined no package's docs, in path order.
+    pub articles: Vec<UnplacedArticle>,
+}
+
+/// An article that joined no package's docs, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct UnplacedArticle {
+    /// `schemas/README.md`
+    pub path: String,
+    pub why: ArticleSkip,
+}
+
+/// Why an article joins no package's docs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum ArticleSkip {
+    /// Not in a package folder (`schemas/README.md`): a note.
+    NoFolder,
+    /// In a folder, but which package it belongs to cannot be told: a warning.
+    Unplaced(String),
+}
+
+/// The examples a method page shows, as found on the page (its page and
+/// line, its heading). Each list is in page order.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct MethodExamples {
+    /// The REST block's curl examples.
+    pub requests: Vec<RequestExample>,
+    /// The `/* Promise resolves to: */` objects of the SDK block's examples.
+    pub responses: Vec<ResponseExample>,
+}
+
+impl MethodExamples {
+    pub fn is_empty(&self) -> bool {
+        self.requests.is_empty() && self.responses.is_empty()
+    }
+}
+
+/// A REST curl example as found on a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct RequestExample {
+    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
+    pub page: String,
+    /// 1-based line of the body (or of the example when it has none).
+    pub line: u32,
+    /// `# Package:`, `# Namespace:` and the method title of the page.
+    pub package: String,
+    pub service: String,
+    pub method: String,
+    /// The example's heading.
+    pub title: String,
+    /// The `-X` verb, when given.
+    pub verb: Option<String>,
+    /// The quoted `https://...` argument.
+    pub url: Option<String>,
+    /// The `-d` argument, verbatim.
+    pub body: Option<String>,
+}
+
+/// A `/* Promise resolves to: ... */` object of a JavaScript example as found on a page.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ResponseExample {
+    /// The page, as shown in reports: `schemas/inbox/get-or-create-conversation.md`.
+    pub page: String,
+    /// 1-based line of the comment's first line (the one with the marker).
+    pub line: u32,
+    /// `# Package:`, `# Namespace:` and the method title of the page.
+    pub package: String,
+    pub service: String,
+    pub method: String,
+    /// The example's heading.
+    pub title: String,
+    /// The comment's text after the marker, each line's `*` margin removed;
+    /// its first line is on `line`, each next one on the next line.
+    pub object: String,
+    /// The SDK block's return type, when it is a named type.
+    pub sdk_returns: Option<String>,
+    /// The REST block's return type, when it is a named type.
+    pub rest_returns: Option<String>,
+    /// The object read against the method's response type, SDK names mapped
+    /// to wire names (`wixgen_ir::sdk_objects`).
+    pub wire: ResponseObject,
+}
+
+/// A response example's object as the load stage read it.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "outcome", content = "of", rename_all = "snake_case"))]
+pub enum ResponseObject {
+    /// Not read: its method is no generated method, its response is not a
+    /// struct of the package, or the page's SDK and REST blocks do not name
+    /// the same return type (so what the object is cannot be told).
+    NotRead,
+    /// The object, each SDK key that stands for a field of the response type
+    /// renamed to the field's wire name, all the way down; other keys kept.
+    Wire(serde_json::Value),
+    /// Not usable: where (the page line of the problem) and why (it does not
+    /// parse, is not an object, or two keys stand for one field).
+    Unusable { line: u32, reason: String },
+}
+
+/// An article (a page that is not a method page) as read: its path as shown
+/// in reports and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ArticleSource {
+    /// `schemas/inbox/conversation-id.md`
+    pub path: String,
+    pub text: String,
 }
 
 /// A Wix package (`# Package: inbox`): one Rust module and one Cargo feature.
@@ -35,6 +161,9 @@ pub struct Package {
     pub services: Vec<Service>,
     /// Named types of the package, unified across its pages, ordered by `rust_name`.
     pub types: Vec<NamedType>,
+    /// The articles placed with the package (those in the folder of its
+    /// method pages, `wixgen_ir::articles`), in path order: part of its docs.
+    pub articles: Vec<ArticleSource>,
 }
 
 /// A namespace (`# Namespace: ConversationsService`): one client struct.
@@ -73,6 +202,9 @@ pub struct PluginMethod {
     pub errors: Vec<ErrorInfo>,
     /// Test data synthesized from the page's own listings.
     pub samples: MethodSamples,
+    /// The examples of its page (and of any page with the same package,
+    /// namespace and title), for tests.
+    pub examples: MethodExamples,
     pub source: SourceRef,
 }
 
@@ -171,6 +303,9 @@ pub struct Method {
     pub pagination: Option<Pagination>,
     /// Test data synthesized from the page's own listings.
     pub samples: MethodSamples,
+    /// The examples of its page (and of any page with the same package,
+    /// namespace and title), for tests.
+    pub examples: MethodExamples,
     pub source: SourceRef,
 }
 
