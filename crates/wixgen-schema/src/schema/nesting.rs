@@ -16,6 +16,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Field names per type name, as listed on this page, REST first.
 type Listings = BTreeMap<String, BTreeSet<String>>;
 
+/// Where each type is listed, and the ordinal of that listing among the
+/// nodes [`gather_types`] offers.
+type Listed = BTreeMap<String, (Span, usize)>;
+
 /// Type knowledge as nesting resolution asks it, remembering whether it was
 /// asked at all: a page that never asks resolves the same with any knowledge.
 struct Lookup<'k> {
@@ -89,12 +93,15 @@ pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Ve
     }
 
     // The listings are found before the links are made, so that linking
-    // changes lists no listing shares yet (no copy on write), and taken after.
-    let mut listed = BTreeMap::new();
+    // changes lists no listing shares yet (no copy on write), and taken after
+    // by the same walk: the first offer of each name, by its ordinal.
+    let mut listed: Listed = BTreeMap::new();
+    let mut n = 0;
     gather_types(page, &undecided, &mut |name, _, _, _, span| {
         if !listed.contains_key(name) {
-            listed.insert(name.to_owned(), span);
+            listed.insert(name.to_owned(), (span, n));
         }
+        n += 1;
     });
     for section in [&mut page.rest, &mut page.sdk].into_iter().flatten() {
         let Some(block) = &mut section.schema else { continue };
@@ -108,19 +115,29 @@ pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Ve
             link_members(&mut hook.event_body, &listed, knowledge, "", diags);
         }
     }
-    let mut types: BTreeMap<String, Option<TypeListing>> = listed.into_keys().map(|k| (k, None)).collect();
-    gather_types(page, &undecided, &mut |name, section, members, enums, span| {
-        if let Some(slot @ None) = types.get_mut(name) {
-            *slot = Some(TypeListing {
-                name: name.to_owned(),
-                section,
-                members: members.share(),
-                enum_values: enums.cloned(),
-                span,
-            });
+    let mut wanted: Vec<usize> = listed.values().map(|&(_, i)| i).collect();
+    wanted.sort_unstable();
+    let mut taken = Vec::with_capacity(wanted.len());
+    let mut n = 0;
+    gather_types(page, &undecided, &mut |_, section, members, enums, _| {
+        if wanted.get(taken.len()) == Some(&n) {
+            taken.push(Some((section, members.share(), enums.cloned())));
         }
+        n += 1;
     });
-    page.types = types.into_values().flatten().collect();
+    page.types = listed
+        .into_iter()
+        .filter_map(|(name, (span, i))| {
+            let (section, members, enum_values) = taken.get_mut(wanted.binary_search(&i).ok()?)?.take()?;
+            Some(TypeListing {
+                name,
+                section,
+                members,
+                enum_values,
+                span,
+            })
+        })
+        .collect();
     knowledge.asked.get()
 }
 
@@ -321,7 +338,7 @@ fn gather_members(members: &[Member], kind: SectionKind, undecided: &BTreeSet<Sp
 
 fn link_members(
     members: &mut [Member],
-    listed: &BTreeMap<String, Span>,
+    listed: &Listed,
     knowledge: &Lookup<'_>,
     param: &str,
     diags: &mut Vec<Diagnostic>,
@@ -337,19 +354,13 @@ fn link_members(
     }
 }
 
-fn link_field(
-    f: &mut Field,
-    listed: &BTreeMap<String, Span>,
-    knowledge: &Lookup<'_>,
-    param: &str,
-    diags: &mut Vec<Diagnostic>,
-) {
+fn link_field(f: &mut Field, listed: &Listed, knowledge: &Lookup<'_>, param: &str, diags: &mut Vec<Diagnostic>) {
     if f.members.is_empty()
         && f.enum_values.is_none()
         && let Some(name) = f.ty.value.named()
     {
         match listed.get(name) {
-            Some(span) => f.listed_at = Some(*span),
+            Some(&(span, _)) => f.listed_at = Some(span),
             None if knowledge.fields(name).is_some() || name == param || name == f.name.value => {}
             None => diags.push(
                 Diagnostic::warning(
