@@ -30,7 +30,12 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
         );
         return None;
     }
-    if let Some(bad) = name_text.find(|c: char| c.is_whitespace()) {
+    // Byte by byte up to the first non-ASCII byte, by characters from there.
+    let bad = match name_text.bytes().position(|b| !b.is_ascii() || ws(b)) {
+        Some(i) if !name_text.as_bytes()[i].is_ascii() => name_text[i..].find(char::is_whitespace).map(|j| i + j),
+        found => found,
+    };
+    if let Some(bad) = bad {
         diags.push(
             Diagnostic::error(
                 "E011",
@@ -194,8 +199,6 @@ fn sub(t: &str, at: usize, len: usize) -> &str {
 /// decided byte by byte; a non-ASCII byte at either end goes through
 /// `str::trim` (Unicode whitespace).
 fn trim(s: &str) -> &str {
-    // `char::is_whitespace` for ASCII: space, \t, \n, \x0B, \x0C, \r.
-    let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
     let b = s.as_bytes();
     let start = b.iter().position(|&c| !ws(c)).unwrap_or(b.len());
     if start == b.len() {
@@ -206,6 +209,11 @@ fn trim(s: &str) -> &str {
         return s.trim();
     }
     &s[start..end]
+}
+
+/// `char::is_whitespace` for an ASCII byte: space, \t, \n, \x0B, \x0C, \r.
+fn ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 /// `GetFooOptions  none` → (`GetFooOptions`, Some(`none`)); `string (date-time)` stays whole.
@@ -291,23 +299,42 @@ fn is_cut(after: &str, in_code: bool) -> bool {
 
 /// `minLength 1, maxLength 100`, `format DECIMAL_VALUE, decimalValue {"gte":"0","maxScale":2}`.
 fn parse_validation(src: &Source, value: &str, diags: &mut Vec<Diagnostic>) -> Vec<Spanned<ValidationRule>> {
-    let mut rules = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    let mut tokens = Vec::new();
-    for (i, c) in value.char_indices() {
-        match c {
-            '{' | '[' => depth += 1,
-            '}' | ']' => depth -= 1,
-            ',' if depth <= 0 => {
-                tokens.push(&value[start..i]);
-                start = i + 1;
+    // The brackets are ASCII: counted byte by byte, as the cuts below are.
+    let depth_at_end: i32 = value
+        .bytes()
+        .map(|b| match b {
+            b'{' | b'[' => 1,
+            b'}' | b']' => -1,
+            _ => 0,
+        })
+        .sum();
+    let tokens = {
+        let mut depth = 0i32;
+        let mut start = 0;
+        let mut done = false;
+        let bytes = value.as_bytes();
+        std::iter::from_fn(move || {
+            if done {
+                return None;
             }
-            _ => {}
-        }
-    }
-    tokens.push(&value[start..]);
-    if depth != 0 {
+            for (i, &b) in bytes.iter().enumerate().skip(start) {
+                match b {
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => depth -= 1,
+                    b',' if depth <= 0 => {
+                        let token = &value[start..i];
+                        start = i + 1;
+                        return Some(token);
+                    }
+                    _ => {}
+                }
+            }
+            done = true;
+            Some(&value[start..])
+        })
+    };
+    let mut rules = Vec::new();
+    if depth_at_end != 0 {
         diags.push(
             Diagnostic::warning("W016", src.span_of(value), "unbalanced `{`/`}` in `validation:`")
                 .with_help("the rules were split as well as possible; check the line"),
