@@ -52,7 +52,8 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
     let mut last_rank: Option<(usize, &str)> = None;
     let mut seen = [false; KNOWN_KEYS.len()];
     for seg in segments {
-        let Some(colon) = memchr::memchr(b':', seg.as_bytes()) else {
+        // The `:` ends the key, a few bytes in: a plain scan beats memchr's setup.
+        let Some(colon) = seg.bytes().position(|b| b == b':') else {
             continue; // split_segments only cuts before `key:`
         };
         let (key_raw, value_raw) = (&seg[..colon], &seg[colon + 1..]);
@@ -283,7 +284,12 @@ impl<'a> Iterator for Segments<'a> {
 /// Whether `after` (the text after a ` |`) starts a segment: a known key, or
 /// outside backticks a lowercase word, followed by `:`.
 fn is_cut(after: &str, in_code: bool) -> bool {
-    let after = after.trim_start();
+    // `str::trim_start`, byte by byte over ASCII whitespace.
+    let skip = after.bytes().position(|b| !ws(b)).unwrap_or(after.len());
+    let after = match after.as_bytes().get(skip) {
+        Some(b) if !b.is_ascii() => after[skip..].trim_start(),
+        _ => &after[skip..],
+    };
     // The key is what comes before the first `:`; it qualifies only when it
     // is all lowercase letters and `-` (as every known key is), so the scan
     // stops at the first other byte, which must be that `:`.

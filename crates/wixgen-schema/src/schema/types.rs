@@ -22,10 +22,12 @@ pub(crate) fn parse_type(text: &str) -> Result<TypeExpr, TypeError> {
 }
 
 fn parse_at(text: &str, base: usize) -> Result<TypeExpr, TypeError> {
-    // The first `<`, or the first `>` when no `<` follows it.
-    let (open, close) = match memchr::memchr2(b'<', b'>', text.as_bytes()) {
-        Some(i) if text.as_bytes()[i] == b'<' => (Some(i), None),
-        Some(i) => (memchr::memchr(b'<', &text.as_bytes()[i..]).map(|j| i + j), Some(i)),
+    // The first `<`, or the first `>` when no `<` follows it (a type is a few
+    // bytes: a plain scan beats memchr's setup).
+    let bytes = text.as_bytes();
+    let (open, close) = match bytes.iter().position(|&b| b == b'<' || b == b'>') {
+        Some(i) if bytes[i] == b'<' => (Some(i), None),
+        Some(i) => (bytes[i..].iter().position(|&b| b == b'<').map(|j| i + j), Some(i)),
         None => (None, None),
     };
     if let Some(open) = open {
