@@ -66,7 +66,7 @@ pub(crate) fn parse_block(src: &Source, content: &str, span: Span, diags: &mut V
     let mut in_enum_block = false;
     let mut warned_tab = false;
     let mut from = 0;
-    let ends = memchr::memchr_iter(b'\n', content.as_bytes()).chain([content.len()]);
+    let ends = src.newlines_in(content).chain([content.len()]);
     for raw in ends.map(|end| {
         let raw = &content[from..end];
         from = end + 1;
