@@ -4,6 +4,8 @@
 //! stage (lowering, code generation, change reports) can name the line a fact
 //! came from. With the `serde` feature the model is serialisable; `wixgen parse --json` prints it.
 
+use std::sync::Arc;
+
 /// A position in a page: 1-based line and column (in characters), plus the byte
 /// range, so that diagnostics can underline the exact text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -165,7 +167,7 @@ pub struct Param {
     /// Tokens after the last attribute that are not an attribute (the SDK's stray `none`).
     pub stray: Option<Spanned<String>>,
     /// The fields and ONE-OF groups of the param's type, as resolved (see FORMAT.md "Nesting").
-    pub members: Vec<Member>,
+    pub members: Members,
     /// Enum values listed directly under the param (an enum-typed param).
     pub enum_values: Option<EnumValues>,
     pub span: Span,
@@ -180,7 +182,7 @@ pub struct ReturnType {
     pub ty: Option<Spanned<TypeExpr>>,
     /// The page wrote `PROMISE<...>` (or a bare, stripped `PROMISE`).
     pub promise: bool,
-    pub members: Vec<Member>,
+    pub members: Members,
     pub span: Span,
 }
 
@@ -206,7 +208,7 @@ pub struct Field {
     /// Enum values of the field's type, inline (`- enum: A, B`) or block form.
     pub enum_values: Option<EnumValues>,
     /// Fields of the field's own type, as listed under it.
-    pub members: Vec<Member>,
+    pub members: Members,
     /// Where the field's type is listed, when its members are not under it here.
     pub listed_at: Option<Span>,
     pub span: Span,
@@ -366,7 +368,111 @@ pub struct Webhook {
 pub struct TypeListing {
     pub name: String,
     pub section: SectionKind,
-    pub members: Vec<Member>,
+    /// The members of the node the type is listed at, shared with it. They
+    /// are serialized as the page lists them, without the [`Field::listed_at`]
+    /// links that nesting resolution adds to the node's tree.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "Members::serialize_unlinked"))]
+    pub members: Members,
     pub enum_values: Option<EnumValues>,
     pub span: Span,
+}
+
+/// The members of a param, a return type or a field: a list of [`Member`]s
+/// that derefs to `Vec<Member>`. The list is shared, not copied, between the
+/// node it was read under and that type's [`TypeListing`] in [`Page::types`];
+/// changing a shared list through `DerefMut` copies it first (copy on write).
+/// An empty list allocates nothing.
+#[derive(Clone, Default)]
+pub struct Members(Option<Arc<Vec<Member>>>);
+
+/// What an empty [`Members`] derefs to.
+static NO_MEMBERS: Vec<Member> = Vec::new();
+
+impl Members {
+    /// The same list, shared (no copy of the members).
+    pub fn share(&self) -> Members {
+        self.clone()
+    }
+
+    /// The members, owned (copied if the list is shared).
+    pub fn into_vec(self) -> Vec<Member> {
+        self.0.map_or_else(Vec::new, Arc::unwrap_or_clone)
+    }
+
+    /// Serializes the members with every [`Field::listed_at`] left out (as
+    /// `null`), as they were before nesting resolution linked them.
+    #[cfg(feature = "serde")]
+    fn serialize_unlinked<S: serde::Serializer>(members: &Members, serializer: S) -> Result<S::Ok, S::Error> {
+        fn unlink(members: &mut [Member]) {
+            for m in members {
+                match m {
+                    Member::Field(f) => unlink_field(f),
+                    Member::OneOf(g) => g.members.iter_mut().for_each(unlink_field),
+                }
+            }
+        }
+        fn unlink_field(f: &mut Field) {
+            f.listed_at = None;
+            if !f.members.is_empty() {
+                unlink(&mut f.members);
+            }
+        }
+        let mut copy: Vec<Member> = members.to_vec();
+        unlink(&mut copy);
+        serde::Serialize::serialize(&copy, serializer)
+    }
+}
+
+impl std::ops::Deref for Members {
+    type Target = Vec<Member>;
+
+    fn deref(&self) -> &Vec<Member> {
+        self.0.as_deref().unwrap_or(&NO_MEMBERS)
+    }
+}
+
+impl std::ops::DerefMut for Members {
+    fn deref_mut(&mut self) -> &mut Vec<Member> {
+        Arc::make_mut(self.0.get_or_insert_with(Default::default))
+    }
+}
+
+impl From<Vec<Member>> for Members {
+    fn from(members: Vec<Member>) -> Self {
+        Members((!members.is_empty()).then(|| Arc::new(members)))
+    }
+}
+
+impl FromIterator<Member> for Members {
+    fn from_iter<I: IntoIterator<Item = Member>>(iter: I) -> Self {
+        Vec::from_iter(iter).into()
+    }
+}
+
+impl<'a> IntoIterator for &'a Members {
+    type Item = &'a Member;
+    type IntoIter = std::slice::Iter<'a, Member>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for Members {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Members {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Members {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&**self, serializer)
+    }
 }

@@ -317,7 +317,7 @@ pub(crate) fn parse_outline(src: &Source, diags: &mut Vec<Diagnostic>) -> Page {
                 let content_text = &text[content.clone()];
                 match sub {
                     Sub::Schema => {
-                        let (content_text, ran_on) = before_page_structure(content_text);
+                        let (content_text, ran_on) = before_page_structure(src, content_text);
                         if let Some(line) = ran_on
                             && closed
                         {
@@ -418,10 +418,10 @@ fn first_line_len(s: &str) -> usize {
 /// A schema line never starts a code fence or a `##`-`####` heading: such a
 /// line means that the block's closing fence is missing and the page after it
 /// was read into the block. Returns the content before that line, and the line.
-fn before_page_structure(content: &str) -> (&str, Option<&str>) {
+fn before_page_structure<'c>(src: &Source, content: &'c str) -> (&'c str, Option<&'c str>) {
     let mut at = 0;
-    // The lines of `content.split_inclusive('\n')`, cut with memchr.
-    let ends = memchr::memchr_iter(b'\n', content.as_bytes()).map(|i| i + 1);
+    // The lines of `content.split_inclusive('\n')`, cut at the line index's `\n`s.
+    let ends = src.newlines_in(content).map(|i| i + 1);
     let ends = ends.chain((!content.ends_with('\n')).then_some(content.len()));
     for end in ends.filter(|&end| end > 0) {
         let line = &content[at..end];

@@ -102,6 +102,32 @@ impl<'a> Source<'a> {
         i
     }
 
+    /// The byte positions of the `\n`s in `part`, as
+    /// `memchr::memchr_iter(b'\n', part)` gives them: read from the line index
+    /// when `part` is a slice of `text` (no new scan), scanned otherwise.
+    pub fn newlines_in<'s>(&'s self, part: &'s str) -> impl Iterator<Item = usize> + 's {
+        let base = self.text.as_ptr() as usize;
+        let start = (part.as_ptr() as usize).wrapping_sub(base);
+        let end = start.checked_add(part.len());
+        let inside = part.as_ptr() as usize >= base && end.is_some_and(|e| e <= self.text.len());
+        // The line starts after `start`, up to `end`, are the `\n`s of `part`, plus one.
+        let from = if inside {
+            self.line_starts.partition_point(|&s| s <= start)
+        } else {
+            self.line_starts.len()
+        };
+        let end = end.unwrap_or(0);
+        let indexed = self.line_starts[from..]
+            .iter()
+            .take_while(move |&&s| s <= end)
+            .map(move |&s| s - 1 - start);
+        let scanned = (!inside)
+            .then(|| memchr::memchr_iter(b'\n', part.as_bytes()))
+            .into_iter()
+            .flatten();
+        indexed.chain(scanned)
+    }
+
     /// The span of `len` bytes at byte `offset` of `text`.
     pub fn span(&self, offset: usize, len: usize) -> Span {
         let offset = offset.min(self.text.len());
@@ -158,5 +184,28 @@ pub(crate) fn lf(s: &str) -> String {
         s.replace("\r\n", "\n")
     } else {
         s.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newlines_in_is_memchr_iter() {
+        let page = "a\nbc\n\n  d\ne é\nf";
+        let mut diags = Vec::new();
+        let src = Source::new(page.as_bytes(), &mut diags);
+        let text: &str = &src.text;
+        let scan = |s: &str| memchr::memchr_iter(b'\n', s.as_bytes()).collect::<Vec<_>>();
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let Some(part) = text.get(start..end) else { continue };
+                assert_eq!(src.newlines_in(part).collect::<Vec<_>>(), scan(part), "{start}..{end}");
+            }
+        }
+        // Not a slice of the page: scanned.
+        let other = String::from("x\ny\n");
+        assert_eq!(src.newlines_in(&other).collect::<Vec<_>>(), vec![1, 3]);
     }
 }

@@ -30,7 +30,12 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
         );
         return None;
     }
-    if let Some(bad) = name_text.find(|c: char| c.is_whitespace()) {
+    // Byte by byte up to the first non-ASCII byte, by characters from there.
+    let bad = match name_text.bytes().position(|b| !b.is_ascii() || ws(b)) {
+        Some(i) if !name_text.as_bytes()[i].is_ascii() => name_text[i..].find(char::is_whitespace).map(|j| i + j),
+        found => found,
+    };
+    if let Some(bad) = bad {
         diags.push(
             Diagnostic::error(
                 "E011",
@@ -47,7 +52,8 @@ pub(crate) fn parse_entry(src: &Source, rest: &str, what: &str, diags: &mut Vec<
     let mut last_rank: Option<(usize, &str)> = None;
     let mut seen = [false; KNOWN_KEYS.len()];
     for seg in segments {
-        let Some(colon) = memchr::memchr(b':', seg.as_bytes()) else {
+        // The `:` ends the key, a few bytes in: a plain scan beats memchr's setup.
+        let Some(colon) = seg.bytes().position(|b| b == b':') else {
             continue; // split_segments only cuts before `key:`
         };
         let (key_raw, value_raw) = (&seg[..colon], &seg[colon + 1..]);
@@ -194,8 +200,6 @@ fn sub(t: &str, at: usize, len: usize) -> &str {
 /// decided byte by byte; a non-ASCII byte at either end goes through
 /// `str::trim` (Unicode whitespace).
 fn trim(s: &str) -> &str {
-    // `char::is_whitespace` for ASCII: space, \t, \n, \x0B, \x0C, \r.
-    let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
     let b = s.as_bytes();
     let start = b.iter().position(|&c| !ws(c)).unwrap_or(b.len());
     if start == b.len() {
@@ -206,6 +210,11 @@ fn trim(s: &str) -> &str {
         return s.trim();
     }
     &s[start..end]
+}
+
+/// `char::is_whitespace` for an ASCII byte: space, \t, \n, \x0B, \x0C, \r.
+fn ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 /// `GetFooOptions  none` → (`GetFooOptions`, Some(`none`)); `string (date-time)` stays whole.
@@ -275,7 +284,12 @@ impl<'a> Iterator for Segments<'a> {
 /// Whether `after` (the text after a ` |`) starts a segment: a known key, or
 /// outside backticks a lowercase word, followed by `:`.
 fn is_cut(after: &str, in_code: bool) -> bool {
-    let after = after.trim_start();
+    // `str::trim_start`, byte by byte over ASCII whitespace.
+    let skip = after.bytes().position(|b| !ws(b)).unwrap_or(after.len());
+    let after = match after.as_bytes().get(skip) {
+        Some(b) if !b.is_ascii() => after[skip..].trim_start(),
+        _ => &after[skip..],
+    };
     // The key is what comes before the first `:`; it qualifies only when it
     // is all lowercase letters and `-` (as every known key is), so the scan
     // stops at the first other byte, which must be that `:`.
@@ -291,23 +305,42 @@ fn is_cut(after: &str, in_code: bool) -> bool {
 
 /// `minLength 1, maxLength 100`, `format DECIMAL_VALUE, decimalValue {"gte":"0","maxScale":2}`.
 fn parse_validation(src: &Source, value: &str, diags: &mut Vec<Diagnostic>) -> Vec<Spanned<ValidationRule>> {
-    let mut rules = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    let mut tokens = Vec::new();
-    for (i, c) in value.char_indices() {
-        match c {
-            '{' | '[' => depth += 1,
-            '}' | ']' => depth -= 1,
-            ',' if depth <= 0 => {
-                tokens.push(&value[start..i]);
-                start = i + 1;
+    // The brackets are ASCII: counted byte by byte, as the cuts below are.
+    let depth_at_end: i32 = value
+        .bytes()
+        .map(|b| match b {
+            b'{' | b'[' => 1,
+            b'}' | b']' => -1,
+            _ => 0,
+        })
+        .sum();
+    let tokens = {
+        let mut depth = 0i32;
+        let mut start = 0;
+        let mut done = false;
+        let bytes = value.as_bytes();
+        std::iter::from_fn(move || {
+            if done {
+                return None;
             }
-            _ => {}
-        }
-    }
-    tokens.push(&value[start..]);
-    if depth != 0 {
+            for (i, &b) in bytes.iter().enumerate().skip(start) {
+                match b {
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => depth -= 1,
+                    b',' if depth <= 0 => {
+                        let token = &value[start..i];
+                        start = i + 1;
+                        return Some(token);
+                    }
+                    _ => {}
+                }
+            }
+            done = true;
+            Some(&value[start..])
+        })
+    };
+    let mut rules = Vec::new();
+    if depth_at_end != 0 {
         diags.push(
             Diagnostic::warning("W016", src.span_of(value), "unbalanced `{`/`}` in `validation:`")
                 .with_help("the rules were split as well as possible; check the line"),

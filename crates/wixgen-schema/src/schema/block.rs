@@ -66,7 +66,7 @@ pub(crate) fn parse_block(src: &Source, content: &str, span: Span, diags: &mut V
     let mut in_enum_block = false;
     let mut warned_tab = false;
     let mut from = 0;
-    let ends = memchr::memchr_iter(b'\n', content.as_bytes()).chain([content.len()]);
+    let ends = src.newlines_in(content).chain([content.len()]);
     for raw in ends.map(|end| {
         let raw = &content[from..end];
         from = end + 1;
@@ -205,7 +205,7 @@ impl Builder<'_, '_> {
                         ty: e.ty,
                         attrs: e.attrs,
                         stray: e.stray,
-                        members: Vec::new(),
+                        members: Members::default(),
                         enum_values: None,
                         span,
                     };
@@ -255,7 +255,7 @@ impl Builder<'_, '_> {
                         let rt = ReturnType {
                             ty,
                             promise,
-                            members: Vec::new(),
+                            members: Members::default(),
                             span,
                         };
                         self.ret = Some((
@@ -363,7 +363,7 @@ impl Builder<'_, '_> {
                         ty: e.ty,
                         attrs: e.attrs,
                         enum_values: None,
-                        members: Vec::new(),
+                        members: Members::default(),
                         listed_at: None,
                         span,
                     };
@@ -460,7 +460,7 @@ impl Builder<'_, '_> {
     fn close_param(&mut self, diags: &mut Vec<Diagnostic>) {
         if let Some((mut param, open)) = self.param.take() {
             let (members, own_enum) = build(open.items, open.indent, diags);
-            param.members = mark_implicit_one_ofs(members, open.indent);
+            param.members = mark_implicit_one_ofs(members, open.indent).into();
             param.enum_values = own_enum;
             self.block.params.push(param);
         }
@@ -470,7 +470,7 @@ impl Builder<'_, '_> {
         self.close_param(diags);
         if let Some((mut rt, open)) = self.ret.take() {
             let (members, own_enum) = build(open.items, open.indent, diags);
-            rt.members = members;
+            rt.members = members.into();
             if let Some(e) = own_enum {
                 diags.push(
                     Diagnostic::warning("W029", e.span, "enum values directly under `Return type:`; ignored")

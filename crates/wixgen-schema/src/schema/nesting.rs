@@ -16,6 +16,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Field names per type name, as listed on this page, REST first.
 type Listings = BTreeMap<String, BTreeSet<String>>;
 
+/// Where each type is listed, and the ordinal of that listing among the
+/// nodes [`gather_types`] offers.
+type Listed = BTreeMap<String, (Span, usize)>;
+
 /// Type knowledge as nesting resolution asks it, remembering whether it was
 /// asked at all: a page that never asks resolves the same with any knowledge.
 struct Lookup<'k> {
@@ -45,7 +49,13 @@ pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Ve
     // Listings not under suspicion: everything but the trailing member of each param.
     let package = page.package.as_ref().map(|p| p.value.trim().to_owned());
     let mut listings = Listings::new();
-    for section in [&page.rest, &page.sdk].into_iter().flatten() {
+    // Only a param whose trailing member is ambiguous asks for the listings.
+    let ambiguous = [&page.rest, &page.sdk]
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.schema.as_ref())
+        .any(|b| b.params.iter().any(|p| trailing_member_index(p).is_some()));
+    for section in [&page.rest, &page.sdk].into_iter().flatten().filter(|_| ambiguous) {
         let Some(block) = &section.schema else { continue };
         for param in &block.params {
             let trailing = trailing_member_index(param);
@@ -82,20 +92,52 @@ pub(crate) fn resolve(page: &mut Page, knowledge: &TypeKnowledge, diags: &mut Ve
         }
     }
 
-    page.types = gather_types(page, &undecided);
-    let listed: BTreeMap<&str, Span> = page.types.iter().map(|t| (t.name.as_str(), t.span)).collect();
+    // The listings are found before the links are made, so that linking
+    // changes lists no listing shares yet (no copy on write), and taken after
+    // by the same walk: the first offer of each name, by its ordinal.
+    let mut listed: Listed = BTreeMap::new();
+    let mut n = 0;
+    gather_types(page, &undecided, &mut |name, _, _, _, span| {
+        if !listed.contains_key(name) {
+            listed.insert(name.to_owned(), (span, n));
+        }
+        n += 1;
+    });
     for section in [&mut page.rest, &mut page.sdk].into_iter().flatten() {
         let Some(block) = &mut section.schema else { continue };
-        for param in &mut block.params {
+        for param in block.params.iter_mut().filter(|p| !p.members.is_empty()) {
             link_members(&mut param.members, &listed, knowledge, &param.name.value, diags);
         }
-        if let Some(rt) = &mut block.return_type {
+        if let Some(rt) = block.return_type.as_mut().filter(|rt| !rt.members.is_empty()) {
             link_members(&mut rt.members, &listed, knowledge, "", diags);
         }
         if let Some(hook) = &mut block.webhook {
             link_members(&mut hook.event_body, &listed, knowledge, "", diags);
         }
     }
+    let mut wanted: Vec<usize> = listed.values().map(|&(_, i)| i).collect();
+    wanted.sort_unstable();
+    let mut taken = Vec::with_capacity(wanted.len());
+    let mut n = 0;
+    gather_types(page, &undecided, &mut |_, section, members, enums, _| {
+        if wanted.get(taken.len()) == Some(&n) {
+            taken.push(Some((section, members.share(), enums.cloned())));
+        }
+        n += 1;
+    });
+    page.types = listed
+        .into_iter()
+        .filter_map(|(name, (span, i))| {
+            let (section, members, enum_values) = taken.get_mut(wanted.binary_search(&i).ok()?)?.take()?;
+            Some(TypeListing {
+                name,
+                section,
+                members,
+                enum_values,
+                span,
+            })
+        })
+        .collect();
     knowledge.asked.get()
 }
 
@@ -243,9 +285,12 @@ fn add_listing(listings: &mut Listings, name: &str, members: &[Member]) {
     }
 }
 
-/// One listing per type name: the first with members or enum values, REST before SDK.
-fn gather_types(page: &Page, undecided: &BTreeSet<Span>) -> Vec<TypeListing> {
-    let mut out: BTreeMap<String, TypeListing> = BTreeMap::new();
+/// A node that lists a type: its name, section, members, enum values and span.
+type Offer<'f> = dyn FnMut(&str, SectionKind, &Members, Option<&EnumValues>, Span) + 'f;
+
+/// Offers every node that lists a type (with members or enum values), in page
+/// order, REST before SDK: the first offer of each name is its listing.
+fn gather_types(page: &Page, undecided: &BTreeSet<Span>, offer: &mut Offer<'_>) {
     for section in [&page.rest, &page.sdk].into_iter().flatten() {
         let Some(block) = &section.schema else { continue };
         let kind = section.kind;
@@ -253,37 +298,27 @@ fn gather_types(page: &Page, undecided: &BTreeSet<Span>) -> Vec<TypeListing> {
             // A REST param typed with its own name is a page defect, not a type.
             if let Some(name) = param.ty.value.named()
                 && name != param.name.value
+                && (!param.members.is_empty() || param.enum_values.is_some())
             {
-                offer(
-                    &mut out,
-                    name,
-                    kind,
-                    &param.members,
-                    param.enum_values.as_ref(),
-                    param.span,
-                );
+                offer(name, kind, &param.members, param.enum_values.as_ref(), param.span);
             }
-            gather_members(&param.members, kind, undecided, &mut out);
+            gather_members(&param.members, kind, undecided, offer);
         }
         if let Some(rt) = &block.return_type {
-            if let Some(name) = rt.ty.as_ref().and_then(|t| t.value.named()) {
-                offer(&mut out, name, kind, &rt.members, None, rt.span);
+            if let Some(name) = rt.ty.as_ref().and_then(|t| t.value.named())
+                && !rt.members.is_empty()
+            {
+                offer(name, kind, &rt.members, None, rt.span);
             }
-            gather_members(&rt.members, kind, undecided, &mut out);
+            gather_members(&rt.members, kind, undecided, offer);
         }
         if let Some(hook) = &block.webhook {
-            gather_members(&hook.event_body, kind, undecided, &mut out);
+            gather_members(&hook.event_body, kind, undecided, offer);
         }
     }
-    out.into_values().collect()
 }
 
-fn gather_members(
-    members: &[Member],
-    kind: SectionKind,
-    undecided: &BTreeSet<Span>,
-    out: &mut BTreeMap<String, TypeListing>,
-) {
+fn gather_members(members: &[Member], kind: SectionKind, undecided: &BTreeSet<Span>, offer: &mut Offer<'_>) {
     for m in members {
         let fields: &[Field] = match m {
             Member::Field(f) => std::slice::from_ref(f),
@@ -292,40 +327,18 @@ fn gather_members(
         for f in fields {
             if let Some(name) = f.ty.value.named()
                 && !undecided.contains(&f.span)
+                && (!f.members.is_empty() || f.enum_values.is_some())
             {
-                offer(out, name, kind, &f.members, f.enum_values.as_ref(), f.span);
+                offer(name, kind, &f.members, f.enum_values.as_ref(), f.span);
             }
-            gather_members(&f.members, kind, undecided, out);
+            gather_members(&f.members, kind, undecided, offer);
         }
     }
 }
 
-fn offer(
-    out: &mut BTreeMap<String, TypeListing>,
-    name: &str,
-    kind: SectionKind,
-    members: &[Member],
-    enums: Option<&EnumValues>,
-    span: Span,
-) {
-    if (members.is_empty() && enums.is_none()) || out.contains_key(name) {
-        return;
-    }
-    out.insert(
-        name.to_owned(),
-        TypeListing {
-            name: name.to_owned(),
-            section: kind,
-            members: members.to_vec(),
-            enum_values: enums.cloned(),
-            span,
-        },
-    );
-}
-
 fn link_members(
     members: &mut [Member],
-    listed: &BTreeMap<&str, Span>,
+    listed: &Listed,
     knowledge: &Lookup<'_>,
     param: &str,
     diags: &mut Vec<Diagnostic>,
@@ -341,19 +354,13 @@ fn link_members(
     }
 }
 
-fn link_field(
-    f: &mut Field,
-    listed: &BTreeMap<&str, Span>,
-    knowledge: &Lookup<'_>,
-    param: &str,
-    diags: &mut Vec<Diagnostic>,
-) {
+fn link_field(f: &mut Field, listed: &Listed, knowledge: &Lookup<'_>, param: &str, diags: &mut Vec<Diagnostic>) {
     if f.members.is_empty()
         && f.enum_values.is_none()
         && let Some(name) = f.ty.value.named()
     {
         match listed.get(name) {
-            Some(span) => f.listed_at = Some(*span),
+            Some(&(span, _)) => f.listed_at = Some(span),
             None if knowledge.fields(name).is_some() || name == param || name == f.name.value => {}
             None => diags.push(
                 Diagnostic::warning(
@@ -368,7 +375,10 @@ fn link_field(
             ),
         }
     }
-    link_members(&mut f.members, listed, knowledge, param, diags);
+    // Not through `DerefMut` when empty: that would allocate a list.
+    if !f.members.is_empty() {
+        link_members(&mut f.members, listed, knowledge, param, diags);
+    }
 }
 
 impl Member {

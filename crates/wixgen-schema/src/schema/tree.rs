@@ -55,7 +55,7 @@ fn build_level(it: &mut Items, parent_indent: usize, diags: &mut Vec<Diagnostic>
         match item.kind {
             ItemKind::Field(mut field) => {
                 field.enum_values = take_enum(it, indent, diags);
-                field.members = build_level(it, indent, diags);
+                field.members = build_level(it, indent, diags).into();
                 out.push(Member::Field(*field));
             }
             ItemKind::OneOf { required, span } => {

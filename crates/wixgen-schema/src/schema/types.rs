@@ -22,7 +22,15 @@ pub(crate) fn parse_type(text: &str) -> Result<TypeExpr, TypeError> {
 }
 
 fn parse_at(text: &str, base: usize) -> Result<TypeExpr, TypeError> {
-    if let Some(open) = text.find('<') {
+    // The first `<`, or the first `>` when no `<` follows it (a type is a few
+    // bytes: a plain scan beats memchr's setup).
+    let bytes = text.as_bytes();
+    let (open, close) = match bytes.iter().position(|&b| b == b'<' || b == b'>') {
+        Some(i) if bytes[i] == b'<' => (Some(i), None),
+        Some(i) => (bytes[i..].iter().position(|&b| b == b'<').map(|j| i + j), Some(i)),
+        None => (None, None),
+    };
+    if let Some(open) = open {
         let head = &text[..open];
         if !text.ends_with('>') {
             return Err(TypeError::Unbalanced(base + open));
@@ -41,7 +49,7 @@ fn parse_at(text: &str, base: usize) -> Result<TypeExpr, TypeError> {
             base + open + 1,
         )?))));
     }
-    if let Some(close) = text.find('>') {
+    if let Some(close) = close {
         return Err(TypeError::Unbalanced(base + close));
     }
     if let Some(rest) = text.strip_prefix("string (")
@@ -58,11 +66,20 @@ fn parse_at(text: &str, base: usize) -> Result<TypeExpr, TypeError> {
         "object" => TypeExpr::Object,
         "array" => TypeExpr::Array(None),
         name => {
-            if let Some(bad) = name
-                .char_indices()
-                .find(|&(i, c)| !(c.is_alphanumeric() || c == '_' || (c == '.' && i > 0)))
-                .map(|(i, _)| i)
-            {
+            // Byte by byte while the name is ASCII (`char::is_alphanumeric`
+            // is `u8::is_ascii_alphanumeric` there), by characters after.
+            let ascii = name.bytes().position(|c| !c.is_ascii()).unwrap_or(name.len());
+            let bad = name.as_bytes()[..ascii]
+                .iter()
+                .enumerate()
+                .position(|(i, &c)| !(c.is_ascii_alphanumeric() || c == b'_' || (c == b'.' && i > 0)))
+                .or_else(|| {
+                    name[ascii..]
+                        .char_indices()
+                        .find(|&(i, c)| !(c.is_alphanumeric() || c == '_' || (c == '.' && ascii + i > 0)))
+                        .map(|(i, _)| ascii + i)
+                });
+            if let Some(bad) = bad {
                 return Err(TypeError::BadName(base + bad));
             }
             TypeExpr::Named(name.to_owned())
