@@ -66,15 +66,23 @@ pub fn emit_checked(
     responses: &[CheckedResponse],
 ) -> GeneratedFiles {
     let header = &options.header;
+    // The largest packages start first, one task each, so that no large
+    // package is left to build and format alone on one core at the end (the
+    // files' order is the map's, not the tasks').
+    let mut packages: Vec<&Package> = api.packages.iter().collect();
+    packages.sort_by_key(|package| std::cmp::Reverse(package_weight(package)));
     let package_files = || -> Vec<(PathBuf, String)> {
-        api.packages
+        packages
             .par_iter()
+            .with_max_len(1)
             .flat_map_iter(|package| {
                 let code = clock.emit.time(|| {
                     package_code_documented(package, &articles::package_doc_lines(&options.articles, &package.name))
                 });
                 let dir = PathBuf::from(crate_files::PACKAGES_DIR).join(&code.module);
                 let src = dir.join("src");
+                // Token streams are not `Send`: a package's files are built
+                // and formatted on the thread that built its code.
                 let mut out = vec![
                     (
                         dir.join("Cargo.toml"),
@@ -109,6 +117,17 @@ pub fn emit_checked(
     );
     files.extend(packages);
     files
+}
+
+/// A package's size, roughly in proportion to the time its files take to
+/// build and format: its types and methods.
+fn package_weight(package: &Package) -> usize {
+    package.types.len()
+        + package
+            .services
+            .iter()
+            .map(|s| 2 * (s.methods.len() + s.plugin_methods.len()))
+            .sum::<usize>()
 }
 
 /// `src/page_tests.rs` of a package crate: its listing-derived round trips,
