@@ -9,7 +9,8 @@
 //!    of the package whose method pages share its folder ([`crate::articles`]),
 //!    or is skipped with a note (outside package folders) or a warning.
 //! 3. The examples are checked against the IR, and [`crate::layout`] emits
-//!    every file; `COVERAGE.md` ([`crate::coverage`]) reads the result.
+//!    every file while `COVERAGE.md` ([`crate::coverage`]), which reads the IR
+//!    and the checks, is written beside it on the other core.
 
 use crate::crate_files::CrateOptions;
 use crate::examples::check_examples;
