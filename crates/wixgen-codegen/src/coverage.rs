@@ -17,7 +17,6 @@ use crate::generation::Generation;
 use crate::response_examples::ResponseOutcome;
 use crate::{Header, listings};
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
 use wixgen_ir::Severity;
 use wixgen_ir::load::PageStatus;
 use wixgen_ir::model::ArticleSkip as Skip;
@@ -25,14 +24,6 @@ use wixgen_ir::model::{NamedType, SampleOutcome};
 
 /// The file's path relative to the generated crate.
 pub const FILE: &str = "COVERAGE.md";
-
-impl Generation {
-    /// Adds `COVERAGE.md` to the generated files.
-    pub(crate) fn add_coverage(&mut self, header: &Header) {
-        let text = render(self, header);
-        self.files.insert(PathBuf::from(FILE), text);
-    }
-}
 
 /// Text safe inside a markdown code span on one line.
 fn code(s: &str) -> String {

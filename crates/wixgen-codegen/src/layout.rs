@@ -61,8 +61,7 @@ pub fn emit_timed(api: &Api, options: &EmitOptions, clock: &FileRenderer) -> Gen
 /// ([`examples::check_examples`], [`response_examples::check_responses`]):
 /// they are made once, here, and feed both the tests and a caller's report.
 pub fn emit_checked(api: &Api, options: &EmitOptions, clock: &FileRenderer) -> Emitted {
-    let checked = examples::check_examples(api);
-    let responses = response_examples::check_responses(api);
+    let (checked, responses) = check(api);
     let files = emit_files(api, options, clock, &checked, &responses);
     Emitted {
         files,
@@ -71,7 +70,18 @@ pub fn emit_checked(api: &Api, options: &EmitOptions, clock: &FileRenderer) -> E
     }
 }
 
-fn emit_files(
+/// The checks of the model's examples ([`examples::check_examples`] and
+/// [`response_examples::check_responses`], side by side), for a caller that
+/// needs them before the files ([`emit_files`]).
+pub fn check(api: &Api) -> (Vec<CheckedExample>, Vec<CheckedResponse>) {
+    rayon::join(
+        || examples::check_examples(api),
+        || response_examples::check_responses(api),
+    )
+}
+
+/// The files of [`emit_checked`], from checks already made ([`check`]).
+pub fn emit_files(
     api: &Api,
     options: &EmitOptions,
     clock: &FileRenderer,
@@ -79,15 +89,23 @@ fn emit_files(
     responses: &[CheckedResponse],
 ) -> GeneratedFiles {
     let header = &options.header;
+    // The largest packages start first, one task each, so that no large
+    // package is left to build and format alone on one core at the end (the
+    // files' order is the map's, not the tasks').
+    let mut packages: Vec<&Package> = api.packages.iter().collect();
+    packages.sort_by_key(|package| std::cmp::Reverse(package_weight(package)));
     let package_files = || -> Vec<(PathBuf, String)> {
-        api.packages
+        packages
             .par_iter()
+            .with_max_len(1)
             .flat_map_iter(|package| {
                 let code = clock
                     .emit
                     .time(|| package_code_documented(package, &articles::package_doc_lines(package)));
                 let dir = PathBuf::from(crate_files::PACKAGES_DIR).join(&code.module);
                 let src = dir.join("src");
+                // Token streams are not `Send`: a package's files are built
+                // and formatted on the thread that built its code.
                 let mut out = vec![
                     (
                         dir.join("Cargo.toml"),
@@ -122,6 +140,17 @@ fn emit_files(
     );
     files.extend(packages);
     files
+}
+
+/// A package's size, roughly in proportion to the time its files take to
+/// build and format: its types and methods.
+fn package_weight(package: &Package) -> usize {
+    package.types.len()
+        + package
+            .services
+            .iter()
+            .map(|s| 2 * (s.methods.len() + s.plugin_methods.len()))
+            .sum::<usize>()
 }
 
 /// `src/page_tests.rs` of a package crate: its listing-derived round trips,

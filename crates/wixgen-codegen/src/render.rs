@@ -85,9 +85,11 @@ pub(crate) fn render_single(header: &Header, tokens: TokenStream) -> String {
 /// page text only ever enters the tokens as identifiers (checked) and literals.
 /// Top-level items are separated by a blank line.
 pub fn format_file(tokens: TokenStream) -> String {
-    let mut file = match syn::parse2::<syn::File>(tokens.clone()) {
+    // Parsed without a copy of the tokens kept for the message: the copy
+    // cost a clone of every top-level token of every file.
+    let mut file = match syn::parse2::<syn::File>(tokens) {
         Ok(file) => file,
-        Err(e) => panic!("wixgen-codegen produced invalid Rust ({e}):\n{tokens}"),
+        Err(e) => panic!("wixgen-codegen produced invalid Rust: {e}"),
     };
     let items = std::mem::take(&mut file.items);
     let mut out = prettyplease::unparse(&file);

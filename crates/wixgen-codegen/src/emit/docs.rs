@@ -23,11 +23,7 @@ use quote::quote;
 /// `#[doc]` attributes for already safe lines.
 pub fn lines_to_attrs(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
+        let line = doc_literal(line);
         quote!(#[doc = #line])
     });
     quote!(#(#attrs)*)
@@ -36,14 +32,38 @@ pub fn lines_to_attrs(lines: &[String]) -> TokenStream {
 /// `#![doc = "..."]` inner attributes for already safe lines.
 pub fn inner_attrs(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
+        let line = doc_literal(line);
         quote!(#![doc = #line])
     });
     quote!(#(#attrs)*)
+}
+
+/// The string literal of one doc line (`line` after a space; empty stays
+/// empty). A raw string (`r"..."`, with as many `#` as the line needs) where
+/// it can be one: its value is the same, so prettyplease prints the same
+/// `/// ...` line, but neither making it nor `syn` and prettyplease reading
+/// it back unescapes the line one character at a time (about a tenth of a
+/// generation went to doc strings). A line with a carriage return or a
+/// newline, which a raw string cannot hold or prettyplease prints as the
+/// literal itself, stays an escaped string.
+fn doc_literal(line: &str) -> proc_macro2::Literal {
+    let value = if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    };
+    if !value.contains(['\r', '\n']) && !value.starts_with('/') {
+        let mut hashes = String::new();
+        while value.contains(&format!("\"{hashes}")) {
+            hashes.push('#');
+        }
+        // A raw string is one literal token whatever it holds: the closing
+        // `"` and hashes occur nowhere in it.
+        if let Ok(literal) = format!("r{hashes}\"{value}\"{hashes}").parse::<proc_macro2::Literal>() {
+            return literal;
+        }
+    }
+    proc_macro2::Literal::string(&value)
 }
 
 /// Rustdoc-safe markdown lines for a page description. Paragraphs are
@@ -341,6 +361,51 @@ mod tests {
 
     fn one(text: &str) -> String {
         doc_lines(text).join("\n")
+    }
+
+    /// The file prettyplease prints for `attrs` on a unit struct.
+    fn printed(attrs: TokenStream) -> String {
+        crate::render::format_file(quote!(#attrs struct S;))
+    }
+
+    #[test]
+    fn doc_literals_print_as_the_escaped_strings_did() {
+        let lines: Vec<String> = [
+            "plain",
+            "",
+            "a \"quoted\" word",
+            "ends with a quote\"",
+            "\"# and \"## inside",
+            "back\\slash, tab\t, unicode é ✓",
+            "// slashes",
+            "two\nlines",
+            "carriage\rreturn",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        let escaped = |line: &String| {
+            let value = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            quote!(#[doc = #value])
+        };
+        let old: TokenStream = lines.iter().map(escaped).collect();
+        assert_eq!(printed(lines_to_attrs(&lines)), printed(old));
+        for line in &lines {
+            let lit: syn::LitStr = syn::parse2(quote::ToTokens::into_token_stream(doc_literal(line))).unwrap();
+            let want = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            assert_eq!(lit.value(), want);
+        }
+        assert!(doc_literal("plain").to_string().starts_with("r\""));
+        assert!(doc_literal("\"# and \"## inside").to_string().starts_with("r###\""));
+        assert!(doc_literal("two\nlines").to_string().starts_with('"'));
     }
 
     #[test]
