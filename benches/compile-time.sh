@@ -6,7 +6,9 @@
 #   benches/compile-time.sh [PAGES] [BASE_COMMIT]     (defaults: 1000 d487d33)
 #   RUNS=3 (timed runs of each command), BASE_WIXGEN=path (reuse a built base generator)
 #   COMMANDS="check build test" (which of the three to time), NEW_WIXGEN=path (reuse a built generator
-#   of this checkout), SHARED_TARGET=1 (one target directory for both outputs: dependencies built once)
+#   of this checkout), SHARED_TARGET=1 (one target directory for both outputs: dependencies built once),
+#   REUSE_OLD=1 (keep the old output and its target directory from a previous run: the base generator's
+#   output does not change, and building it once takes minutes)
 #
 # For each generator: generate the crate, build its dependencies once, then
 # time `cargo check` and `cargo build` (debug) of the generated crates only
@@ -47,7 +49,9 @@ gen() { # gen NAME WIXGEN LOCKFILE [GEN ARGS...]
   "$wixgen" gen --schemas "$work/corpus" --out "$work/$name/crate" "$@" >"$work/$name.gen.log" 2>&1 || true
   cp "$lock" "$work/$name/crate/Cargo.lock"
 }
-gen old "$BASE_WIXGEN" "${BASE_LOCK:-$work/base-src/Cargo.lock}"
+if [ -z "${REUSE_OLD:-}" ] || [ ! -f "$work/old/crate/Cargo.toml" ]; then
+  gen old "$BASE_WIXGEN" "${BASE_LOCK:-$work/base-src/Cargo.lock}"
+fi
 # This generator depends on wix-client by version unless told where it is.
 gen new "$NEW_WIXGEN" "$root/Cargo.lock" --runtime-path "$root/crates/wix-client"
 if [ -n "${SHARED_TARGET:-}" ]; then
