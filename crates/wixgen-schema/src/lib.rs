@@ -179,7 +179,12 @@ fn finish(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             diag(
                 "E099",
                 last,
-                format!("{more} more problems on this page were not shown ({errors} of them errors)"),
+                if more == 1 {
+                    let what = if errors == 1 { "an error" } else { "a warning" };
+                    format!("1 more problem on this page was not shown ({what})")
+                } else {
+                    format!("{more} more problems on this page were not shown ({errors} of them errors)")
+                },
             )
             .with_help("fix the ones shown and run again"),
         );

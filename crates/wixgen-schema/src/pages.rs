@@ -3,35 +3,65 @@
 //! find and tell pages apart here, so they agree on which files are pages.
 
 use crate::model::Page;
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 /// Every `*.md` file under `dir`, relative to it, in the order of their
 /// `/`-separated paths ([`slash_path`]); hidden entries and `target/` are skipped.
+///
+/// Symbolic links are followed: a link to a page is a page, a link to a
+/// directory is walked (once: a directory reached again through a link, a link
+/// loop included, is not walked twice; entries are walked in name order, so it
+/// is listed under the first of its paths), and a broken link named `*.md` is
+/// listed, so that reading it fails with its path instead of the page being
+/// left out without a word.
 pub fn find_pages(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    fn walk(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    fn walk(root: &Path, rel: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) -> io::Result<()> {
         let here = root.join(rel);
-        let entries = fs::read_dir(&here).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", here.display())))?;
+        let named = |e: io::Error, path: &Path| io::Error::new(e.kind(), format!("{}: {e}", path.display()));
+        // A directory already walked (reached again through a link) adds nothing.
+        if !seen.insert(fs::canonicalize(&here).map_err(|e| named(e, &here))?) {
+            return Ok(());
+        }
+        let mut entries = fs::read_dir(&here)
+            .map_err(|e| named(e, &here))?
+            .collect::<io::Result<Vec<_>>>()?;
+        // In name order, so that a folder reached by two paths is listed under
+        // the same one on every file system.
+        entries.sort_by_key(|entry| entry.file_name());
         for entry in entries {
-            let entry = entry?;
             let name = entry.file_name();
             let name_str = name.to_string_lossy();
             if name_str.starts_with('.') || name_str == "target" {
                 continue;
             }
             let child = rel.join(&name);
-            let ty = entry.file_type()?;
+            let mut ty = entry.file_type()?;
+            let is_page_name = name_str.ends_with(".md");
+            if ty.is_symlink() {
+                match fs::metadata(entry.path()) {
+                    Ok(target) => ty = target.file_type(),
+                    // A broken link: listed if it names a page, so that it is reported.
+                    Err(_) => {
+                        if is_page_name {
+                            out.push(child);
+                        }
+                        continue;
+                    }
+                }
+            }
             if ty.is_dir() {
-                walk(root, &child, out)?;
-            } else if ty.is_file() && name_str.ends_with(".md") {
+                walk(root, &child, seen, out)?;
+            } else if ty.is_file() && is_page_name {
                 out.push(child);
             }
         }
         Ok(())
     }
     let mut out = Vec::new();
-    walk(dir, Path::new(""), &mut out)?;
+    walk(dir, Path::new(""), &mut HashSet::new(), &mut out)?;
     out.sort_by_key(|p| slash_path(p));
     Ok(out)
 }

@@ -1074,6 +1074,17 @@ fn ten_megabyte_page_parses_and_the_cap_holds() {
 }
 
 #[test]
+fn one_hidden_problem_is_named_in_the_singular() {
+    let junk: String = (0..101).map(|i| format!(" junk line {i}\n")).collect();
+    let page = edit(TEMPLATE, " Method: POST\n", &format!(" Method: POST\n{junk}"));
+    let out = parse(page.as_bytes());
+    assert_eq!(out.diagnostics.len(), 101);
+    let summary = &out.diagnostics[100];
+    assert_eq!((summary.code, summary.severity), ("E099", Severity::Error));
+    assert_eq!(summary.message, "1 more problem on this page was not shown (an error)");
+}
+
+#[test]
 fn the_cap_summary_is_an_error_when_errors_were_hidden() {
     let junk: String = (0..150).map(|i| format!(" junk line {i}\n")).collect();
     let page = edit(TEMPLATE, " Method: POST\n", &format!(" Method: POST\n{junk}"));
