@@ -32,17 +32,6 @@ pub struct EmitOptions {
     pub krate: CrateOptions,
 }
 
-/// What [`emit_checked`] produced: the files, and the checks of the model's
-/// examples they were made from (for a caller's report).
-#[derive(Debug, Clone)]
-pub struct Emitted {
-    pub files: GeneratedFiles,
-    /// Every curl example of the model, checked, in page order.
-    pub examples: Vec<CheckedExample>,
-    /// Every `/* Promise resolves to: */` object of the model, checked, in page order.
-    pub responses: Vec<CheckedResponse>,
-}
-
 /// The whole generated crate: the facade (`Cargo.toml`, `src/lib.rs`), one
 /// crate per package under `packages/` (its own crate, so that it compiles on
 /// its own and in parallel with the others, and only when its feature is
@@ -54,20 +43,8 @@ pub fn emit(api: &Api, options: &EmitOptions) -> GeneratedFiles {
 /// [`emit`], timing its two halves in `clock`. Packages are emitted in
 /// parallel (token streams stay on the thread that builds and formats them).
 pub fn emit_timed(api: &Api, options: &EmitOptions, clock: &FileRenderer) -> GeneratedFiles {
-    emit_checked(api, options, clock).files
-}
-
-/// [`emit_timed`], returning as well the checks of the model's examples
-/// ([`examples::check_examples`], [`response_examples::check_responses`]):
-/// they are made once, here, and feed both the tests and a caller's report.
-pub fn emit_checked(api: &Api, options: &EmitOptions, clock: &FileRenderer) -> Emitted {
     let (checked, responses) = check(api);
-    let files = emit_files(api, options, clock, &checked, &responses);
-    Emitted {
-        files,
-        examples: checked,
-        responses,
-    }
+    emit_files(api, options, clock, &checked, &responses)
 }
 
 /// The checks of the model's examples ([`examples::check_examples`] and
@@ -80,7 +57,8 @@ pub fn check(api: &Api) -> (Vec<CheckedExample>, Vec<CheckedResponse>) {
     )
 }
 
-/// The files of [`emit_checked`], from checks already made ([`check`]).
+/// The files of [`emit_timed`], from checks already made ([`check`]): for a
+/// caller that also reports the checks.
 pub fn emit_files(
     api: &Api,
     options: &EmitOptions,

@@ -23,11 +23,11 @@ fn listed(dir: &Path) -> Vec<String> {
 fn links_to_pages_and_to_folders_are_followed_once_and_a_broken_page_link_is_listed() {
     use std::os::unix::fs::symlink;
     let outside = tempfile::tempdir().unwrap();
-    write(&outside.path().join("shared/page.md"));
+    write(&outside.path().join("common/page.md"));
     write(&outside.path().join("single.md"));
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("inbox/get.md"));
-    symlink(outside.path().join("shared"), dir.path().join("linked")).unwrap();
+    symlink(outside.path().join("common"), dir.path().join("linked")).unwrap();
     symlink(outside.path().join("single.md"), dir.path().join("inbox/single.md")).unwrap();
     // A loop: a folder linking to its parent.
     symlink(dir.path().join("inbox"), dir.path().join("inbox/again")).unwrap();
