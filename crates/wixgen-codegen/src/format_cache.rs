@@ -22,7 +22,7 @@
 //! `target/`; `wixgen gen --format-cache FILE`), and `cargo xtask gen --check`
 //! on a clean clone, with no cache, checks the committed output byte for byte.
 
-use proc_macro2::TokenStream;
+use crate::pieces::Pieces;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
@@ -85,15 +85,15 @@ impl FormatCache {
         self.lookups.load(Ordering::Relaxed)
     }
 
-    /// `format(tokens)`, from the cache when these tokens were formatted
+    /// `format(code)`, from the cache when code of these tokens was formatted
     /// before by this generator. A file's header line is not part of it, so
     /// output folders whose headers differ share entries.
-    pub(crate) fn render(&self, tokens: TokenStream, format: impl FnOnce(TokenStream) -> String) -> String {
+    pub(crate) fn render(&self, code: Pieces, format: impl FnOnce(Pieces) -> String) -> String {
         self.lookups.fetch_add(1, Ordering::Relaxed);
         if self.generator.is_empty() {
-            return format(tokens);
+            return format(code);
         }
-        let text = tokens.to_string();
+        let text = code.to_tokens().to_string();
         let key = self.key(&text);
         drop(text);
         let found = lock(&self.loaded).remove(&key);
@@ -102,7 +102,7 @@ impl FormatCache {
                 self.hits.fetch_add(1, Ordering::Relaxed);
                 file
             }
-            None => format(tokens),
+            None => format(code),
         };
         lock(&self.used).insert(key, file.clone());
         file
@@ -199,28 +199,30 @@ fn decode(bytes: &[u8]) -> Option<HashMap<Key, String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::format_file;
+    use crate::render::format_pieces as format_file;
     use quote::quote;
     use std::cell::Cell;
 
     /// `format_file`, counting its calls in `n`.
-    fn counted(n: &Cell<usize>) -> impl Fn(TokenStream) -> String + '_ {
+    fn counted(n: &Cell<usize>) -> impl Fn(Pieces) -> String + '_ {
         move |t| {
             n.set(n.get() + 1);
             format_file(t)
         }
     }
 
-    fn a() -> TokenStream {
+    fn a() -> Pieces {
         quote!(
             fn a() {}
         )
+        .into()
     }
 
-    fn b() -> TokenStream {
+    fn b() -> Pieces {
         quote!(
             struct B;
         )
+        .into()
     }
 
     #[test]
@@ -241,9 +243,9 @@ mod tests {
         assert_eq!((n.get(), second.hits()), (2, 2), "nothing formatted again");
         // Other tokens are formatted.
         second.render(
-            quote!(
+            Pieces::from(quote!(
                 fn c() {}
-            ),
+            )),
             counted(&n),
         );
         assert_eq!((n.get(), second.hits(), second.lookups()), (3, 2, 3));

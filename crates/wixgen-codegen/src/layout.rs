@@ -89,18 +89,18 @@ pub fn emit_files(
                         dir.join("Cargo.toml"),
                         crate_files::package_cargo_toml(package, &options.krate, header),
                     ),
-                    (src.join("lib.rs"), clock.file(header, || code.lib_rs_file())),
+                    (src.join("lib.rs"), clock.file(header, || code.lib_rs_file().into())),
                     (src.join("types.rs"), clock.file(header, || code.types_file())),
                 ];
                 for service in &code.services {
                     out.push((
                         src.join(format!("{}.rs", service.module)),
-                        clock.file(header, || service.file()),
+                        clock.file(header, || service.file().into()),
                     ));
                 }
                 out.push((
                     src.join(format!("{TESTS_MODULE}.rs")),
-                    clock.file(header, || package_tests_file(package, checked, responses)),
+                    clock.file(header, || package_tests_file(package, checked, responses).into()),
                 ));
                 out
             })

@@ -25,6 +25,7 @@ pub mod generation;
 pub mod inline;
 pub mod layout;
 pub mod listings;
+pub mod pieces;
 pub mod pipeline;
 pub mod render;
 mod report;

@@ -5,6 +5,7 @@
 
 use crate::Header;
 use crate::format_cache::FormatCache;
+use crate::pieces::{Piece, Pieces};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::time::Duration;
@@ -44,16 +45,17 @@ impl FileRenderer {
         self.format.get()
     }
 
-    /// Builds a file's tokens with `build`, then formats them, timing both.
-    pub(crate) fn file(&self, header: &Header, build: impl FnOnce() -> TokenStream) -> String {
-        let tokens = self.emit.time(build);
-        self.format.time(|| match &self.cache {
-            Some(cache) => {
-                let line = header.rust_line();
-                let body = cache.render(skip_rustfmt(tokens), format_file);
-                line + &body
-            }
-            None => render(header, tokens),
+    /// Builds a file's code with `build`, then formats it, timing both.
+    pub(crate) fn file(&self, header: &Header, build: impl FnOnce() -> Pieces) -> String {
+        let code = self.emit.time(build);
+        self.format.time(|| {
+            let mut pieces = Pieces::from(skip_rustfmt(TokenStream::new()));
+            pieces.append(code);
+            let body = match &self.cache {
+                Some(cache) => cache.render(pieces, format_pieces),
+                None => format_pieces(pieces),
+            };
+            header.rust_line() + &body
         })
     }
 }
@@ -85,13 +87,44 @@ pub(crate) fn render_single(header: &Header, tokens: TokenStream) -> String {
 /// page text only ever enters the tokens as identifiers (checked) and literals.
 /// Top-level items are separated by a blank line.
 pub fn format_file(tokens: TokenStream) -> String {
-    // Parsed without a copy of the tokens kept for the message: the copy
-    // cost a clone of every top-level token of every file.
-    let mut file = match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => file,
-        Err(e) => panic!("wixgen-codegen produced invalid Rust: {e}"),
-    };
-    let items = std::mem::take(&mut file.items);
+    format_pieces(Pieces::from(tokens))
+}
+
+/// [`format_file`] of code whose items are partly syntax trees already: only
+/// the token pieces are parsed. Inner attributes are taken from the first
+/// piece only (they can only start a file).
+///
+/// # Panics
+/// As [`format_file`].
+pub fn format_pieces(pieces: Pieces) -> String {
+    let mut file: Option<syn::File> = None;
+    let mut items = Vec::new();
+    for piece in pieces.into_vec() {
+        match piece {
+            // Parsed without a copy of the tokens kept for the message: the
+            // copy cost a clone of every top-level token of every file.
+            Piece::Tokens(tokens) => {
+                let mut parsed = match syn::parse2::<syn::File>(tokens) {
+                    Ok(parsed) => parsed,
+                    Err(e) => panic!("wixgen-codegen produced invalid Rust: {e}"),
+                };
+                if !parsed.attrs.is_empty() && (file.is_some() || !items.is_empty()) {
+                    panic!("wixgen-codegen produced inner attributes after an item");
+                }
+                items.append(&mut parsed.items);
+                if file.is_none() {
+                    file = Some(parsed);
+                }
+            }
+            Piece::Item(item) => items.push(*item),
+        }
+    }
+    let mut file = file.unwrap_or_else(|| syn::File {
+        shebang: None,
+        frontmatter: None,
+        attrs: Vec::new(),
+        items: Vec::new(),
+    });
     let mut out = prettyplease::unparse(&file);
     file.attrs.clear();
     for (i, item) in items.into_iter().enumerate() {

@@ -46,23 +46,41 @@ pub fn inner_attrs(lines: &[String]) -> TokenStream {
 /// generation went to doc strings). A line with a carriage return or a
 /// newline, which a raw string cannot hold or prettyplease prints as the
 /// literal itself, stays an escaped string.
-fn doc_literal(line: &str) -> proc_macro2::Literal {
+pub(crate) fn doc_literal(line: &str) -> proc_macro2::Literal {
+    // The value is ` {line}` (a space first, so it never starts with `/`);
+    // an empty line stays empty.
+    if !line.contains(['\r', '\n']) {
+        // As many `#` as the longest run after a `"`, plus one, when there is a `"`.
+        let mut hashes = None;
+        let bytes = line.as_bytes();
+        for (i, b) in bytes.iter().enumerate() {
+            if *b == b'"' {
+                let run = bytes[i + 1..].iter().take_while(|&&c| c == b'#').count();
+                hashes = Some(hashes.map_or(run + 1, |h: usize| h.max(run + 1)));
+            }
+        }
+        let hashes = hashes.unwrap_or(0);
+        let mut repr = String::with_capacity(line.len() + 2 * hashes + 4);
+        repr.push('r');
+        repr.extend(std::iter::repeat_n('#', hashes));
+        repr.push('"');
+        if !line.is_empty() {
+            repr.push(' ');
+            repr.push_str(line);
+        }
+        repr.push('"');
+        repr.extend(std::iter::repeat_n('#', hashes));
+        // A raw string is one literal token whatever it holds: the closing
+        // `"` and hashes occur nowhere in it.
+        if let Ok(literal) = repr.parse::<proc_macro2::Literal>() {
+            return literal;
+        }
+    }
     let value = if line.is_empty() {
         String::new()
     } else {
         format!(" {line}")
     };
-    if !value.contains(['\r', '\n']) && !value.starts_with('/') {
-        let mut hashes = String::new();
-        while value.contains(&format!("\"{hashes}")) {
-            hashes.push('#');
-        }
-        // A raw string is one literal token whatever it holds: the closing
-        // `"` and hashes occur nowhere in it.
-        if let Ok(literal) = format!("r{hashes}\"{value}\"{hashes}").parse::<proc_macro2::Literal>() {
-            return literal;
-        }
-    }
     proc_macro2::Literal::string(&value)
 }
 

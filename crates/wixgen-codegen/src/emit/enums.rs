@@ -6,11 +6,13 @@
 //! `as_str` and `from_wire`, rather than a derive, which could not keep
 //! unknown values.
 
+use super::ast;
 use super::docs::{self, code_text};
 use super::idents::{dedupe, ident};
 use super::scope::PackageScope;
-use proc_macro2::TokenStream;
+use crate::pieces::Pieces;
 use quote::quote;
+use syn::{Expr, Pat};
 use wixgen_ir::model::EnumType;
 
 /// The catch-all variant's name: `Unknown`, unless a value already has it.
@@ -22,7 +24,7 @@ pub(crate) fn catch_all_name(e: &EnumType) -> String {
     name
 }
 
-pub(crate) fn open_enum(cx: &PackageScope, e: &EnumType) -> TokenStream {
+pub(crate) fn open_enum(cx: &PackageScope, e: &EnumType) -> Pieces {
     let string = cx.string();
     let name = ident(&e.rust_name);
     let unknown = ident(&catch_all_name(e));
@@ -68,16 +70,49 @@ pub(crate) fn open_enum(cx: &PackageScope, e: &EnumType) -> TokenStream {
     // Wire values are matched first-wins, so a duplicate value (an IR defect)
     // cannot produce an unreachable pattern.
     let mut seen = std::collections::BTreeSet::new();
-    let from_arms: Vec<TokenStream> = wires
+    let mut from_arms: Vec<(Pat, Expr)> = wires
         .iter()
         .zip(&variant_idents)
         .filter(|(w, _)| seen.insert(**w))
-        .map(|(w, id)| quote!(#w => Self::#id,))
+        .map(|(w, id)| (ast::str_pat(w), ast::path_expr(ast::self_variant(id))))
         .collect();
+    let other = ident("other");
+    from_arms.push((
+        ast::binding_pat(&other),
+        ast::call(
+            ast::path_expr(ast::self_variant(&unknown)),
+            [ast::method_call(ast::var(&other), "to_owned")],
+        ),
+    ));
+    let value = ident("value");
+    let mut as_str_arms: Vec<(Pat, Expr)> = variant_idents
+        .iter()
+        .zip(&wires)
+        .map(|(id, w)| (ast::variant_pat(id), ast::str_lit(w)))
+        .collect();
+    as_str_arms.push((ast::variant_tuple_pat(&unknown, &value), ast::var(&value)));
+    let as_str = ast::Method {
+        attrs: ast::doc_attrs(&["The value as sent on the wire.".to_owned()]),
+        public: true,
+        name: ident("as_str"),
+        receiver: Some(ast::Receiver::Ref),
+        params: Vec::new(),
+        output: ast::str_ty(),
+        body: vec![ast::tail(ast::match_expr(ast::self_expr(), as_str_arms))],
+    };
+    let from_wire = ast::Method {
+        attrs: Vec::new(),
+        public: false,
+        name: ident("from_wire"),
+        receiver: None,
+        params: vec![ast::param(&value, ast::str_ty())],
+        output: ast::self_ty(),
+        body: vec![ast::tail(ast::match_expr(ast::var(&value), from_arms))],
+    };
 
     // `Serialize`, `Deserialize` and `From<&str>` come from
     // `wix_client::__serde_open_enum!`, invoked once per package.
-    quote! {
+    let mut code = Pieces::from(quote! {
         #doc
         #deprecated
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -87,22 +122,7 @@ pub(crate) fn open_enum(cx: &PackageScope, e: &EnumType) -> TokenStream {
             #unknown_doc
             #unknown(#string),
         }
-
-        impl #name {
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#variant_idents => #wires,)*
-                    Self::#unknown(value) => value,
-                }
-            }
-
-            fn from_wire(value: &str) -> Self {
-                match value {
-                    #(#from_arms)*
-                    other => Self::#unknown(other.to_owned()),
-                }
-            }
-        }
-    }
+    });
+    code.push_item(ast::inherent_impl(&name, vec![as_str.build(), from_wire.build()]));
+    code
 }

@@ -6,6 +6,7 @@
 //! back the one-file form of goldens and `include_api!`, so they cannot
 //! disagree.
 
+pub(crate) mod ast;
 pub mod docs;
 mod enums;
 pub mod idents;
@@ -19,6 +20,7 @@ mod slots;
 pub(crate) mod structs;
 mod wire;
 
+use crate::pieces::Pieces;
 use docs::code_text;
 use plan::{TESTS_MODULE, package_allows};
 use proc_macro2::TokenStream;
@@ -32,7 +34,7 @@ pub struct PackageCode {
     /// Module name (`inbox`).
     pub module: String,
     docs: TokenStream,
-    types: TokenStream,
+    types: Pieces,
     types_docs: TokenStream,
     pub(crate) services: Vec<ServiceCode>,
 }
@@ -84,17 +86,17 @@ impl PackageCode {
         }
     }
 
-    pub(crate) fn types_file(&self) -> TokenStream {
-        let docs = &self.types_docs;
-        let types = &self.types;
-        quote!(#docs #types)
+    pub(crate) fn types_file(&self) -> Pieces {
+        let mut file = Pieces::from(self.types_docs.clone());
+        file.append(self.types.clone());
+        file
     }
 
     /// `pub mod <package> { ... }` with every file inline.
     pub fn inline(&self) -> TokenStream {
         let module = idents::ident(&self.module);
         let docs = &self.docs;
-        let types = self.types_file();
+        let types = self.types_file().to_tokens();
         let services = self.services.iter().map(|s| {
             let m = idents::ident(&s.module);
             let file = s.file();
@@ -138,7 +140,7 @@ pub fn package_code_documented(package: &Package, more_docs: &[String]) -> Packa
     )]);
 
     // Every item of types.rs, sorted by Rust name so output is deterministic.
-    let mut items: BTreeMap<String, TokenStream> = BTreeMap::new();
+    let mut items: BTreeMap<String, Pieces> = BTreeMap::new();
     for ty in &package.types {
         let tokens = match ty {
             NamedType::Struct(s) => structs::named_struct(&cx, s),
@@ -172,14 +174,17 @@ pub fn package_code_documented(package: &Package, more_docs: &[String]) -> Packa
     structs_list.sort_by_key(|i| i.to_string());
     structs_list.dedup_by_key(|i| i.to_string());
     enums_list.sort_by_key(|i| i.to_string());
-    let mut types = items.into_values().collect::<TokenStream>();
+    let mut types = Pieces::new();
+    for item in items.into_values() {
+        types.append(item);
+    }
     if !structs_list.is_empty() {
-        types.extend(quote!(wix_client::__serde_object!(#(#structs_list),*);));
+        types.push_tokens(quote!(wix_client::__serde_object!(#(#structs_list),*);));
     }
     if !enums_list.is_empty() {
-        types.extend(quote!(wix_client::__serde_open_enum!(#(#enums_list),*);));
+        types.push_tokens(quote!(wix_client::__serde_open_enum!(#(#enums_list),*);));
     }
-    types.extend(queries::field_tables(&cx, package));
+    types.push_tokens(queries::field_tables(&cx, package));
 
     // A file per service with REST methods (its client) and per service with
     // service-plugin methods (what an app implements); a service with only
@@ -276,6 +281,6 @@ fn plugin_doc_lines(package: &Package) -> Vec<String> {
 
 /// Items are unique by name; a second item of the same name (an IR defect) is
 /// dropped rather than emitted twice, which could not compile.
-fn insert_unique(items: &mut BTreeMap<String, TokenStream>, name: &str, tokens: TokenStream) {
-    items.entry(idents::ident(name).to_string()).or_insert(tokens);
+fn insert_unique(items: &mut BTreeMap<String, Pieces>, name: &str, code: Pieces) {
+    items.entry(idents::ident(name).to_string()).or_insert(code);
 }

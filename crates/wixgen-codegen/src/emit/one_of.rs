@@ -12,6 +12,7 @@
 //!   response that sets none or several members decodes losslessly, and offer
 //!   an accessor returning the group as the enum (first member set wins).
 
+use super::ast;
 use super::docs::{self, code_text};
 use super::idents::{bare, ident};
 use super::plan::{self, FieldPlan, GroupPlan, Place, Store};
@@ -84,21 +85,14 @@ fn member_field(cx: &PackageScope, owner: &str, g: &GroupPlan, plan: &FieldPlan)
 }
 
 /// `with_<group>(kind)` for an optional group of a request type.
-pub(crate) fn group_setter(g: &GroupPlan) -> TokenStream {
+pub(crate) fn group_setter(g: &GroupPlan) -> syn::ImplItem {
     let id = ident(&g.group.field_rust_name);
-    let setter = ident(&format!("with_{}", bare(&id.to_string())));
     let kind = ident(&g.group.rust_name);
-    let doc = docs::lines_to_attrs(&[format!(
+    let doc = ast::doc_attrs(&[format!(
         "Sets the ONE-OF group `{}`, replacing any member set before.",
         bare(&id.to_string())
     )]);
-    quote! {
-        #doc
-        pub fn #setter(mut self, #id: #kind) -> Self {
-            self.#id = Some(#id);
-            self
-        }
-    }
+    ast::setter(doc, &id, ast::named_type(&kind), ast::some(ast::var(&id)))
 }
 
 /// The accessor returning a response-only type's group as its enum.

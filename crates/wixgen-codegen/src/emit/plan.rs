@@ -116,6 +116,25 @@ pub(crate) fn stored_type(cx: &PackageScope, plan: &FieldPlan) -> TokenStream {
     }
 }
 
+/// [`stored_type`] as a syntax tree.
+pub(crate) fn stored_syn_type(cx: &PackageScope, plan: &FieldPlan) -> syn::Type {
+    let inner = value_syn_type(cx, &plan.field.ty, plan.boxed);
+    match plan.store {
+        Store::Optional => cx.prelude_syn("option", "Option", Some(inner)),
+        Store::List => inner,
+    }
+}
+
+/// [`value_type`] as a syntax tree.
+pub(crate) fn value_syn_type(cx: &PackageScope, ty: &TypeRef, boxed: bool) -> syn::Type {
+    let t = cx.syn_type(ty);
+    if boxed {
+        cx.prelude_syn("boxed", "Box", Some(t))
+    } else {
+        t
+    }
+}
+
 /// `T` or `Box<T>`.
 pub(crate) fn value_type(cx: &PackageScope, ty: &TypeRef, boxed: bool) -> TokenStream {
     let t = cx.rust_type(ty);

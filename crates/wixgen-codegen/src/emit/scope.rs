@@ -161,9 +161,6 @@ impl<'a> PackageScope<'a> {
     pub(crate) fn result(&self) -> TokenStream {
         self.prelude(quote!(::std::result::Result), quote!(Result))
     }
-    pub(crate) fn trait_into(&self) -> TokenStream {
-        self.prelude(quote!(::std::convert::Into), quote!(Into))
-    }
     pub(crate) fn trait_from(&self) -> TokenStream {
         self.prelude(quote!(::std::convert::From), quote!(From))
     }
@@ -194,6 +191,45 @@ impl<'a> PackageScope<'a> {
         }
     }
 
+    /// A prelude type (`Option`, `Vec`, `Box`, `Into`...) with one generic
+    /// argument, as a syntax tree: `::std::<module>::<name><arg>` when a
+    /// generated type shadows it, `<name><arg>` otherwise.
+    pub(crate) fn prelude_syn(&self, module: &str, name: &str, arg: Option<syn::Type>) -> syn::Type {
+        if self.full_paths {
+            super::ast::path_type(&["std", module, name], true, arg)
+        } else {
+            super::ast::path_type(&[name], false, arg)
+        }
+    }
+
+    /// A function of a prelude type (`Box::new`), as [`Self::prelude_syn`] spells the type.
+    pub(crate) fn prelude_fn(&self, module: &str, name: &str, function: &str) -> syn::Path {
+        let segments: &[&str] = if self.full_paths {
+            &["std", module, name, function]
+        } else {
+            &[name, function]
+        };
+        super::ast::path(segments, self.full_paths)
+    }
+
+    /// [`Self::rust_type`] as a syntax tree (the same tokens).
+    pub(crate) fn syn_type(&self, ty: &TypeRef) -> syn::Type {
+        use super::ast::path_type;
+        match ty {
+            TypeRef::String | TypeRef::Timestamp => self.prelude_syn("string", "String", None),
+            TypeRef::Int32 => path_type(&["i32"], false, None),
+            TypeRef::Int64 => path_type(&["i64"], false, None),
+            TypeRef::Float64 => path_type(&["f64"], false, None),
+            TypeRef::Bool => path_type(&["bool"], false, None),
+            TypeRef::Json => json_type(),
+            TypeRef::Array(inner) => self.prelude_syn("vec", "Vec", Some(self.syn_type(inner))),
+            TypeRef::Named(name) => match self.named(name) {
+                Some(t) => super::ast::named_type(&super::idents::ident(t.rust_name())),
+                None => json_type(),
+            },
+        }
+    }
+
     /// Whether a value of `ty` is stored as a `String` and so accepted as
     /// `impl Into<String>` by constructors and setters.
     pub(crate) fn takes_into(&self, ty: &TypeRef) -> bool {
@@ -203,4 +239,8 @@ impl<'a> PackageScope<'a> {
             _ => false,
         }
     }
+}
+
+fn json_type() -> syn::Type {
+    super::ast::path_type(&["wix_client", "reexports", "serde_json", "Value"], false, None)
 }

@@ -13,14 +13,17 @@
 //! again. `new` is what makes required fields required. Serde goes through
 //! [`super::wire`]; unknown keys are kept when decoding.
 
+use super::ast;
 use super::docs::{self, code_text};
 use super::idents::{bare, ident};
 use super::one_of;
 use super::plan::{self, FieldPlan, Place, Store};
-use super::plan::{GroupPlan, derives_default, field_doc_lines, plan_field, stored_type, verb};
+use super::plan::{GroupPlan, derives_default, field_doc_lines, plan_field, verb};
 use super::scope::{PackageScope, Side};
+use crate::pieces::Pieces;
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::{Expr, ImplItem, Type};
 use wixgen_ir::model::{Method, OneOfGroup, Service, StructType};
 
 /// A struct to emit: a named message type or a method's request.
@@ -35,7 +38,7 @@ pub(crate) struct StructPlan<'a> {
 }
 
 /// A named message type of a package, with its ONE-OF enums.
-pub(crate) fn named_struct(cx: &PackageScope, s: &StructType) -> TokenStream {
+pub(crate) fn named_struct(cx: &PackageScope, s: &StructType) -> Pieces {
     let side = cx.side(s);
     let mut doc_lines = docs::doc_lines(&s.docs.description);
     if doc_lines.is_empty() {
@@ -67,7 +70,7 @@ pub(crate) fn named_struct(cx: &PackageScope, s: &StructType) -> TokenStream {
 }
 
 /// The request struct of a method: path, query and body params as fields.
-pub(crate) fn request_struct(cx: &PackageScope, service: &Service, method: &Method) -> TokenStream {
+pub(crate) fn request_struct(cx: &PackageScope, service: &Service, method: &Method) -> Pieces {
     let side = Side::Request;
     let separate_query = plan::sends_body(method) && !method.query_params.is_empty();
     let owner = method.request_rust_name.as_str();
@@ -120,15 +123,15 @@ pub(crate) fn request_struct(cx: &PackageScope, service: &Service, method: &Meth
     emit_struct(cx, &plan)
 }
 
-fn emit_struct(cx: &PackageScope, plan: &StructPlan) -> TokenStream {
+fn emit_struct(cx: &PackageScope, plan: &StructPlan) -> Pieces {
     let name = ident(plan.rust_name);
-    let docs = docs::lines_to_attrs(&plan.doc_lines);
-    let deprecated_attr = if plan.deprecated {
-        quote!(#[deprecated])
+    let mut attrs = ast::attrs(&plan.doc_lines, plan.deprecated);
+    attrs.push(ast::derive_attr(if plan.default {
+        quote!(Debug, Clone, PartialEq, Default,)
     } else {
-        quote!()
-    };
-    let derive_default = if plan.default { quote!(Default,) } else { quote!() };
+        quote!(Debug, Clone, PartialEq,)
+    }));
+    attrs.push(ast::non_exhaustive_attr());
 
     let groups: Vec<GroupPlan> = plan
         .groups
@@ -136,48 +139,40 @@ fn emit_struct(cx: &PackageScope, plan: &StructPlan) -> TokenStream {
         .map(|g| plan::plan_group(cx, plan.rust_name, plan.side, g))
         .collect();
 
-    let group_fields = groups.iter().map(|g| one_of::group_fields(cx, plan.rust_name, g));
-    let fields = plan.fields.iter().map(|f| {
-        let id = f.ident();
-        let ty = stored_type(cx, f);
-        let doc = docs::lines_to_attrs(&field_doc_lines(f.field, plan.side.builds()));
-        let dep = plan::deprecated(&f.field.docs);
-        quote! {
-            #doc
-            #dep
-            pub #id: #ty,
-        }
-    });
-
+    let mut fields: Vec<syn::Field> = Vec::new();
+    for g in &groups {
+        fields.extend(ast::parse_fields(one_of::group_fields(cx, plan.rust_name, g)));
+    }
+    for f in &plan.fields {
+        fields.push(ast::field(
+            ast::attrs(&field_doc_lines(f.field, plan.side.builds()), f.field.docs.deprecated),
+            true,
+            &f.ident(),
+            plan::stored_syn_type(cx, f),
+        ));
+    }
     let unknown = super::wire::unknown_field(&plan.fields);
+    fields.push(ast::field(Vec::new(), false, &unknown, ast::unknown_keys_type()));
+
     let impl_block = impl_block(cx, plan, &groups, &unknown);
     let enums = groups.iter().map(|g| one_of::kind_enum(cx, plan.rust_name, g));
     let object = super::wire::object_impl(cx, plan.rust_name, &plan.fields, &groups, &unknown);
 
-    quote! {
-        #docs
-        #deprecated_attr
-        #[derive(Debug, Clone, PartialEq, #derive_default)]
-        #[non_exhaustive]
-        pub struct #name {
-            #(#group_fields)*
-            #(#fields)*
-            #unknown: wix_client::wire::unknown::UnknownKeys,
-        }
-
-        #impl_block
-
+    let mut code = Pieces::item(ast::named_struct(attrs, &name, fields));
+    code.append(impl_block);
+    code.push_tokens(quote! {
         #object
 
         #(#enums)*
-    }
+    });
+    code
 }
 
 /// `new`, the setters (request sides) or the ONE-OF accessors (response
-/// side), and `unknown_keys`.
-fn impl_block(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan], unknown: &proc_macro2::Ident) -> TokenStream {
+/// side), and `unknown_keys`: built as a syntax tree ([`super::ast`]).
+fn impl_block(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan], unknown: &proc_macro2::Ident) -> Pieces {
     let name = ident(plan.rust_name);
-    let mut items: Vec<TokenStream> = vec![super::wire::unknown_keys_method(unknown)];
+    let mut items: Vec<ImplItem> = vec![ast::unknown_keys_method(unknown)];
     if plan.side.builds() {
         items.push(constructor(cx, plan, groups));
         for f in plan.fields.iter().filter(|f| !f.in_new) {
@@ -188,23 +183,14 @@ fn impl_block(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan], unknow
         }
     } else {
         for g in groups {
-            items.push(one_of::accessor(cx, plan.rust_name, g));
+            items.push(ast::parse(one_of::accessor(cx, plan.rust_name, g)));
         }
     }
-    let from_impls = if plan.side.builds() {
-        from_kind_impl(cx, plan, groups)
-    } else {
-        quote!()
-    };
-    if items.is_empty() {
-        return from_impls;
+    let mut code = Pieces::item(ast::inherent_impl(&name, items));
+    if plan.side.builds() {
+        code.push_tokens(from_kind_impl(cx, plan, groups));
     }
-    quote! {
-        impl #name {
-            #(#items)*
-        }
-        #from_impls
-    }
+    code
 }
 
 /// `impl From<Kind> for Struct` when the struct's only required part is one
@@ -227,28 +213,25 @@ fn from_kind_impl(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan]) ->
     }
 }
 
-/// A parameter of `new` / a setter: `impl Into<T>` for strings and message types.
-fn param_type(cx: &PackageScope, f: &FieldPlan) -> (TokenStream, TokenStream) {
+/// A parameter of `new` / a setter: `impl Into<T>` for strings and message
+/// types. Its type, and the value stored (`None`: the parameter itself).
+fn param_type(cx: &PackageScope, f: &FieldPlan) -> (Type, Option<Expr>) {
     let id = f.ident();
-    let value_ty = cx.rust_type(&f.field.ty);
+    let value_ty = cx.syn_type(&f.field.ty);
+    let boxed = |value: Expr| ast::call(ast::path_expr(cx.prelude_fn("boxed", "Box", "new")), [value]);
     if f.store != Store::List && cx.takes_into(&f.field.ty) {
-        let into = cx.trait_into();
-        let value = if f.boxed {
-            let b = cx.boxed_ty();
-            quote!(#b::new(#id.into()))
-        } else {
-            quote!(#id.into())
-        };
-        (quote!(impl #into<#value_ty>), value)
+        let into = cx.prelude_syn("convert", "Into", None);
+        let value = ast::method_call(ast::var(&id), "into");
+        let value = if f.boxed { boxed(value) } else { value };
+        (ast::impl_trait(into, value_ty), Some(value))
     } else if f.boxed {
-        let b = cx.boxed_ty();
-        (value_ty, quote!(#b::new(#id)))
+        (value_ty, Some(boxed(ast::var(&id))))
     } else {
-        (value_ty, quote!(#id))
+        (value_ty, None)
     }
 }
 
-fn constructor(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan]) -> TokenStream {
+fn constructor(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan]) -> ImplItem {
     let mut params = Vec::new();
     let mut inits = Vec::new();
     // Path params first, in path order, then required fields, then groups.
@@ -260,18 +243,21 @@ fn constructor(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan]) -> To
     for f in ordered.filter(|f| f.in_new) {
         let id = f.ident();
         let (ty, value) = param_type(cx, f);
-        params.push(quote!(#id: #ty));
-        inits.push(match f.store {
-            Store::Optional => quote!(#id: Some(#value)),
-            Store::List if id == value.to_string() => quote!(#id),
-            Store::List => quote!(#id: #value),
+        params.push(ast::param(&id, ty));
+        inits.push(match (f.store, value) {
+            (Store::Optional, value) => {
+                let value = value.unwrap_or_else(|| ast::var(&id));
+                (id, Some(ast::some(value)))
+            }
+            (Store::List, None) => (id, None),
+            (Store::List, Some(value)) => (id, Some(value)),
         });
     }
     for g in groups.iter().filter(|g| g.required) {
         let id = ident(&g.group.field_rust_name);
         let kind = ident(&g.group.rust_name);
-        params.push(quote!(#id: #kind));
-        inits.push(quote!(#id: Some(#id)));
+        params.push(ast::param(&id, ast::named_type(&kind)));
+        inits.push((id.clone(), Some(ast::some(ast::var(&id)))));
     }
     let required: Vec<String> = plan
         .fields
@@ -295,36 +281,31 @@ fn constructor(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan]) -> To
             required.join(", ")
         )
     };
-    let doc = docs::lines_to_attrs(&[doc]);
     // The unknown keys are never set by `new`, so `empty` fills them.
-    let rest = quote!(..<Self as wix_client::wire::object::Object>::empty());
-    quote! {
-        #doc
-        pub fn new(#(#params),*) -> Self {
-            Self {
-                #(#inits,)*
-                #rest
-            }
-        }
+    ast::Method {
+        attrs: ast::doc_attrs(&[doc]),
+        public: true,
+        name: ident("new"),
+        receiver: None,
+        params,
+        output: ast::self_ty(),
+        body: vec![ast::tail(ast::self_with_rest(inits))],
     }
+    .build()
 }
 
-fn setter(cx: &PackageScope, f: &FieldPlan) -> TokenStream {
+fn setter(cx: &PackageScope, f: &FieldPlan) -> ImplItem {
     let id = f.ident();
-    let setter = ident(&format!("with_{}", bare(&id.to_string())));
     let (ty, value) = param_type(cx, f);
+    let value = value.unwrap_or_else(|| ast::var(&id));
     let assign = match f.store {
-        Store::Optional => quote!(Some(#value)),
+        Store::Optional => ast::some(value),
         Store::List => value,
     };
-    let doc = docs::lines_to_attrs(&[format!("Sets `{}`.", bare(&id.to_string()))]);
-    let dep = plan::deprecated(&f.field.docs);
-    quote! {
-        #doc
-        #dep
-        pub fn #setter(mut self, #id: #ty) -> Self {
-            self.#id = #assign;
-            self
-        }
-    }
+    ast::setter(
+        ast::attrs(&[format!("Sets `{}`.", bare(&id.to_string()))], f.field.docs.deprecated),
+        &id,
+        ty,
+        assign,
+    )
 }

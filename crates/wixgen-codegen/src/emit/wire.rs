@@ -111,12 +111,6 @@ pub(crate) fn unknown_field(fields: &[FieldPlan]) -> proc_macro2::Ident {
     ident(&name)
 }
 
-/// `unknown_keys()`: reads the keys the struct kept because it does not know them.
-pub(crate) fn unknown_keys_method(field: &proc_macro2::Ident) -> TokenStream {
-    quote! {
-        /// The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.
-        pub fn unknown_keys(&self) -> &wix_client::wire::unknown::UnknownKeys {
-            &self.#field
-        }
-    }
-}
+/// The doc line of `unknown_keys()`, which reads the keys the struct kept
+/// because it does not know them ([`super::ast::unknown_keys_method`]).
+pub(crate) const UNKNOWN_KEYS_DOC: &str = "The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.";
