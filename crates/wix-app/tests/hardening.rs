@@ -219,7 +219,9 @@ fn point_6_every_verified_request_has_a_delivery_id_and_its_times() {
     assert_eq!(id(&first), digest);
     assert_eq!(id(&format!("  {first}\n")), digest);
     let mut other = installed.clone();
-    other["iat"] = json!(now() - 1);
+    // One second before the first token's own `iat` (not `now() - 1`, which
+    // equals it when a second boundary passed since it was made).
+    other["iat"] = json!(installed["iat"].as_i64().unwrap() - 1);
     assert_ne!(id(&sign(&other)), digest);
 
     // Service-plugin calls carry one too.

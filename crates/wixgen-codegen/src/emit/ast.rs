@@ -15,7 +15,6 @@
 use super::docs;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
-use std::cell::OnceCell;
 use syn::punctuated::Punctuated;
 use syn::{
     Arm, Attribute, Block, Expr, ExprCall, ExprField, ExprLit, ExprMatch, ExprMethodCall, ExprPath, ExprReference,
@@ -36,24 +35,53 @@ pub(crate) fn parse<T: syn::parse::Parse>(tokens: TokenStream) -> T {
     }
 }
 
-macro_rules! cached {
-    ($name:ident: $ty:ty = $tokens:expr) => {
-        fn $name() -> $ty {
-            thread_local! {
-                static CELL: OnceCell<$ty> = const { OnceCell::new() };
-            }
-            CELL.with(|cell| cell.get_or_init(|| parse($tokens)).clone())
-        }
-    };
+// Nothing here is cached between calls: inside `include_api!` a syntax tree
+// holds the compiler's symbols, which do not outlive one expansion.
+
+fn receiver(reference: bool) -> FnArg {
+    FnArg::Receiver(syn::Receiver {
+        attrs: Vec::new(),
+        mutability: (!reference).then(Default::default),
+        self_token: Default::default(),
+        kind: if reference {
+            syn::ReceiverKind::Reference(Default::default(), None, None)
+        } else {
+            syn::ReceiverKind::Value
+        },
+    })
 }
 
-cached!(ref_self: FnArg = quote!(&self));
-cached!(mut_self: FnArg = quote!(mut self));
-cached!(self_type: Type = quote!(Self));
-cached!(str_ref: Type = quote!(&str));
-cached!(unknown_keys_ref: Type = quote!(&wix_client::wire::unknown::UnknownKeys));
-cached!(unknown_keys_owned: Type = quote!(wix_client::wire::unknown::UnknownKeys));
-cached!(empty_rest: Expr = quote!(<Self as wix_client::wire::object::Object>::empty()));
+/// `&elem`.
+fn reference(elem: Type) -> Type {
+    Type::Reference(syn::TypeReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        lifetime: None,
+        mutability: None,
+        elem: Box::new(elem),
+    })
+}
+
+const UNKNOWN_KEYS: [&str; 4] = ["wix_client", "wire", "unknown", "UnknownKeys"];
+
+/// `<Self as wix_client::wire::object::Object>::empty()`.
+fn empty_rest() -> Expr {
+    let trait_path = ["wix_client", "wire", "object", "Object"];
+    let mut path = path(&trait_path, false);
+    path.segments.push(syn::PathSegment::from(word("empty")));
+    let func = Expr::Path(ExprPath {
+        attrs: Vec::new(),
+        qself: Some(syn::QSelf {
+            lt_token: Default::default(),
+            ty: Box::new(self_ty()),
+            position: trait_path.len(),
+            as_token: Some(Default::default()),
+            gt_token: Default::default(),
+        }),
+        path,
+    });
+    call(func, [])
+}
 
 /// `#[doc]` attributes for already safe lines (as [`docs::lines_to_attrs`]).
 pub(crate) fn doc_attrs(lines: &[String]) -> Vec<Attribute> {
@@ -233,8 +261,8 @@ impl Method {
     pub(crate) fn build(self) -> ImplItem {
         let mut inputs: Punctuated<FnArg, syn::Token![,]> = Punctuated::new();
         match self.receiver {
-            Some(Receiver::Ref) => inputs.push(ref_self()),
-            Some(Receiver::MutValue) => inputs.push(mut_self()),
+            Some(Receiver::Ref) => inputs.push(receiver(true)),
+            Some(Receiver::MutValue) => inputs.push(receiver(false)),
             None => {}
         }
         inputs.extend(self.params);
@@ -341,7 +369,7 @@ pub(crate) fn named_struct(attrs: Vec<Attribute>, name: &Ident, fields: Vec<syn:
 
 /// The type of the field that keeps unknown keys.
 pub(crate) fn unknown_keys_type() -> Type {
-    unknown_keys_owned()
+    path_type(&UNKNOWN_KEYS, false, None)
 }
 
 /// A path type: `::a::b::C` (`leading`) or `C`, with one generic argument
@@ -424,12 +452,12 @@ pub(crate) fn setter(attrs: Vec<Attribute>, field: &Ident, ty: Type, value: Expr
 
 /// `Self`, as a type.
 pub(crate) fn self_ty() -> Type {
-    self_type()
+    path_type(&["Self"], false, None)
 }
 
 /// `&str`, as a type.
 pub(crate) fn str_ty() -> Type {
-    str_ref()
+    reference(path_type(&["str"], false, None))
 }
 
 /// `pub fn unknown_keys(&self) -> &UnknownKeys { &self.<field> }`.
@@ -440,7 +468,7 @@ pub(crate) fn unknown_keys_method(field: &Ident) -> ImplItem {
         name: word("unknown_keys"),
         receiver: Some(Receiver::Ref),
         params: Vec::new(),
-        output: unknown_keys_ref(),
+        output: reference(unknown_keys_type()),
         body: vec![tail(Expr::Reference(ExprReference {
             attrs: Vec::new(),
             and_token: Default::default(),
