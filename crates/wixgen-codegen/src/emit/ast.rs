@@ -367,6 +367,64 @@ pub(crate) fn named_struct(attrs: Vec<Attribute>, name: &Ident, fields: Vec<syn:
     })
 }
 
+/// `path!(tokens);` as an item (its tokens kept as they are, as `syn` keeps
+/// a macro's).
+pub(crate) fn macro_item(path: Path, tokens: TokenStream) -> Item {
+    Item::Macro(syn::ItemMacro {
+        attrs: Vec::new(),
+        ident: None,
+        mac: syn::Macro {
+            path,
+            bang_token: Default::default(),
+            delimiter: syn::MacroDelimiter::Paren(Default::default()),
+            tokens,
+        },
+        semi_token: Some(Default::default()),
+    })
+}
+
+/// An enum variant: `attrs Name` or `attrs Name(ty)`.
+pub(crate) fn variant(attrs: Vec<Attribute>, name: &Ident, ty: Option<Type>) -> syn::Variant {
+    syn::Variant {
+        attrs,
+        ident: name.clone(),
+        fields: match ty {
+            None => syn::Fields::Unit,
+            Some(ty) => syn::Fields::Unnamed(syn::FieldsUnnamed {
+                paren_token: Default::default(),
+                unnamed: std::iter::once(syn::Field {
+                    attrs: Vec::new(),
+                    vis: Visibility::Inherited,
+                    modifiers: Default::default(),
+                    ident: None,
+                    colon_token: None,
+                    ty,
+                    default: None,
+                })
+                .collect(),
+            }),
+        },
+        discriminant: None,
+    }
+}
+
+/// `attrs pub enum Name { variants, }`.
+pub(crate) fn enum_item(attrs: Vec<Attribute>, name: &Ident, variants: Vec<syn::Variant>) -> Item {
+    let mut variants: Punctuated<syn::Variant, syn::Token![,]> = variants.into_iter().collect();
+    if !variants.is_empty() {
+        variants.push_punct(Default::default());
+    }
+    Item::Enum(syn::ItemEnum {
+        attrs,
+        vis: Visibility::Public(Default::default()),
+        enum_token: Default::default(),
+        ident: name.clone(),
+        generics: Default::default(),
+        brace_token: Default::default(),
+        variants,
+    })
+}
+
 /// The type of the field that keeps unknown keys.
 pub(crate) fn unknown_keys_type() -> Type {
     path_type(&UNKNOWN_KEYS, false, None)

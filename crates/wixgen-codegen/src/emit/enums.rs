@@ -25,7 +25,6 @@ pub(crate) fn catch_all_name(e: &EnumType) -> String {
 }
 
 pub(crate) fn open_enum(cx: &PackageScope, e: &EnumType) -> Pieces {
-    let string = cx.string();
     let name = ident(&e.rust_name);
     let unknown = ident(&catch_all_name(e));
     let mut rust_names: Vec<String> = e.variants.iter().map(|v| ident(&v.rust_name).to_string()).collect();
@@ -33,22 +32,21 @@ pub(crate) fn open_enum(cx: &PackageScope, e: &EnumType) -> Pieces {
     let variant_idents: Vec<_> = rust_names.iter().map(|n| ident(n)).collect();
     let wires: Vec<&str> = e.variants.iter().map(|v| v.wire_name.as_str()).collect();
 
-    let variants = e.variants.iter().zip(&variant_idents).map(|(v, id)| {
-        let mut lines = docs::doc_lines(&v.docs.description);
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        if lines.is_empty() {
-            lines.push(format!("`{}`", code_text(&v.wire_name)));
-        }
-        let doc = docs::lines_to_attrs(&lines);
-        let dep = if v.docs.deprecated {
-            quote!(#[deprecated])
-        } else {
-            quote!()
-        };
-        quote!(#doc #dep #id,)
-    });
+    let mut variants: Vec<syn::Variant> = e
+        .variants
+        .iter()
+        .zip(&variant_idents)
+        .map(|(v, id)| {
+            let mut lines = docs::doc_lines(&v.docs.description);
+            if !lines.is_empty() {
+                lines.push(String::new());
+            }
+            if lines.is_empty() {
+                lines.push(format!("`{}`", code_text(&v.wire_name)));
+            }
+            ast::variant(ast::attrs(&lines, v.docs.deprecated), id, None)
+        })
+        .collect();
 
     let mut doc_lines = docs::doc_lines(&e.docs.description);
     if doc_lines.is_empty() {
@@ -59,13 +57,14 @@ pub(crate) fn open_enum(cx: &PackageScope, e: &EnumType) -> Pieces {
         "Open: a value this version does not know decodes as `{unknown}` with the value as sent, and \
          encodes back unchanged. Non-exhaustive: later versions may add variants."
     ));
-    let doc = docs::lines_to_attrs(&doc_lines);
-    let deprecated = if e.docs.deprecated {
-        quote!(#[deprecated])
-    } else {
-        quote!()
-    };
-    let unknown_doc = docs::lines_to_attrs(&["A value not known to this version of the crate, as sent.".to_owned()]);
+    let mut attrs = ast::attrs(&doc_lines, e.docs.deprecated);
+    attrs.push(ast::derive_attr(quote!(Debug, Clone, PartialEq, Eq, Hash)));
+    attrs.push(ast::non_exhaustive_attr());
+    variants.push(ast::variant(
+        ast::doc_attrs(&["A value not known to this version of the crate, as sent.".to_owned()]),
+        &unknown,
+        Some(cx.prelude_syn("string", "String", None)),
+    ));
 
     // Wire values are matched first-wins, so a duplicate value (an IR defect)
     // cannot produce an unreachable pattern.
@@ -112,17 +111,7 @@ pub(crate) fn open_enum(cx: &PackageScope, e: &EnumType) -> Pieces {
 
     // `Serialize`, `Deserialize` and `From<&str>` come from
     // `wix_client::__serde_open_enum!`, invoked once per package.
-    let mut code = Pieces::from(quote! {
-        #doc
-        #deprecated
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#variants)*
-            #unknown_doc
-            #unknown(#string),
-        }
-    });
+    let mut code = Pieces::item(ast::enum_item(attrs, &name, variants));
     code.push_item(ast::inherent_impl(&name, vec![as_str.build(), from_wire.build()]));
     code
 }

@@ -145,25 +145,19 @@ pub(crate) fn accessor(cx: &PackageScope, owner: &str, g: &GroupPlan) -> TokenSt
 
 /// The enum of a group. It has no serde impls of its own: the struct holding
 /// it writes and reads the member as one of its keys.
-pub(crate) fn kind_enum(cx: &PackageScope, owner: &str, g: &GroupPlan) -> TokenStream {
+pub(crate) fn kind_enum(cx: &PackageScope, owner: &str, g: &GroupPlan) -> syn::Item {
     let kind = ident(&g.group.rust_name);
     let variants = g.members.iter().map(|m| {
         let variant = ident(&m.variant);
-        let ty = plan::value_type(cx, &m.field.ty, m.boxed);
+        let ty = plan::value_syn_type(cx, &m.field.ty, m.boxed);
         let mut lines = docs::doc_lines(&m.field.docs.description);
         if !lines.is_empty() {
             lines.push(String::new());
         }
         lines.push(format!("Wire name: `{}`.", code_text(&m.field.wire_name)));
-        let doc = docs::lines_to_attrs(&lines);
-        let dep = plan::deprecated(&m.field.docs);
-        quote! {
-            #doc
-            #dep
-            #variant(#ty),
-        }
+        ast::variant(ast::attrs(&lines, m.field.docs.deprecated), &variant, Some(ty))
     });
-    let doc = docs::lines_to_attrs(&[
+    let mut attrs = ast::doc_attrs(&[
         format!(
             "The ONE-OF group `{}` of [`{}`]: one of {}.",
             bare(&g.group.field_rust_name),
@@ -173,12 +167,7 @@ pub(crate) fn kind_enum(cx: &PackageScope, owner: &str, g: &GroupPlan) -> TokenS
         String::new(),
         "Non-exhaustive: a later version of the API may add members.".to_owned(),
     ]);
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq)]
-        #[non_exhaustive]
-        pub enum #kind {
-            #(#variants)*
-        }
-    }
+    attrs.push(ast::derive_attr(quote!(Debug, Clone, PartialEq)));
+    attrs.push(ast::non_exhaustive_attr());
+    ast::enum_item(attrs, &kind, variants.collect())
 }

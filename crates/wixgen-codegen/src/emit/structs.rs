@@ -160,11 +160,10 @@ fn emit_struct(cx: &PackageScope, plan: &StructPlan) -> Pieces {
 
     let mut code = Pieces::item(ast::named_struct(attrs, &name, fields));
     code.append(impl_block);
-    code.push_tokens(quote! {
-        #object
-
-        #(#enums)*
-    });
+    code.push_item(object);
+    for e in enums {
+        code.push_item(e);
+    }
     code
 }
 

@@ -15,7 +15,6 @@
 use super::idents::ident;
 use super::plan::{self, FieldPlan, GroupPlan, Place, Store};
 use super::scope::PackageScope;
-use proc_macro2::TokenStream;
 use quote::quote;
 use wixgen_ir::model::TypeRef;
 
@@ -51,7 +50,7 @@ pub(crate) fn object_impl(
     fields: &[FieldPlan],
     groups: &[GroupPlan],
     unknown: &proc_macro2::Ident,
-) -> TokenStream {
+) -> syn::Item {
     let ty = ident(name);
     let mut group_specs = Vec::new();
     let mut field_specs = Vec::new();
@@ -94,9 +93,10 @@ pub(crate) fn object_impl(
     } else {
         quote!(local { #(#locals),* })
     };
-    quote! {
-        wix_client::__object!(#ty [#(#group_specs),*] { #(#field_specs),* } #locals unknown #unknown);
-    }
+    super::ast::macro_item(
+        super::ast::path(&["wix_client", "__object"], false),
+        quote!(#ty [#(#group_specs),*] { #(#field_specs),* } #locals unknown #unknown),
+    )
 }
 
 /// The private field keeping the keys a struct does not know:
