@@ -14,8 +14,6 @@ use crate::emit::docs::{self, code_text};
 use crate::emit::idents::{bare, ident};
 use crate::emit::plan::{self, Place, Store};
 use crate::emit::scope::{PackageScope, Side};
-use proc_macro2::TokenStream;
-use quote::quote;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use wixgen_ir::model::{Api, Field, Method, MethodExamples, NamedType, Package, StructType, TypeRef};
@@ -417,7 +415,7 @@ impl<'c, 'a> SchemaCheck<'c, 'a> {
 
 /// A string literal for `text`: raw (`r#"..."#`, readable JSON) unless the text
 /// holds a carriage return, which raw strings cannot.
-pub(crate) fn string_literal(text: &str) -> TokenStream {
+pub(crate) fn string_literal(text: &str) -> proc_macro2::Literal {
     if !text.contains('\r') {
         let mut hashes = 1;
         while text.contains(&format!("\"{}", "#".repeat(hashes))) {
@@ -425,16 +423,16 @@ pub(crate) fn string_literal(text: &str) -> TokenStream {
         }
         let h = "#".repeat(hashes);
         if let Ok(lit) = format!("r{h}\"{text}\"{h}").parse::<proc_macro2::Literal>() {
-            return quote!(#lit);
+            return lit;
         }
     }
-    quote!(#text)
+    proc_macro2::Literal::string(text)
 }
 
 /// The test functions of one package's request examples (those of
 /// `checked` whose target is the package `module`), and the lines naming the
 /// ones skipped. The functions call `round_trip::<T>(input, Some(expected))`.
-pub fn package_tests(checked: &[CheckedExample], module: &str) -> (Vec<TokenStream>, Vec<String>) {
+pub fn package_tests(checked: &[CheckedExample], module: &str) -> (Vec<syn::Item>, Vec<String>) {
     let mine: Vec<&CheckedExample> = checked
         .iter()
         .filter(|c| c.target.as_ref().is_some_and(|t| t.module == module))
@@ -453,19 +451,19 @@ pub fn package_tests(checked: &[CheckedExample], module: &str) -> (Vec<TokenStre
             let request = ident(&target.ty);
             let input = string_literal(c.example.body.as_deref().unwrap_or_default());
             let expected = string_literal(&serde_json::to_string_pretty(expected).unwrap_or_default());
-            let doc = docs::lines_to_attrs(&[format!(
+            let doc = crate::emit::ast::doc_attrs(&[format!(
                 "`{}:{}`: {}",
                 code_text(&c.example.page),
                 c.example.line,
                 docs::doc_lines(&c.example.title).join(" ")
             )]);
-            Some(quote! {
-                #doc
-                #[test]
-                fn #name() {
-                    round_trip::<crate::#request>(#input, Some(#expected));
-                }
-            })
+            Some(crate::emit::ast::round_trip_test(
+                doc,
+                &name,
+                &request,
+                input,
+                Some(expected),
+            ))
         })
         .collect();
     let skipped = mine.iter().filter_map(|c| c.skip_reason()).collect();

@@ -8,15 +8,16 @@
 
 use crate::articles;
 use crate::crate_files::{self, CrateOptions};
+use crate::emit::ast;
 use crate::emit::docs::{self, code_text};
 use crate::emit::idents;
 use crate::emit::plan::TESTS_MODULE;
 use crate::emit::{package_code, package_code_documented};
 use crate::examples::{self, CheckedExample};
+use crate::pieces::Pieces;
 use crate::render::{FileRenderer, render_single};
 use crate::response_examples::{self, CheckedResponse};
 use crate::{GeneratedFiles, Header};
-use proc_macro2::TokenStream;
 use quote::quote;
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -100,7 +101,7 @@ pub fn emit_files(
                 }
                 out.push((
                     src.join(format!("{TESTS_MODULE}.rs")),
-                    clock.file(header, || package_tests_file(package, checked, responses).into()),
+                    clock.file(header, || package_tests_file(package, checked, responses)),
                 ));
                 out
             })
@@ -134,7 +135,7 @@ fn package_weight(package: &Package) -> usize {
 /// `src/page_tests.rs` of a package crate: its listing-derived round trips,
 /// its request examples and its response examples, each decoding JSON into a
 /// generated type and encoding it back.
-fn package_tests_file(package: &Package, checked: &[CheckedExample], responses: &[CheckedResponse]) -> TokenStream {
+pub(crate) fn package_tests_file(package: &Package, checked: &[CheckedExample], responses: &[CheckedResponse]) -> Pieces {
     let module = idents::ident(&package.module).to_string();
     let (listings, not_synthesized) = crate::listings::package_tests(package);
     let (examples, skipped) = examples::package_tests(checked, &module);
@@ -171,19 +172,6 @@ fn package_tests_file(package: &Package, checked: &[CheckedExample], responses: 
         &responses_skipped,
     );
     let docs = docs::inner_attrs(&lines);
-    let module_of = |name: &str, tests: &[TokenStream]| {
-        let id = idents::ident(name);
-        if tests.is_empty() {
-            quote!()
-        } else {
-            quote! {
-                mod #id {
-                    use super::round_trip;
-                    #(#tests)*
-                }
-            }
-        }
-    };
     let helper = if listings.is_empty() && examples.is_empty() && responses.is_empty() {
         quote!()
     } else {
@@ -204,16 +192,18 @@ fn package_tests_file(package: &Package, checked: &[CheckedExample], responses: 
             }
         }
     };
-    let listings = module_of("listings", &listings);
-    let examples = module_of("examples", &examples);
-    let responses = module_of("responses", &responses);
-    quote! {
+    let mut file = Pieces::from(quote! {
         #docs
         #helper
-        #listings
-        #examples
-        #responses
+    });
+    // The tests are syntax trees already ([`crate::emit::ast`]): a module
+    // each for listings, examples and responses, when it has any.
+    for (name, tests) in [("listings", listings), ("examples", examples), ("responses", responses)] {
+        if !tests.is_empty() {
+            file.push_item(ast::test_module(&idents::ident(name), tests));
+        }
     }
+    file
 }
 
 /// The API as one Rust file: each package an inline module (no features),

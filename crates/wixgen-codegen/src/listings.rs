@@ -7,11 +7,10 @@
 //! sample that could not be built is listed in the module's docs and in the
 //! generation report, never dropped silently.
 
-use crate::emit::docs::{self, code_text};
+use crate::emit::ast;
+use crate::emit::docs::code_text;
 use crate::emit::idents::ident;
 use crate::examples::string_literal;
-use proc_macro2::TokenStream;
-use quote::quote;
 use std::collections::BTreeSet;
 use wixgen_ir::model::{Api, NamedType, Package, SampleOutcome, TypeRef};
 
@@ -117,7 +116,7 @@ pub fn test_count(api: &Api) -> usize {
 /// The test functions of one package's listing-derived round trips, and the
 /// lines naming the samples that could not be built. The functions call
 /// `round_trip::<T>(input, expected)`.
-pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
+pub fn package_tests(package: &Package) -> (Vec<syn::Item>, Vec<String>) {
     let mut names = BTreeSet::new();
     let mut skipped = Vec::new();
     let mut tests = Vec::new();
@@ -141,13 +140,9 @@ pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
         let name = ident(&name);
         let ty = ident(rust_type);
         let input = string_literal(&serde_json::to_string(&sample.input).unwrap_or_default());
-        let call = if sample.expected == sample.input {
-            quote!(round_trip::<crate::#ty>(#input, None);)
-        } else {
-            let expected = string_literal(&serde_json::to_string(&sample.expected).unwrap_or_default());
-            quote!(round_trip::<crate::#ty>(#input, Some(#expected));)
-        };
-        let doc = docs::lines_to_attrs(&[if case.unknown_keys {
+        let expected = (sample.expected != sample.input)
+            .then(|| string_literal(&serde_json::to_string(&sample.expected).unwrap_or_default()));
+        let doc = ast::doc_attrs(&[if case.unknown_keys {
             format!(
                 "`{}`: the {} response as the page lists it, with a key no listing names in every listed object: kept and encoded back.",
                 code_text(case.page),
@@ -156,13 +151,7 @@ pub fn package_tests(package: &Package) -> (Vec<TokenStream>, Vec<String>) {
         } else {
             format!("`{}`: the {} as the page lists it.", code_text(case.page), case.what)
         }]);
-        tests.push(quote! {
-            #doc
-            #[test]
-            fn #name() {
-                #call
-            }
-        });
+        tests.push(ast::round_trip_test(doc, &name, &ty, input, expected));
     }
     (tests, skipped)
 }

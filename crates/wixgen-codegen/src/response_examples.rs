@@ -32,8 +32,6 @@ use crate::emit::docs::{self, code_text};
 use crate::emit::idents::{bare, ident};
 use crate::emit::scope::PackageScope;
 use crate::examples::{Found, SchemaCheck, TestTarget, Unmatched, examples_of, string_literal};
-use proc_macro2::TokenStream;
-use quote::quote;
 use serde_json::Value;
 use std::collections::BTreeMap;
 pub use wixgen_ir::model::ResponseExample;
@@ -192,7 +190,7 @@ fn check_one(e: &ResponseExample, found: Found) -> CheckedResponse {
 
 /// The test functions of one package's response examples, and the lines
 /// naming the ones skipped. The functions call `round_trip::<T>(input, expected)`.
-pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStream>, Vec<String>) {
+pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<syn::Item>, Vec<String>) {
     let mine: Vec<&CheckedResponse> = checked
         .iter()
         .filter(|c| c.target.as_ref().is_some_and(|t| t.module == module))
@@ -216,12 +214,8 @@ pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStr
         let name = ident(&format!("{}_resolves_{}", bare(&target.method), n));
         let ty = ident(&target.ty);
         let input_text = string_literal(&serde_json::to_string_pretty(input).unwrap_or_default());
-        let call = if input == expected {
-            quote!(round_trip::<crate::#ty>(#input_text, None);)
-        } else {
-            let expected = string_literal(&serde_json::to_string_pretty(expected).unwrap_or_default());
-            quote!(round_trip::<crate::#ty>(#input_text, Some(#expected));)
-        };
+        let expected =
+            (input != expected).then(|| string_literal(&serde_json::to_string_pretty(expected).unwrap_or_default()));
         let mut lines = vec![format!(
             "`{}:{}`: {}",
             code_text(&c.example.page),
@@ -236,14 +230,8 @@ pub fn package_tests(checked: &[CheckedResponse], module: &str) -> (Vec<TokenStr
                 list.join(", ")
             ));
         }
-        let doc = docs::lines_to_attrs(&lines);
-        tests.push(quote! {
-            #doc
-            #[test]
-            fn #name() {
-                #call
-            }
-        });
+        let doc = crate::emit::ast::doc_attrs(&lines);
+        tests.push(crate::emit::ast::round_trip_test(doc, &name, &ty, input_text, expected));
     }
     let skipped = mine.iter().filter_map(|c| c.skip_reason()).collect();
     (tests, skipped)

@@ -425,6 +425,97 @@ pub(crate) fn enum_item(attrs: Vec<Attribute>, name: &Ident, variants: Vec<syn::
     })
 }
 
+/// A generated round-trip test: `attrs #[test] fn name() {
+/// round_trip::<crate::Type>(input, None | Some(expected)); }`.
+pub(crate) fn round_trip_test(
+    mut attrs: Vec<Attribute>,
+    name: &Ident,
+    ty: &Ident,
+    input: proc_macro2::Literal,
+    expected: Option<proc_macro2::Literal>,
+) -> Item {
+    attrs.push(outer_attr(syn::Meta::Path(Path::from(word("test")))));
+    let mut round_trip = Path::from(word("round_trip"));
+    if let Some(last) = round_trip.segments.last_mut() {
+        last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+            colon2_token: Some(Default::default()),
+            lt_token: Default::default(),
+            args: std::iter::once(syn::GenericArgument::Type(Type::Path(syn::TypePath {
+                attrs: Vec::new(),
+                qself: None,
+                path: Path {
+                    leading_colon: None,
+                    segments: [word("crate"), ty.clone()]
+                        .into_iter()
+                        .map(syn::PathSegment::from)
+                        .collect(),
+                },
+            })))
+            .collect(),
+            gt_token: Default::default(),
+        });
+    }
+    let lit = |literal| {
+        Expr::Lit(ExprLit {
+            attrs: Vec::new(),
+            lit: Lit::new(literal),
+        })
+    };
+    let second = match expected {
+        None => var(&word("None")),
+        Some(expected) => some(lit(expected)),
+    };
+    Item::Fn(syn::ItemFn {
+        attrs,
+        vis: Visibility::Inherited,
+        modifiers: Default::default(),
+        sig: Signature {
+            constness: None,
+            asyncness: None,
+            safety: syn::Safety::Default,
+            abi: None,
+            fn_token: Default::default(),
+            ident: name.clone(),
+            generics: Default::default(),
+            paren_token: Default::default(),
+            inputs: Punctuated::new(),
+            variadic: None,
+            output: ReturnType::Default,
+        },
+        block: Box::new(Block {
+            brace_token: Default::default(),
+            stmts: vec![stmt(call(path_expr(round_trip), [lit(input), second]))],
+        }),
+    })
+}
+
+/// `mod name { use super::round_trip; items }`.
+pub(crate) fn test_module(name: &Ident, items: Vec<Item>) -> Item {
+    let use_helper = Item::Use(syn::ItemUse {
+        attrs: Vec::new(),
+        vis: Visibility::Inherited,
+        use_token: Default::default(),
+        leading_colon: None,
+        tree: syn::UseTree::Path(syn::UsePath {
+            ident: word("super"),
+            colon2_token: Default::default(),
+            tree: Box::new(syn::UseTree::Name(syn::UseName {
+                ident: word("round_trip"),
+            })),
+        }),
+        semi_token: Default::default(),
+    });
+    Item::Mod(syn::ItemMod {
+        attrs: Vec::new(),
+        vis: Visibility::Inherited,
+        unsafety: None,
+        mod_token: Default::default(),
+        ident: name.clone(),
+        content: Some((Default::default(), std::iter::once(use_helper).chain(items).collect())),
+        semi: None,
+    })
+}
+
 /// The type of the field that keeps unknown keys.
 pub(crate) fn unknown_keys_type() -> Type {
     path_type(&UNKNOWN_KEYS, false, None)
@@ -637,8 +728,15 @@ mod tests {
     /// and some items were built. Returns how many.
     fn built_items_print_as_parsed(api: &Api) -> usize {
         let mut built = 0;
-        for package in &api.packages {
-            let code = package_code(package).types_file();
+        let (checked, responses) = crate::layout::check(api);
+        let files = api.packages.iter().flat_map(|package| {
+            [
+                package_code(package).types_file(),
+                crate::layout::package_tests_file(package, &checked, &responses),
+            ]
+            .map(|code| (package, code))
+        });
+        for (package, code) in files {
             built += code
                 .clone()
                 .into_vec()
