@@ -32,6 +32,9 @@ fn code(s: &str) -> String {
 
 /// Text safe in a markdown list item on one line: no HTML, no line breaks.
 fn text(s: &str) -> String {
+    if !s.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'<' | b'>')) {
+        return s.to_owned();
+    }
     s.replace(['\n', '\r'], " ").replace('<', "&lt;").replace('>', "&gt;")
 }
 

@@ -135,7 +135,11 @@ fn package_weight(package: &Package) -> usize {
 /// `src/page_tests.rs` of a package crate: its listing-derived round trips,
 /// its request examples and its response examples, each decoding JSON into a
 /// generated type and encoding it back.
-pub(crate) fn package_tests_file(package: &Package, checked: &[CheckedExample], responses: &[CheckedResponse]) -> Pieces {
+pub(crate) fn package_tests_file(
+    package: &Package,
+    checked: &[CheckedExample],
+    responses: &[CheckedResponse],
+) -> Pieces {
     let module = idents::ident(&package.module).to_string();
     let (listings, not_synthesized) = crate::listings::package_tests(package);
     let (examples, skipped) = examples::package_tests(checked, &module);

@@ -241,7 +241,12 @@ fn read_page(dir: &Path, rel: &Path, label: &str) -> io::Result<(String, Vec<u8>
 /// errors), its examples (or its text, when it is an article), and its report.
 /// The page model is dropped.
 fn outcome(shown: String, bytes: &[u8], out: ParseOutput, lower_clock: &CpuClock) -> PageOutcome {
-    let text = String::from_utf8_lossy(bytes);
+    // Validated first as UTF-8 (fast on ASCII); only a page that is not is
+    // converted replacing invalid bytes.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
     let errors = out.errors().count();
     let warnings = out.warnings().count();
     let status = match &out.page {

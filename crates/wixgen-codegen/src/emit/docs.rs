@@ -87,9 +87,10 @@ pub(crate) fn doc_literal(line: &str) -> proc_macro2::Literal {
 /// Rustdoc-safe markdown lines for a page description. Paragraphs are
 /// separated by empty lines.
 pub fn doc_lines(text: &str) -> Vec<String> {
-    let text = strip_html_comments(text)
-        .replace("\r\n", "\n")
-        .replace(['\r', '\t'], " ");
+    let mut text = strip_html_comments(text);
+    if text.contains(['\r', '\t']) {
+        text = text.replace("\r\n", "\n").replace(['\r', '\t'], " ");
+    }
     let mut out: Vec<String> = Vec::new();
     let mut in_fence: Option<String> = None;
     for raw in split_paragraphs(&text) {
@@ -370,6 +371,9 @@ pub(crate) fn is_safe_url(url: &str) -> bool {
 
 /// Text to be shown inside a markdown code span: backticks removed.
 pub(crate) fn code_text(s: &str) -> String {
+    if !s.bytes().any(|b| matches!(b, b'`' | b'\n' | b'\r')) {
+        return s.to_owned();
+    }
     s.replace('`', "'").replace(['\n', '\r'], " ")
 }
 
