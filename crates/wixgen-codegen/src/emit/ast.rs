@@ -123,6 +123,34 @@ pub(crate) fn attrs(lines: &[String], deprecated: bool) -> Vec<Attribute> {
     attrs
 }
 
+/// `items` with a comma after each, the last too: as `syn` parses a struct's
+/// fields, an enum's variants and a struct literal's fields before `..`.
+fn trailing_commas<T>(items: Vec<T>) -> Punctuated<T, syn::Token![,]> {
+    let mut out: Punctuated<T, syn::Token![,]> = items.into_iter().collect();
+    if !out.is_empty() {
+        out.push_punct(Default::default());
+    }
+    out
+}
+
+fn visibility(public: bool) -> Visibility {
+    if public {
+        Visibility::Public(Default::default())
+    } else {
+        Visibility::Inherited
+    }
+}
+
+/// `<ty>` (`::<ty>` with `turbofish`), the generic arguments of a path segment.
+fn one_type_arg(ty: Type, turbofish: bool) -> syn::PathArguments {
+    syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+        colon2_token: turbofish.then(Default::default),
+        lt_token: Default::default(),
+        args: std::iter::once(syn::GenericArgument::Type(ty)).collect(),
+        gt_token: Default::default(),
+    })
+}
+
 /// A path expression of one identifier (`value`, `Some`).
 pub(crate) fn var(id: &Ident) -> Expr {
     path_expr(Path::from(id.clone()))
@@ -268,30 +296,35 @@ impl Method {
         inputs.extend(self.params);
         ImplItem::Fn(ImplItemFn {
             attrs: self.attrs,
-            vis: if self.public {
-                Visibility::Public(Default::default())
-            } else {
-                Visibility::Inherited
-            },
+            vis: visibility(self.public),
             modifiers: Default::default(),
-            sig: Signature {
-                constness: None,
-                asyncness: None,
-                safety: syn::Safety::Default,
-                abi: None,
-                fn_token: Default::default(),
-                ident: self.name,
-                generics: Default::default(),
-                paren_token: Default::default(),
+            sig: signature(
+                self.name,
                 inputs,
-                variadic: None,
-                output: ReturnType::Type(Default::default(), Box::new(self.output)),
-            },
+                ReturnType::Type(Default::default(), Box::new(self.output)),
+            ),
             block: Block {
                 brace_token: Default::default(),
                 stmts: self.body,
             },
         })
+    }
+}
+
+/// `fn name(inputs) output`.
+fn signature(name: Ident, inputs: Punctuated<FnArg, syn::Token![,]>, output: ReturnType) -> Signature {
+    Signature {
+        constness: None,
+        asyncness: None,
+        safety: syn::Safety::Default,
+        abi: None,
+        fn_token: Default::default(),
+        ident: name,
+        generics: Default::default(),
+        paren_token: Default::default(),
+        inputs,
+        variadic: None,
+        output,
     }
 }
 
@@ -328,11 +361,7 @@ pub(crate) fn non_exhaustive_attr() -> Attribute {
 pub(crate) fn field(attrs: Vec<Attribute>, public: bool, name: &Ident, ty: Type) -> syn::Field {
     syn::Field {
         attrs,
-        vis: if public {
-            Visibility::Public(Default::default())
-        } else {
-            Visibility::Inherited
-        },
+        vis: visibility(public),
         modifiers: Default::default(),
         ident: Some(name.clone()),
         colon_token: Some(Default::default()),
@@ -349,19 +378,15 @@ pub(crate) fn parse_fields(tokens: TokenStream) -> Vec<syn::Field> {
 
 /// `attrs pub struct Name { fields, }`.
 pub(crate) fn named_struct(attrs: Vec<Attribute>, name: &Ident, fields: Vec<syn::Field>) -> Item {
-    let mut named: Punctuated<syn::Field, syn::Token![,]> = fields.into_iter().collect();
-    if !named.is_empty() {
-        named.push_punct(Default::default());
-    }
     Item::Struct(syn::ItemStruct {
         attrs,
-        vis: Visibility::Public(Default::default()),
+        vis: visibility(true),
         struct_token: Default::default(),
         ident: name.clone(),
         generics: Default::default(),
         fields: syn::Fields::Named(syn::FieldsNamed {
             brace_token: Default::default(),
-            named,
+            named: trailing_commas(fields),
         }),
         semi_token: None,
     })
@@ -410,18 +435,14 @@ pub(crate) fn variant(attrs: Vec<Attribute>, name: &Ident, ty: Option<Type>) -> 
 
 /// `attrs pub enum Name { variants, }`.
 pub(crate) fn enum_item(attrs: Vec<Attribute>, name: &Ident, variants: Vec<syn::Variant>) -> Item {
-    let mut variants: Punctuated<syn::Variant, syn::Token![,]> = variants.into_iter().collect();
-    if !variants.is_empty() {
-        variants.push_punct(Default::default());
-    }
     Item::Enum(syn::ItemEnum {
         attrs,
-        vis: Visibility::Public(Default::default()),
+        vis: visibility(true),
         enum_token: Default::default(),
         ident: name.clone(),
         generics: Default::default(),
         brace_token: Default::default(),
-        variants,
+        variants: trailing_commas(variants),
     })
 }
 
@@ -435,25 +456,18 @@ pub(crate) fn round_trip_test(
     expected: Option<proc_macro2::Literal>,
 ) -> Item {
     attrs.push(outer_attr(syn::Meta::Path(Path::from(word("test")))));
+    let mut crate_ty = path(&["crate"], false);
+    crate_ty.segments.push(syn::PathSegment::from(ty.clone()));
     let mut round_trip = Path::from(word("round_trip"));
     if let Some(last) = round_trip.segments.last_mut() {
-        last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
-            colon2_token: Some(Default::default()),
-            lt_token: Default::default(),
-            args: std::iter::once(syn::GenericArgument::Type(Type::Path(syn::TypePath {
+        last.arguments = one_type_arg(
+            Type::Path(syn::TypePath {
                 attrs: Vec::new(),
                 qself: None,
-                path: Path {
-                    leading_colon: None,
-                    segments: [word("crate"), ty.clone()]
-                        .into_iter()
-                        .map(syn::PathSegment::from)
-                        .collect(),
-                },
-            })))
-            .collect(),
-            gt_token: Default::default(),
-        });
+                path: crate_ty,
+            }),
+            true,
+        );
     }
     let lit = |literal| {
         Expr::Lit(ExprLit {
@@ -469,19 +483,7 @@ pub(crate) fn round_trip_test(
         attrs,
         vis: Visibility::Inherited,
         modifiers: Default::default(),
-        sig: Signature {
-            constness: None,
-            asyncness: None,
-            safety: syn::Safety::Default,
-            abi: None,
-            fn_token: Default::default(),
-            ident: name.clone(),
-            generics: Default::default(),
-            paren_token: Default::default(),
-            inputs: Punctuated::new(),
-            variadic: None,
-            output: ReturnType::Default,
-        },
+        sig: signature(name.clone(), Punctuated::new(), ReturnType::Default),
         block: Box::new(Block {
             brace_token: Default::default(),
             stmts: vec![stmt(call(path_expr(round_trip), [lit(input), second]))],
@@ -526,12 +528,7 @@ pub(crate) fn unknown_keys_type() -> Type {
 pub(crate) fn path_type(segments: &[&str], leading: bool, arg: Option<Type>) -> Type {
     let mut path = path(segments, leading);
     if let (Some(arg), Some(last)) = (arg, path.segments.last_mut()) {
-        last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
-            colon2_token: None,
-            lt_token: Default::default(),
-            args: std::iter::once(syn::GenericArgument::Type(arg)).collect(),
-            gt_token: Default::default(),
-        });
+        last.arguments = one_type_arg(arg, false);
     }
     Type::Path(syn::TypePath {
         attrs: Vec::new(),
@@ -554,12 +551,7 @@ pub(crate) fn impl_trait(into: Type, inner: Type) -> Type {
         return into;
     };
     if let Some(last) = into.path.segments.last_mut() {
-        last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
-            colon2_token: None,
-            lt_token: Default::default(),
-            args: std::iter::once(syn::GenericArgument::Type(inner)).collect(),
-            gt_token: Default::default(),
-        });
+        last.arguments = one_type_arg(inner, false);
     }
     Type::ImplTrait(syn::TypeImplTrait {
         attrs: Vec::new(),
@@ -630,7 +622,7 @@ pub(crate) fn unknown_keys_method(field: &Ident) -> ImplItem {
 
 /// `Self { field: value, ..., ..<Self as Object>::empty() }`.
 pub(crate) fn self_with_rest(fields: Vec<(Ident, Option<Expr>)>) -> Expr {
-    let mut fields: Punctuated<FieldValue, syn::Token![,]> = fields
+    let fields: Vec<FieldValue> = fields
         .into_iter()
         .map(|(id, value)| match value {
             Some(expr) => FieldValue {
@@ -647,17 +639,14 @@ pub(crate) fn self_with_rest(fields: Vec<(Ident, Option<Expr>)>) -> Expr {
             },
         })
         .collect();
-    // As parsed: a comma before `..` (without it the tokens would read
-    // `value ..<Self as ...>`, a range).
-    if !fields.is_empty() {
-        fields.push_punct(Default::default());
-    }
     Expr::Struct(ExprStruct {
         attrs: Vec::new(),
         qself: None,
         path: Path::from(word("Self")),
         brace_token: Default::default(),
-        fields,
+        // As parsed: a comma before `..` (without it the tokens would read
+        // `value ..<Self as ...>`, a range).
+        fields: trailing_commas(fields),
         dot2_token: Some(Default::default()),
         rest: Some(Box::new(empty_rest())),
     })
