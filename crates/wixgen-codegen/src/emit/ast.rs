@@ -17,9 +17,9 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use syn::punctuated::Punctuated;
 use syn::{
-    Arm, Attribute, Block, Expr, ExprCall, ExprField, ExprLit, ExprMatch, ExprMethodCall, ExprPath, ExprReference,
-    ExprStruct, FieldValue, FnArg, ImplItem, ImplItemFn, Item, ItemImpl, Lit, Member, Pat, PatIdent, PatType, Path,
-    ReturnType, Signature, Stmt, Type, Visibility,
+    Arm, Attribute, Block, Expr, ExprCall, ExprField, ExprLit, ExprMatch, ExprMethodCall, ExprPath, ExprStruct,
+    FieldValue, FnArg, ImplItem, ImplItemFn, Item, ItemImpl, Lit, Member, Pat, PatIdent, PatType, Path, ReturnType,
+    Signature, Stmt, Type, Visibility,
 };
 
 /// `T` parsed from `tokens`: for the small pieces that come from the
@@ -52,7 +52,7 @@ fn receiver(reference: bool) -> FnArg {
 }
 
 /// `&elem`.
-fn reference(elem: Type) -> Type {
+pub(crate) fn reference(elem: Type) -> Type {
     Type::Reference(syn::TypeReference {
         attrs: Vec::new(),
         and_token: Default::default(),
@@ -599,25 +599,6 @@ pub(crate) fn self_ty() -> Type {
 /// `&str`, as a type.
 pub(crate) fn str_ty() -> Type {
     reference(path_type(&["str"], false, None))
-}
-
-/// `pub fn unknown_keys(&self) -> &UnknownKeys { &self.<field> }`.
-pub(crate) fn unknown_keys_method(field: &Ident) -> ImplItem {
-    Method {
-        attrs: doc_attrs(&[super::wire::UNKNOWN_KEYS_DOC.to_owned()]),
-        public: true,
-        name: word("unknown_keys"),
-        receiver: Some(Receiver::Ref),
-        params: Vec::new(),
-        output: reference(unknown_keys_type()),
-        body: vec![tail(Expr::Reference(ExprReference {
-            attrs: Vec::new(),
-            and_token: Default::default(),
-            mutability: None,
-            expr: Box::new(self_field(field)),
-        }))],
-    }
-    .build()
 }
 
 /// `Self { field: value, ..., ..<Self as Object>::empty() }`.

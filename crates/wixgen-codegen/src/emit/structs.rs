@@ -171,7 +171,7 @@ fn emit_struct(cx: &PackageScope, plan: &StructPlan) -> Pieces {
 /// side), and `unknown_keys`: built as a syntax tree ([`super::ast`]).
 fn impl_block(cx: &PackageScope, plan: &StructPlan, groups: &[GroupPlan], unknown: &proc_macro2::Ident) -> Pieces {
     let name = ident(plan.rust_name);
-    let mut items: Vec<ImplItem> = vec![ast::unknown_keys_method(unknown)];
+    let mut items: Vec<ImplItem> = vec![super::wire::unknown_keys_method(unknown)];
     if plan.side.builds() {
         items.push(constructor(cx, plan, groups));
         for f in plan.fields.iter().filter(|f| !f.in_new) {

@@ -12,6 +12,7 @@
 //! first) are kept in a private `unknown_keys` field and written back after
 //! the known fields.
 
+use super::ast;
 use super::idents::ident;
 use super::plan::{self, FieldPlan, GroupPlan, Place, Store};
 use super::scope::PackageScope;
@@ -112,5 +113,24 @@ pub(crate) fn unknown_field(fields: &[FieldPlan]) -> proc_macro2::Ident {
 }
 
 /// The doc line of `unknown_keys()`, which reads the keys the struct kept
-/// because it does not know them ([`super::ast::unknown_keys_method`]).
+/// because it does not know them ([`unknown_keys_method`]).
 pub(crate) const UNKNOWN_KEYS_DOC: &str = "The keys of the JSON object this value was decoded from that this version of the crate does not know (fields Wix added since, a ONE-OF member it does not list), in the order they came; encoding writes them back after the known fields. None for a value built with `new`.";
+
+/// `pub fn unknown_keys(&self) -> &UnknownKeys { &self.<field> }`.
+pub(crate) fn unknown_keys_method(field: &proc_macro2::Ident) -> syn::ImplItem {
+    ast::Method {
+        attrs: ast::doc_attrs(&[UNKNOWN_KEYS_DOC.to_owned()]),
+        public: true,
+        name: ident("unknown_keys"),
+        receiver: Some(ast::Receiver::Ref),
+        params: Vec::new(),
+        output: ast::reference(ast::unknown_keys_type()),
+        body: vec![ast::tail(syn::Expr::Reference(syn::ExprReference {
+            attrs: Vec::new(),
+            and_token: Default::default(),
+            mutability: None,
+            expr: Box::new(ast::self_field(field)),
+        }))],
+    }
+    .build()
+}
