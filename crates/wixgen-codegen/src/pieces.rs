@@ -3,7 +3,7 @@
 //!
 //! Most of a file is token streams from `quote!`, which prettyplease formats
 //! after `syn` parses them; the items every type repeats are built as `syn`
-//! items ([`crate::emit::ast`]) and skip that parse. The same pieces give the
+//! items (`emit/ast.rs`) and skip that parse. The same pieces give the
 //! tokens of the one-file form and `include_api!`.
 
 use proc_macro2::TokenStream;
