@@ -1,16 +1,14 @@
-//! Syntax trees built directly, for the items every type repeats (the
-//! `impl` blocks of structs and open enums: `unknown_keys`, `new`, the
-//! setters, `as_str`, `from_wire`).
+//! Syntax trees built directly, for the items every type repeats: struct and
+//! enum definitions, their `impl` blocks (`unknown_keys`, `new`, the setters,
+//! `as_str`, `from_wire`), `__object!` invocations and the page tests.
 //!
-//! Most emitters build token streams with `quote!`, which prettyplease can
-//! only format after `syn` parses them back. These items were half of that
-//! parsing (and a third of a generation's formatting), so they are built as
-//! `syn` items instead and formatted as they are. They must print exactly as
-//! the same code written with `quote!` and parsed: the tests below compare the
-//! two, and the corpus output is compared byte for byte.
-//!
-//! Constant fragments (`&self`, `Self`, `<Self as Object>::empty()`) are
-//! parsed once per thread and cloned.
+//! The other emitters build token streams with `quote!`, which prettyplease
+//! can only format after `syn` parses them back. These items were most of that
+//! parsing (a fifth of a generation's instructions), so they are built as
+//! `syn` items and formatted as they are. They must print exactly as their
+//! tokens do once parsed (the one-file form and `include_api!` take the
+//! tokens): the tests below compare the two, and the corpus output is
+//! compared byte for byte.
 
 use super::docs;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -22,8 +20,8 @@ use syn::{
     Signature, Stmt, Type, Visibility,
 };
 
-/// `T` parsed from `tokens`: for the small pieces that come from the
-/// token-based emitters (a field's type, a ONE-OF accessor).
+/// `T` parsed from `tokens`: for the small pieces that still come from the
+/// token-based emitters (a ONE-OF group's fields, a ONE-OF accessor).
 ///
 /// # Panics
 /// If the tokens do not parse as `T`: a bug in this crate, as for
