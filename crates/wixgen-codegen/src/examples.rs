@@ -416,17 +416,7 @@ impl<'c, 'a> SchemaCheck<'c, 'a> {
 /// A string literal for `text`: raw (`r#"..."#`, readable JSON) unless the text
 /// holds a carriage return, which raw strings cannot.
 pub(crate) fn string_literal(text: &str) -> proc_macro2::Literal {
-    if !text.contains('\r') {
-        let mut hashes = 1;
-        while text.contains(&format!("\"{}", "#".repeat(hashes))) {
-            hashes += 1;
-        }
-        let h = "#".repeat(hashes);
-        if let Ok(lit) = format!("r{h}\"{text}\"{h}").parse::<proc_macro2::Literal>() {
-            return lit;
-        }
-    }
-    proc_macro2::Literal::string(text)
+    docs::raw_literal("", text, 1).unwrap_or_else(|| proc_macro2::Literal::string(text))
 }
 
 /// The test functions of one package's request examples (those of

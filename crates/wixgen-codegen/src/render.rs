@@ -104,10 +104,7 @@ pub fn format_pieces(pieces: Pieces) -> String {
             // Parsed without a copy of the tokens kept for the message: the
             // copy cost a clone of every top-level token of every file.
             Piece::Tokens(tokens) => {
-                let mut parsed = match syn::parse2::<syn::File>(tokens) {
-                    Ok(parsed) => parsed,
-                    Err(e) => panic!("wixgen-codegen produced invalid Rust: {e}"),
-                };
+                let mut parsed: syn::File = crate::emit::ast::parse(tokens);
                 if !parsed.attrs.is_empty() && (file.is_some() || !items.is_empty()) {
                     panic!("wixgen-codegen produced inner attributes after an item");
                 }

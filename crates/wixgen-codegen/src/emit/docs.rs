@@ -49,39 +49,42 @@ pub fn inner_attrs(lines: &[String]) -> TokenStream {
 pub(crate) fn doc_literal(line: &str) -> proc_macro2::Literal {
     // The value is ` {line}` (a space first, so it never starts with `/`);
     // an empty line stays empty.
-    if !line.contains(['\r', '\n']) {
-        // As many `#` as the longest run after a `"`, plus one, when there is a `"`.
-        let mut hashes = None;
-        let bytes = line.as_bytes();
-        for (i, b) in bytes.iter().enumerate() {
-            if *b == b'"' {
-                let run = bytes[i + 1..].iter().take_while(|&&c| c == b'#').count();
-                hashes = Some(hashes.map_or(run + 1, |h: usize| h.max(run + 1)));
-            }
-        }
-        let hashes = hashes.unwrap_or(0);
-        let mut repr = String::with_capacity(line.len() + 2 * hashes + 4);
-        repr.push('r');
-        repr.extend(std::iter::repeat_n('#', hashes));
-        repr.push('"');
-        if !line.is_empty() {
-            repr.push(' ');
-            repr.push_str(line);
-        }
-        repr.push('"');
-        repr.extend(std::iter::repeat_n('#', hashes));
-        // A raw string is one literal token whatever it holds: the closing
-        // `"` and hashes occur nowhere in it.
-        if let Ok(literal) = repr.parse::<proc_macro2::Literal>() {
-            return literal;
-        }
+    let space = if line.is_empty() { "" } else { " " };
+    if !line.contains('\n')
+        && let Some(literal) = raw_literal(space, line, 0)
+    {
+        return literal;
     }
-    let value = if line.is_empty() {
-        String::new()
-    } else {
-        format!(" {line}")
-    };
-    proc_macro2::Literal::string(&value)
+    proc_macro2::Literal::string(&format!("{space}{line}"))
+}
+
+/// The raw string literal of `prefix` + `text` (`r"..."`, `r#"..."#`, ...),
+/// with as many `#` as it needs and at least `min_hashes`; `None` when the
+/// text holds a carriage return, which a raw string cannot. `prefix` must hold
+/// no `"`.
+pub(crate) fn raw_literal(prefix: &str, text: &str, min_hashes: usize) -> Option<proc_macro2::Literal> {
+    if text.contains('\r') {
+        return None;
+    }
+    // One more `#` than the longest run after a `"`.
+    let bytes = text.as_bytes();
+    let hashes = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'"')
+        .map(|(i, _)| bytes[i + 1..].iter().take_while(|&&c| c == b'#').count() + 1)
+        .fold(min_hashes, usize::max);
+    let mut repr = String::with_capacity(prefix.len() + text.len() + 2 * hashes + 3);
+    repr.push('r');
+    repr.extend(std::iter::repeat_n('#', hashes));
+    repr.push('"');
+    repr.push_str(prefix);
+    repr.push_str(text);
+    repr.push('"');
+    repr.extend(std::iter::repeat_n('#', hashes));
+    // A raw string is one literal token whatever it holds: the closing `"`
+    // and hashes occur nowhere in it.
+    repr.parse::<proc_macro2::Literal>().ok()
 }
 
 /// Rustdoc-safe markdown lines for a page description. Paragraphs are
