@@ -5,8 +5,10 @@
 //! field and the missing-field checks; across a whole API that was most of the
 //! compile time of the generated crate and of every crate decoding its types.
 //! Instead, a generated struct implements [`Object`]: one match over the wire
-//! names that decodes one field ([`Object::decode_field`]), and one statement
-//! per field that writes it if set ([`Object::encode_fields`]). Both are
+//! names that decodes one field ([`Object::decode_field`]), and one call per
+//! field that writes it if set ([`Object::encode_fields`], into [`Fields`]:
+//! the first error is kept and ends the writing, so the generated code has no
+//! `?` to type-check per field). Both are
 //! generic over the format, so nothing is compiled in the generated crate
 //! until a format uses it; the `Serialize`/`Deserialize` impls are one line
 //! each, calling [`serialize`] and [`deserialize`] here.
@@ -22,7 +24,7 @@
 //!
 //! ```
 //! use serde::{Deserializer, ser::SerializeMap};
-//! use wix_client::wire::object::{self, Object};
+//! use wix_client::wire::object::{self, Fields, Object};
 //!
 //! #[derive(Debug, PartialEq)]
 //! struct Item { name: Option<String>, size: Option<i64>, tags: Vec<String> }
@@ -38,10 +40,10 @@
 //!             _ => object::skip(v),
 //!         }
 //!     }
-//!     fn encode_fields<M: SerializeMap>(&self, out: &mut M) -> Result<(), M::Error> {
-//!         object::put(out, "name", &self.name)?;
-//!         object::put_int64(out, "size", &self.size)?;
-//!         object::put_list(out, "tags", &self.tags)
+//!     fn encode_fields<M: SerializeMap>(&self, out: &mut Fields<'_, M>) {
+//!         object::put(out, "name", &self.name);
+//!         object::put_int64(out, "size", &self.size);
+//!         object::put_list(out, "tags", &self.tags);
 //!     }
 //! }
 //! impl serde::Serialize for Item {
@@ -78,12 +80,7 @@ pub trait Object: Sized {
     fn decode_field<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<(), D::Error>;
 
     /// Writes every set field into `out`, in declaration order.
-    fn encode_fields<M: SerializeMap>(&self, out: &mut M) -> Result<(), M::Error>;
-
-    /// Where the type keeps the keys it does not know, when it keeps them.
-    fn unknown_keys_mut(&mut self) -> Option<&mut super::unknown::UnknownKeys> {
-        None
-    }
+    fn encode_fields<M: SerializeMap>(&self, out: &mut Fields<'_, M>);
 }
 
 // Decoding, one call per `decode_field` arm.
@@ -113,15 +110,18 @@ pub fn set_int64_list<'de, D: Deserializer<'de>>(value: D, slot: &mut Vec<i64>) 
 }
 
 /// A ONE-OF member: decodes `value` into the group `slot` as `wrap(value)`,
-/// unless a member was set before (the first member key decides; a later one
-/// is skipped).
+/// unless a member was set before: the first member key decides, a later one
+/// is kept in `later` (the type's unknown keys) or skipped when the type keeps
+/// none.
 pub fn set_member<'de, D: Deserializer<'de>, T: Deserialize<'de>, K>(
     value: D,
+    key: &str,
     slot: &mut Option<K>,
     wrap: fn(T) -> K,
+    later: Option<&mut super::unknown::UnknownKeys>,
 ) -> Result<(), D::Error> {
     if slot.is_some() {
-        return skip(value);
+        return keep_or_skip(value, key, later);
     }
     *slot = Some(wrap(T::deserialize(value)?));
     Ok(())
@@ -130,11 +130,13 @@ pub fn set_member<'de, D: Deserializer<'de>, T: Deserialize<'de>, K>(
 /// A ONE-OF member that is a list (`null` reads as empty).
 pub fn set_member_list<'de, D: Deserializer<'de>, T: Deserialize<'de>, K>(
     value: D,
+    key: &str,
     slot: &mut Option<K>,
     wrap: fn(Vec<T>) -> K,
+    later: Option<&mut super::unknown::UnknownKeys>,
 ) -> Result<(), D::Error> {
     if slot.is_some() {
-        return skip(value);
+        return keep_or_skip(value, key, later);
     }
     *slot = Some(wrap(Option::<Vec<T>>::deserialize(value)?.unwrap_or_default()));
     Ok(())
@@ -143,11 +145,13 @@ pub fn set_member_list<'de, D: Deserializer<'de>, T: Deserialize<'de>, K>(
 /// A ONE-OF member that is an `int64`.
 pub fn set_member_int64<'de, D: Deserializer<'de>, K>(
     value: D,
+    key: &str,
     slot: &mut Option<K>,
     wrap: fn(i64) -> K,
+    later: Option<&mut super::unknown::UnknownKeys>,
 ) -> Result<(), D::Error> {
     if slot.is_some() {
-        return skip(value);
+        return keep_or_skip(value, key, later);
     }
     *slot = Some(wrap(super::int64::deserialize(value)?));
     Ok(())
@@ -156,11 +160,13 @@ pub fn set_member_int64<'de, D: Deserializer<'de>, K>(
 /// A ONE-OF member that is a list of `int64`s.
 pub fn set_member_int64_list<'de, D: Deserializer<'de>, K>(
     value: D,
+    key: &str,
     slot: &mut Option<K>,
     wrap: fn(Vec<i64>) -> K,
+    later: Option<&mut super::unknown::UnknownKeys>,
 ) -> Result<(), D::Error> {
     if slot.is_some() {
-        return skip(value);
+        return keep_or_skip(value, key, later);
     }
     *slot = Some(wrap(super::vec_int64::deserialize(value)?));
     Ok(())
@@ -186,57 +192,71 @@ pub fn skip<'de, D: Deserializer<'de>>(value: D) -> Result<(), D::Error> {
 
 // Encoding, one call per field in `encode_fields`.
 
+/// The fields of one object being written: the map they go into and the first
+/// error, after which nothing more is written (and [`serialize`] returns it).
+pub struct Fields<'a, M: SerializeMap> {
+    out: &'a mut M,
+    error: Option<M::Error>,
+}
+
+impl<M: SerializeMap> Fields<'_, M> {
+    fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        if self.error.is_none()
+            && let Err(error) = self.out.serialize_entry(key, value)
+        {
+            self.error = Some(error);
+        }
+    }
+}
+
 /// An optional field: written when set.
-pub fn put<M: SerializeMap, T: Serialize>(out: &mut M, key: &'static str, value: &Option<T>) -> Result<(), M::Error> {
-    match value {
-        Some(v) => out.serialize_entry(key, v),
-        None => Ok(()),
+pub fn put<M: SerializeMap, T: Serialize>(out: &mut Fields<'_, M>, key: &'static str, value: &Option<T>) {
+    if let Some(v) = value {
+        out.entry(key, v);
     }
 }
 
 /// A list: written when not empty.
-pub fn put_list<M: SerializeMap, T: Serialize>(out: &mut M, key: &'static str, value: &[T]) -> Result<(), M::Error> {
-    if value.is_empty() {
-        Ok(())
-    } else {
-        out.serialize_entry(key, value)
+pub fn put_list<M: SerializeMap, T: Serialize>(out: &mut Fields<'_, M>, key: &'static str, value: &[T]) {
+    if !value.is_empty() {
+        out.entry(key, value);
     }
 }
 
 /// An optional `int64`, written as a JSON string.
-pub fn put_int64<M: SerializeMap>(out: &mut M, key: &'static str, value: &Option<i64>) -> Result<(), M::Error> {
-    match value {
-        Some(v) => out.serialize_entry(key, &Int64(*v)),
-        None => Ok(()),
+pub fn put_int64<M: SerializeMap>(out: &mut Fields<'_, M>, key: &'static str, value: &Option<i64>) {
+    if let Some(v) = value {
+        out.entry(key, &Int64(*v));
     }
 }
 
 /// A list of `int64`s, written as JSON strings; left out when empty.
-pub fn put_int64_list<M: SerializeMap>(out: &mut M, key: &'static str, value: &[i64]) -> Result<(), M::Error> {
-    if value.is_empty() {
-        Ok(())
-    } else {
-        out.serialize_entry(key, &Int64List(value))
+pub fn put_int64_list<M: SerializeMap>(out: &mut Fields<'_, M>, key: &'static str, value: &[i64]) {
+    if !value.is_empty() {
+        out.entry(key, &Int64List(value));
     }
 }
 
 /// A ONE-OF member (always written: it is the member that is set).
-pub fn put_member<M: SerializeMap, T: Serialize + ?Sized>(
-    out: &mut M,
-    key: &'static str,
-    value: &T,
-) -> Result<(), M::Error> {
-    out.serialize_entry(key, value)
+pub fn put_member<M: SerializeMap, T: Serialize + ?Sized>(out: &mut Fields<'_, M>, key: &'static str, value: &T) {
+    out.entry(key, value);
 }
 
 /// A ONE-OF member that is an `int64`.
-pub fn put_member_int64<M: SerializeMap>(out: &mut M, key: &'static str, value: &i64) -> Result<(), M::Error> {
-    out.serialize_entry(key, &Int64(*value))
+pub fn put_member_int64<M: SerializeMap>(out: &mut Fields<'_, M>, key: &'static str, value: &i64) {
+    out.entry(key, &Int64(*value));
 }
 
 /// A ONE-OF member that is a list of `int64`s.
-pub fn put_member_int64_list<M: SerializeMap>(out: &mut M, key: &'static str, value: &[i64]) -> Result<(), M::Error> {
-    out.serialize_entry(key, &Int64List(value))
+pub fn put_member_int64_list<M: SerializeMap>(out: &mut Fields<'_, M>, key: &'static str, value: &[i64]) {
+    out.entry(key, &Int64List(value));
+}
+
+/// The keys the type does not know, written back after its known fields.
+pub fn put_unknown<M: SerializeMap>(out: &mut Fields<'_, M>, keys: &super::unknown::UnknownKeys) {
+    for (key, value) in keys.iter() {
+        out.entry(key, value);
+    }
 }
 
 /// An `int64` as Wix writes it: a JSON string.
@@ -259,8 +279,15 @@ impl Serialize for Int64List<'_> {
 /// `Serialize` for an [`Object`]: a map of its set fields.
 pub fn serialize<T: Object, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
     let mut map = serializer.serialize_map(None)?;
-    value.encode_fields(&mut map)?;
-    map.end()
+    let mut fields = Fields {
+        out: &mut map,
+        error: None,
+    };
+    value.encode_fields(&mut fields);
+    match fields.error {
+        Some(error) => Err(error),
+        None => map.end(),
+    }
 }
 
 /// `Deserialize` for an [`Object`]: from a map, field by field.
@@ -356,54 +383,46 @@ macro_rules! __object {
                 key: &str,
                 value: D,
             ) -> ::core::result::Result<(), D::Error> {
+                let later = $crate::__object_later!(self $(, $unknown)?);
                 match key {
                     $( $(
-                        $mwire if self.$group.is_some() => {
-                            $crate::wire::object::keep_or_skip(value, key, $crate::wire::object::Object::unknown_keys_mut(self))
-                        }
-                        $mwire => $crate::__object_member_set!($mk, value, &mut self.$group, $Kind::$Variant),
+                        $mwire => $crate::__object_member_set!($mk, value, key, &mut self.$group, $Kind::$Variant, later),
                     )* )*
                     $( $fwire => $crate::__object_field_set!($fk, value, &mut self.$field), )*
-                    _ => $crate::__object_unknown!(value, key, self $(, $unknown)?),
+                    _ => $crate::wire::object::keep_or_skip(value, key, later),
                 }
             }
 
             #[allow(unused_variables)]
             fn encode_fields<M: $crate::reexports::serde::ser::SerializeMap>(
                 &self,
-                out: &mut M,
-            ) -> ::core::result::Result<(), M::Error> {
+                out: &mut $crate::wire::object::Fields<'_, M>,
+            ) {
                 $(
                     if let ::core::option::Option::Some(kind) = &self.$group {
                         match kind {
-                            $( $Kind::$Variant(v) => $crate::__object_member_put!($mk, out, $mwire, v)?, )*
+                            $( $Kind::$Variant(v) => $crate::__object_member_put!($mk, out, $mwire, v), )*
                         }
                     }
                 )*
-                $( $crate::__object_field_put!($fk, out, $fwire, &self.$field)?; )*
-                $( $crate::wire::unknown::put_all(out, &self.$unknown)?; )?
-                ::core::result::Result::Ok(())
+                $( $crate::__object_field_put!($fk, out, $fwire, &self.$field); )*
+                $( $crate::wire::object::put_unknown(out, &self.$unknown); )?
             }
-
-            $(
-                fn unknown_keys_mut(&mut self) -> ::core::option::Option<&mut $crate::wire::unknown::UnknownKeys> {
-                    ::core::option::Option::Some(&mut self.$unknown)
-                }
-            )?
         }
     };
 }
 
-/// A key the type does not know: kept in the `unknown` field when the type
-/// has one, skipped otherwise.
+/// Where a key the type does not know goes, and a ONE-OF member after the
+/// group's first: the type's unknown keys when it keeps them, nowhere
+/// (skipped) otherwise.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __object_unknown {
-    ($v:expr, $key:expr, $self:ident) => {
-        $crate::wire::object::skip($v)
+macro_rules! __object_later {
+    ($self:ident) => {
+        ::core::option::Option::None
     };
-    ($v:expr, $key:expr, $self:ident, $unknown:ident) => {
-        $crate::wire::unknown::keep($v, $key, &mut $self.$unknown)
+    ($self:ident, $unknown:ident) => {
+        ::core::option::Option::Some(&mut $self.$unknown)
     };
 }
 
@@ -444,20 +463,20 @@ macro_rules! __object_field_put {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __object_member_set {
-    (opt, $v:expr, $slot:expr, $wrap:path) => {
-        $crate::wire::object::set_member($v, $slot, $wrap)
+    (opt, $v:expr, $key:expr, $slot:expr, $wrap:path, $later:expr) => {
+        $crate::wire::object::set_member($v, $key, $slot, $wrap, $later)
     };
-    (list, $v:expr, $slot:expr, $wrap:path) => {
-        $crate::wire::object::set_member_list($v, $slot, $wrap)
+    (list, $v:expr, $key:expr, $slot:expr, $wrap:path, $later:expr) => {
+        $crate::wire::object::set_member_list($v, $key, $slot, $wrap, $later)
     };
-    (int64, $v:expr, $slot:expr, $wrap:path) => {
-        $crate::wire::object::set_member_int64($v, $slot, $wrap)
+    (int64, $v:expr, $key:expr, $slot:expr, $wrap:path, $later:expr) => {
+        $crate::wire::object::set_member_int64($v, $key, $slot, $wrap, $later)
     };
-    (int64_list, $v:expr, $slot:expr, $wrap:path) => {
-        $crate::wire::object::set_member_int64_list($v, $slot, $wrap)
+    (int64_list, $v:expr, $key:expr, $slot:expr, $wrap:path, $later:expr) => {
+        $crate::wire::object::set_member_int64_list($v, $key, $slot, $wrap, $later)
     };
-    (boxed, $v:expr, $slot:expr, $wrap:path) => {
-        $crate::wire::object::set_member($v, $slot, |v| $wrap(::std::boxed::Box::new(v)))
+    (boxed, $v:expr, $key:expr, $slot:expr, $wrap:path, $later:expr) => {
+        $crate::wire::object::set_member($v, $key, $slot, |v| $wrap(::std::boxed::Box::new(v)), $later)
     };
 }
 

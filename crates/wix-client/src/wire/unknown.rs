@@ -20,7 +20,6 @@
 //! assert_eq!(keys.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["addedLater"]);
 //! ```
 
-use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
@@ -69,13 +68,5 @@ impl UnknownKeys {
 /// Decodes `value` (whatever JSON it is) and keeps it under `key`.
 pub fn keep<'de, D: Deserializer<'de>>(value: D, key: &str, keys: &mut UnknownKeys) -> Result<(), D::Error> {
     keys.push(key, Value::deserialize(value)?);
-    Ok(())
-}
-
-/// Writes every kept key into `out`, after the known fields.
-pub fn put_all<M: SerializeMap>(out: &mut M, keys: &UnknownKeys) -> Result<(), M::Error> {
-    for (k, v) in &keys.0 {
-        out.serialize_entry(k, v)?;
-    }
     Ok(())
 }
