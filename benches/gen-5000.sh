@@ -30,7 +30,7 @@ cargo xtask corpus --pages "$pages" --out "$work/corpus"
 # measured that rather than the generator (5.12 s against 4.62 s into a new
 # directory, 2026-12-07, write stage 0.92 s against 0.51 s). So wait it out.
 if compgen -G "$work/out-*" >/dev/null; then
-  rm -rf "$work"/out-* "$work/format-cache"
+  rm -rf "$work"/out-*
   sync
   sleep 35
 fi

@@ -120,11 +120,7 @@ pub fn set_member<'de, D: Deserializer<'de>, T: Deserialize<'de>, K>(
     wrap: fn(T) -> K,
     later: Option<&mut super::unknown::UnknownKeys>,
 ) -> Result<(), D::Error> {
-    if slot.is_some() {
-        return keep_or_skip(value, key, later);
-    }
-    *slot = Some(wrap(T::deserialize(value)?));
-    Ok(())
+    first_member(value, key, slot, later, |v| T::deserialize(v).map(wrap))
 }
 
 /// A ONE-OF member that is a list (`null` reads as empty).
@@ -135,11 +131,9 @@ pub fn set_member_list<'de, D: Deserializer<'de>, T: Deserialize<'de>, K>(
     wrap: fn(Vec<T>) -> K,
     later: Option<&mut super::unknown::UnknownKeys>,
 ) -> Result<(), D::Error> {
-    if slot.is_some() {
-        return keep_or_skip(value, key, later);
-    }
-    *slot = Some(wrap(Option::<Vec<T>>::deserialize(value)?.unwrap_or_default()));
-    Ok(())
+    first_member(value, key, slot, later, |v| {
+        Option::<Vec<T>>::deserialize(v).map(|list| wrap(list.unwrap_or_default()))
+    })
 }
 
 /// A ONE-OF member that is an `int64`.
@@ -150,11 +144,7 @@ pub fn set_member_int64<'de, D: Deserializer<'de>, K>(
     wrap: fn(i64) -> K,
     later: Option<&mut super::unknown::UnknownKeys>,
 ) -> Result<(), D::Error> {
-    if slot.is_some() {
-        return keep_or_skip(value, key, later);
-    }
-    *slot = Some(wrap(super::int64::deserialize(value)?));
-    Ok(())
+    first_member(value, key, slot, later, |v| super::int64::deserialize(v).map(wrap))
 }
 
 /// A ONE-OF member that is a list of `int64`s.
@@ -165,10 +155,22 @@ pub fn set_member_int64_list<'de, D: Deserializer<'de>, K>(
     wrap: fn(Vec<i64>) -> K,
     later: Option<&mut super::unknown::UnknownKeys>,
 ) -> Result<(), D::Error> {
+    first_member(value, key, slot, later, |v| super::vec_int64::deserialize(v).map(wrap))
+}
+
+/// What every `set_member*` does: `decode` into `slot` when the group is
+/// unset, else keep or skip the later member.
+fn first_member<'de, D: Deserializer<'de>, K>(
+    value: D,
+    key: &str,
+    slot: &mut Option<K>,
+    later: Option<&mut super::unknown::UnknownKeys>,
+    decode: impl FnOnce(D) -> Result<K, D::Error>,
+) -> Result<(), D::Error> {
     if slot.is_some() {
         return keep_or_skip(value, key, later);
     }
-    *slot = Some(wrap(super::vec_int64::deserialize(value)?));
+    *slot = Some(decode(value)?);
     Ok(())
 }
 
